@@ -1,0 +1,201 @@
+"""Reading documents: bytes -> Document(text, sha256, title, published, byline).
+
+Offsets everywhere in factsheet are Unicode code points into `Document.text`: the decoded file
+with a leading BOM removed (for HTML, the visible text of the page).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class DocumentError(Exception):
+    """An input that cannot be read as a document; the message names the reason."""
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    path: str
+    text: str
+    sha256: str
+    title: str | None
+    published: date | None
+    byline: str | None
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"(?i)(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s+(?P<y>\d{{4}})"),
+    re.compile(rf"(?i)\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})(?!\d)"),
+]
+_BANNER = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)+\s+[-–—|:]\s")  # "Vietnam.vn - ..."
+_DATELINE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+_DATE_ONLY = re.compile(
+    r"^\s*(?:posted\s+|published\s+|updated\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"[\w ,./-]{0,25}\d{4}\s*$",
+    re.IGNORECASE,
+)
+_NAME_LINE = re.compile(
+    r"^[A-Z][a-zA-Z.'’-]+(?:\s+(?:[A-Z][a-zA-Z.'’-]+|van|von|de|der|da|bin|al)){1,3}$"
+)
+_BY_LINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$", re.MULTILINE)
+
+
+def find_date(text: str) -> tuple[date, int] | None:
+    """The first date in `text` and its offset: ISO, '14 July 2024', 'July 15, 2024', '16/06/2023'."""
+    best: tuple[date, int] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            try:
+                year = int(groups["y"])
+                day = int(groups["d"])
+                if groups.get("mon"):
+                    month = _MONTHS[groups["mon"].lower()]
+                else:
+                    month = int(groups["m"])
+                    if month > 12 and day <= 12 and pattern is _DATE_PATTERNS[3]:
+                        day, month = month, day  # a month-first date: 06/16/2023
+                found = date(year, month, day)
+            except (ValueError, KeyError):
+                continue
+            if best is None or m.start() < best[1]:
+                best = (found, m.start())
+            break
+    return best
+
+
+def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
+    lines = [(i, line.strip()) for i, line in enumerate(text.splitlines()) if line.strip()]
+    head = lines[:12]
+    published = None
+    date_line = -1
+    for i, line in head:
+        found = find_date(line)
+        if found:
+            published, date_line = found[0], i
+            break
+    title = None
+    for _, line in head:
+        if _BANNER.match(line) or _DATE_ONLY.match(line):
+            continue
+        candidate = _DATELINE.sub("", line).lstrip("# ").strip()
+        if candidate and not _BY_LINE.match(candidate):
+            title = candidate
+            break
+    byline = None
+    m = _BY_LINE.search("\n".join(line for _, line in lines[:80]))
+    if m:
+        byline = m.group(1)
+    elif date_line >= 0:
+        near = [line for i, line in head if abs(i - date_line) <= 2 and i != date_line]
+        for line in near:
+            if _NAME_LINE.match(line) and line != title and len(line) <= 40:
+                byline = line
+                break
+    return title, published, byline
+
+
+class _TextOfHTML(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextOfHTML()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
+
+
+def parse_document(data: bytes, *, doc_id: str, path: str) -> Document:
+    """Decode and describe one document; raises DocumentError with a readable reason."""
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if b"\x00" in data:
+        raise DocumentError("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if path.lower().endswith((".html", ".htm")):
+        text = html_to_text(text)
+    title, published, byline = _metadata(text)
+    return Document(
+        id=doc_id,
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        published=published,
+        byline=byline,
+    )
+
+
+def load_document(path: Path, *, display: str | None = None) -> Document:
+    """Read a document from disk; `display` is the path recorded in the sheet."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory") from None
+    except OSError as exc:
+        raise DocumentError(exc.strerror or "cannot be read") from None
+    return parse_document(data, doc_id=path.stem, path=display or path.as_posix())

@@ -1,0 +1,186 @@
+"""The number layer: digits, decimals, thousands separators, number words and scale words.
+
+`number_tokens(text)` yields every number in the text with its exact character range and value.
+It knows nothing about currencies, units or facts; it only refuses numbers that are glued to an
+identifier (Il-76, G20, Type 96A, 2+4, 73/27, 75th, 1930s), which are never quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from extractor.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    start: int
+    end: int
+    value: Decimal
+    text: str
+    kind: str  # "digits" | "words"
+    scale: str | None = None  # the scale word or abbreviation applied, lower case
+
+    @property
+    def is_year_like(self) -> bool:
+        """A bare four-digit integer that reads as a year (1900-2099)."""
+        return (
+            self.kind == "digits"
+            and self.scale is None
+            and re.fullmatch(r"(?:19|20)\d\d", self.text) is not None
+        )
+
+
+@cache
+def _number_re() -> re.Pattern[str]:
+    lex = lexicon()
+    units = "|".join(sorted(lex.units, key=len, reverse=True))
+    units_1_9 = "|".join(w for w, v in lex.units.items() if 1 <= v <= 9)
+    tens = "|".join(lex.tens)
+    scale_words = "|".join(sorted(lex.scales, key=len, reverse=True))
+    abbrevs = "|".join(sorted(lex.abbreviations, key=len, reverse=True))
+    numw = rf"(?:(?:{tens})(?:[-\s](?:{units_1_9}))?|{units})"
+    piece = rf"(?:{numw}|{scale_words}|dozen)"
+    # Permissive here; `_word_runs` keeps only well-formed runs ("nine and ten" is two numbers).
+    words = rf"(?:(?:half\s+)?an?\s+(?:{scale_words}|dozen)|{piece})(?:(?:\s+and)?[\s-]+{piece})*"
+    digits = (
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+        r"|\d+(?:\.\d+)?"
+    )
+    scale = (
+        rf"(?:\s?(?:{'|'.join(w for w in lex.scales if w != 'hundred')})(?![a-z])"
+        rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
+        rf"|\s?(?:bn|mn|mln)(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
+    )
+    return re.compile(
+        rf"(?<![\d.,])(?P<d>{digits})(?P<s>{scale})?(?!\d)"
+        rf"|(?i:(?<![\w-])(?P<w>{words})(?!\w))"
+    )
+
+
+_WORD_PIECE = re.compile(r"[A-Za-z]+")
+
+
+def _word_runs(text: str) -> list[tuple[int, int]]:
+    """Split a run of number words into well-formed numbers, as (start, end) offsets.
+
+    A unit or tens word may follow another only across a scale word ("two hundred and fifty");
+    "and" may only follow a scale word.  "forty to ninety" never reaches here as one run.
+    """
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    prev = ""  # "num" | "scale" | "and" | "a" | "tens"
+    for m in _WORD_PIECE.finditer(text):
+        word = m.group().lower()
+        if word in lex.tens or word in lex.units:
+            kind = "tens" if word in lex.tens else "num"
+            ok = prev in ("", "scale", "and", "a") or (
+                prev == "tens" and kind == "num" and 1 <= lex.units[word] <= 9
+            )
+        elif word in lex.scales or word == "dozen":
+            kind = "scale"
+            ok = prev in ("num", "tens", "scale", "a")
+        elif word == "and":
+            kind, ok = "and", prev == "scale"
+        elif word in ("a", "an", "half"):
+            kind, ok = "a", prev == "" or (prev == "a" and word != "half")
+        else:
+            kind, ok = "", False
+        if not ok and start >= 0:
+            runs.append((start, end))
+            start, prev = -1, ""
+            ok = kind in ("num", "tens", "a")
+        if ok and kind:
+            if start < 0:
+                start = m.start()
+            if kind != "and":
+                end = m.end()
+            prev = kind
+    if start >= 0:
+        runs.append((start, end))
+    # a run must hold a number, not just "a"/"half a"
+    return [(s, e) for s, e in runs if any(
+        w.lower() not in ("a", "an", "half", "and") for w in _WORD_PIECE.findall(text[s:e]))]
+
+
+def words_value(text: str) -> Decimal:
+    """Value of a run of number words: 'twenty-three' -> 23, 'two hundred thousand' -> 200000."""
+    lex = lexicon()
+    total = Decimal(0)
+    current = Decimal(0)
+    half = False
+    for word in _WORD_PIECE.findall(text.lower()):
+        if word == "and":
+            continue
+        if word in ("a", "an"):
+            current = current or Decimal(1)
+        elif word == "half":
+            half = True
+        elif word in lex.units:
+            current += lex.units[word]
+        elif word in lex.tens:
+            current += lex.tens[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in lex.scales:
+            total += (current or 1) * lex.scales[word]
+            current = Decimal(0)
+    value = total + current
+    return value / 2 if half else value
+
+
+def _scale_value(scale: str) -> int:
+    lex = lexicon()
+    key = scale.strip().lower()
+    return lex.scales.get(key) or lex.abbreviations[key]
+
+
+def _glued_to_identifier(text: str, start: int, end: int) -> bool:
+    """True when the digits at [start, end) are part of a code, model number or ordinal."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if after.isalpha() or after in "+/" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True  # 96A, 75th, 1930s, 2+4, 73/27
+    if before in "+/":
+        return True
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        return True  # Il-76, Covid-19, S-400
+    if before.isalpha():
+        # G20, IP4 -- but A$250, EUR7.3 and $US167 are currencies, decided by the caller
+        return lexicon().prefix_re.search(text[max(0, start - 6) : start]) is None
+    return False
+
+
+def number_tokens(text: str) -> Iterator[NumberToken]:
+    """Every number in `text`, in order, with its exact span and value."""
+    for m in _number_re().finditer(text):
+        if m.group("w") is not None:
+            base = m.start("w")
+            for s, e in _word_runs(m.group("w")):
+                run = text[base + s : base + e]
+                yield NumberToken(base + s, base + e, words_value(run), run, "words")
+            continue
+        s, e = m.span("d")
+        digits = m.group("d")
+        if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
+            continue
+        value = Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits))
+        scale = m.group("s")
+        end = e
+        if scale:
+            value *= _scale_value(re.sub(r"\s+\d+$", "", scale))
+            if m.group("extra"):
+                value += Decimal(m.group("extra"))
+            end = m.end("s")
+            if value == value.to_integral_value():
+                value = value.quantize(Decimal(1))
+            scale = re.sub(r"\s+\d+$", "", scale).strip().lower()
+        yield NumberToken(s, end, value, text[s:end], "digits", scale or None)

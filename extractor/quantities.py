@@ -1,0 +1,447 @@
+"""The quantity layer: numbers become money, percentages, counts and durations.
+
+A `Quantity` is a number with its unit, qualifier (nearly, about, more than ...), range bounds
+and the exact span of text it came from.  It is built from the number tokens of
+`extractor.numbers` by looking at the words around each number; it never re-parses digits.
+A bare `$` is left with `unit="$"` for the context pass (`extractor.context`) to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from extractor.exclusions import Mask
+from extractor.lexicon import lexicon
+from extractor.numbers import NumberToken, number_tokens
+
+CONTEXT_DOLLAR = "$"  # placeholder unit of a bare dollar until the context pass resolves it
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # money | percent | count | duration
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    rule: str  # the grammar rule that built it, e.g. "money.prefix"
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    of: str | None = None  # "GDP" for a share of gross domestic product
+    currency_from: str | None = None  # "text" | "context" for money
+    noun_phrase: str | None = None  # the counted words: "Soviet citizens"
+    modifiers: tuple[str, ...] = ()  # words between number and head noun: ("US",)
+    number_start: int = 0
+    number_end: int = 0
+    words: bool = False  # the number is written out ("nine")
+
+    @property
+    def is_range(self) -> bool:
+        return self.min is not None
+
+
+# Capitalised words that may stand right before a figure without making it an identifier.
+FUNCTION_WORDS = frozenset(
+    """a an the these those this that all another some about around over under up to and but or
+    nor with without by of in on at for from since until than nearly almost roughly approximately
+    estimated exactly just only least most more fewer less per each every its their his her our
+    while when then now today also still including plus total totalling some another like as
+    if after before during between among within into onto upon whereas although though because
+    so yet there here it they we he she is are was were be been being has have had will would
+    could should may might must can""".split()
+)
+
+# Words that end a counted noun phrase.
+NP_STOP = frozenset(
+    """and or but of in on at for to from with by as that which who whom whose were was are is be
+    been being have has had will would could should may might must can the a an this these those
+    their its his her our including such than when while since per each more less ago over under
+    into onto via not no nor so if then there here where""".split()
+)
+
+HYPHEN_UNITS = {
+    "person": "person",
+    "man": "man",
+    "woman": "woman",
+    "member": "member",
+    "strong": "person",
+    "seat": "seat",
+    "nation": "nation",
+    "country": "country",
+    "vessel": "vessel",
+    "ship": "ship",
+    "bed": "bed",
+}
+
+_TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][A-Za-z'’-]*|\d[\d,.]*)")
+_PERCENT = re.compile(
+    r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
+    r"|\s?percentage\s+points?(?![A-Za-z]))"
+)
+_OF_GDP = re.compile(
+    r"\s+of\s+(?:(?:their|its|his|her|our|the|national|annual|[A-Z][\w.]*(?:'s|’s)?)\s+)?"
+    r"(?:GDP|gross\s+domestic\s+product|economic\s+output)(?![A-Za-z])"
+)
+_BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
+_QUOTE_OPEN = "“\"‘"
+_QUOTE_CLOSE = "”\"’"
+
+
+@cache
+def _range_connector() -> re.Pattern[str]:
+    prefix = lexicon().prefix_re.pattern.removesuffix(r"\s?$")
+    return re.compile(rf"\s*(?:to|and|–|—|-)\s*(?:{prefix})?\s?")
+
+
+@cache
+def _duration_re() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon().durations, key=len, reverse=True))
+    return re.compile(rf"(?P<sep>\s+|-)(?P<u>{words})(?![A-Za-z])(?P<old>-old)?")
+
+
+@cache
+def _hyphen_unit_re() -> re.Pattern[str]:
+    return re.compile(rf"-(?P<u>{'|'.join(HYPHEN_UNITS)})(?![A-Za-z-])")
+
+
+def singular(word: str) -> str:
+    """The singular, lower-case unit of a plural noun ('servicemen' -> 'serviceman')."""
+    lex = lexicon()
+    low = word.lower()
+    if low in lex.irregular_plurals:
+        return lex.irregular_plurals[low]
+    if low in lex.invariant_nouns:
+        return low
+    if len(word) > 2 and word[:-1].isupper() and word.endswith("s"):
+        return word[:-1]  # IFVs -> IFV
+    if low.endswith("men") and len(low) > 4:
+        return low[:-3] + "man"
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return low[:-2]
+    if low.endswith("s"):
+        return low[:-1]
+    return low
+
+
+def is_plural(word: str) -> bool:
+    lex = lexicon()
+    low = word.lower()
+    if low in lex.irregular_plurals or low in lex.invariant_nouns:
+        return True
+    if len(word) > 2 and word[:-1].isupper() and word.endswith("s"):
+        return True
+    if word.isupper():
+        return False
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and low.isalpha() is not False
+    )
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside a quoted phrase of at most six words (a name, a slogan)."""
+    left = text[max(0, start - 40) : start]
+    right = text[end : end + 40]
+    opens = [left.rfind(q) for q in _QUOTE_OPEN]
+    o = max(opens)
+    if o < 0 or any(left.rfind(q) > o for q in "”\n"):
+        return False
+    closes = [c for c in (right.find(q) for q in _QUOTE_CLOSE) if c >= 0]
+    if not closes or "\n" in right[: min(closes)]:
+        return False
+    phrase = left[o + 1 :] + text[start:end] + right[: min(closes)]
+    return len(phrase.split()) <= 6
+
+
+def _scale_factor(tok: NumberToken) -> int:
+    lex = lexicon()
+    if tok.kind == "digits":
+        if tok.scale is None:
+            return 1
+        return lex.scales.get(tok.scale) or lex.abbreviations.get(tok.scale, 1)
+    last = tok.text.lower().split()[-1]
+    return lex.scales.get(last, 1) if last != "hundred" else 1
+
+
+@dataclass
+class _Noun:
+    unit: str
+    end: int
+    phrase: str
+    modifiers: tuple[str, ...]
+    head: str
+
+
+def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
+    """The noun phrase a number counts: '128,000 servicemen' -> serviceman."""
+    lex = lexicon()
+    mods: list[str] = []
+    start_phrase = pos
+    for _ in range(5):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            return None
+        word = m.group("w")
+        low = word.lower()
+        if low in NP_STOP or word.endswith(("'s", "’s")):
+            return None
+        if word[0].isdigit():
+            # a model number inside the phrase: "18 Challenger 2 tanks"
+            if mods and mods[-1][0].isupper() and "," not in word and "." not in word:
+                mods.append(word)
+                pos = m.end()
+                continue
+            return None
+        if is_plural(word) or (value == 1 and False):
+            nxt = _TOKEN.match(text, m.end())
+            if (
+                low in lex.invariant_nouns
+                and nxt
+                and is_plural(nxt.group("w"))
+                and nxt.group("w").lower() not in NP_STOP
+            ):
+                mods.append(word)  # "aircraft carriers": the invariant noun is a modifier
+                pos = m.end()
+                continue
+            end = m.end()
+            unit = singular(word)
+            if low in lex.measure_nouns:
+                of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])
+                if of:
+                    tail = of.group(1).split()
+                    # "pieces of hardware including" -> stop at a function word
+                    keep = [tail[0]] + [w for w in tail[1:2] if w.lower() not in NP_STOP]
+                    unit = f"{unit} of {' '.join(keep).lower()}"
+                    end = end + of.start(1) + len(" ".join(keep))
+            words = [w.lower() for w in mods] + [unit]
+            joined = " ".join(words)
+            for compound in lex.compound_units:
+                if joined == compound or joined.endswith(" " + compound):
+                    unit = compound
+                    break
+            return _Noun(unit, end, text[start_phrase:end].strip(), tuple(mods), word)
+        mods.append(word)
+        pos = m.end()
+    return None
+
+
+def _is_identifier_context(text: str, tok: NumberToken, right: str) -> bool:
+    """'Part 2', 'World War 2', 'Nord Stream 2', 'Article 5': a number after a capitalised word."""
+    before = text[max(0, tok.start - 2) : tok.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    word = _word_before(text, tok.start)
+    if not word or not word[0].isupper() or word.lower() in FUNCTION_WORDS:
+        return False
+    if tok.scale or _PERCENT.match(right):
+        return False  # "NATO 2 percent", "Germany 2 million"
+    return not lexicon().suffix_re.match(right)
+
+
+def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
+    """Rules for written-out numbers: references, names and idioms are not figures."""
+    if tok.value == 1 and len(tok.text.split()) == 1:
+        return True  # "one of", "one's own": never a figure on its own
+    compound = text.startswith("-", tok.end)  # "the six-week massacre": the article is the noun's
+    before = _word_before(text, qstart).lower()
+    if before in lexicon().determiners and not compound:
+        return True  # "the two countries", "these four partners", "between two countries"
+    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[tok.end : tok.end + 30])
+    if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper():
+        return True  # "Five Eyes", "Big Four": a name
+    prev = _word_before(text, tok.start)
+    if tok.text[0].isupper() and prev and prev[0].isupper() and prev.lower() not in FUNCTION_WORDS:
+        gap = text[max(0, tok.start - len(prev) - 2) : tok.start]
+        if not re.search(r"[.!?:;\"“”]\s*\S*\s*$", gap):
+            return True  # "World War Two"
+    return _inside_short_quote(text, tok.start, tok.end)  # “one country, two systems”
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    lex = lexicon()
+    m = lex.qualifier_re.search(text[max(0, start - 30) : start])
+    if not m:
+        return "exact", start
+    return lex.qualifier_of(m.group(1)), start - (len(m.group(0)))
+
+
+def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
+    """(ISO code or CONTEXT_DOLLAR, start of the symbol) for a currency just before `start`."""
+    lex = lexicon()
+    m = lex.prefix_re.search(text[max(0, start - 8) : start])
+    if not m:
+        return None, start
+    surface = m.group(0).strip()
+    code = lex.currency_code(surface, "prefix")
+    return code or CONTEXT_DOLLAR, start - len(m.group(0))
+
+
+def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
+    """Every money, percent, count and duration quantity in `text`, in document order."""
+    mask = mask or Mask.of(text)
+    tokens = [t for t in number_tokens(text) if not mask.covers(t.start, t.end)]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
+        if q is not None:
+            out.append(q)
+        i += 1 + consumed
+    return out
+
+
+def iter_quantities(text: str) -> Iterator[Quantity]:
+    yield from quantities(text)
+
+
+def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quantity | None, int]:
+    lex = lexicon()
+    currency, cur_start = _prefix_currency(text, tok.start)
+    lo: NumberToken = tok
+    hi: NumberToken | None = None
+    consumed = 0
+    # Ranges: "between 40,000 and 90,000", "40,000 to 90,000", "forty to ninety thousand", "10-15%".
+    if nxt is not None:
+        gap = text[tok.end : nxt.start]
+        m = _range_connector().fullmatch(gap)
+        if m and (tok.kind == nxt.kind or "-" not in gap):
+            has_and = re.match(r"\s*and", gap) is not None
+            between = _BETWEEN.search(text[max(0, cur_start - 12) : cur_start]) is not None
+            is_hyphen = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
+            ok = (not has_and or between) and not (is_hyphen and tok.kind == "words")
+            if ok and not (tok.is_year_like and nxt.is_year_like):
+                hi = nxt
+                consumed = 1
+    start = cur_start
+    number_end = (hi or lo).end
+    lo_value = lo.value
+    if hi is not None:
+        factor = _scale_factor(hi)
+        if _scale_factor(lo) == 1 and factor > 1 and lo.value * factor <= hi.value:
+            lo_value = lo.value * factor
+        if not lo_value < hi.value:
+            hi, consumed, lo_value = None, 0, lo.value
+            number_end = lo.end
+        elif currency is None:
+            currency, _ = _prefix_currency(text, hi.start)
+            if currency is not None and hi.start - len(gap) < tok.end:
+                pass
+    qualifier, qstart = _qualifier(text, start)
+    if hi is not None:
+        bm = _BETWEEN.search(text[max(0, qstart - 12) : qstart])
+        if bm:
+            qstart -= len(bm.group(0))
+    right = text[number_end : number_end + 80]
+    value = None if hi else lo_value
+    bounds = {"min": lo_value, "max": hi.value} if hi else {}
+    base = dict(
+        qualifier=qualifier,
+        start=qstart,
+        value=value,
+        number_start=tok.start,
+        number_end=number_end,
+        words=tok.kind == "words",
+        **bounds,
+    )
+    abbrev = tok.scale in lex.abbreviations and tok.scale not in ("bn", "mn", "mln")
+    if tok.kind == "digits" and currency is None and _is_identifier_context(text, tok, right):
+        return None, 0
+    # Percent
+    pm = _PERCENT.match(right)
+    if pm and not abbrev:
+        end = number_end + pm.end()
+        unit = "percentage point" if "point" in pm.group(0) else "percent"
+        of = None
+        gm = _OF_GDP.match(text, end)
+        if gm:
+            end, of = gm.end(), "GDP"
+        rule = "percent.of_gdp" if of else "percent"
+        return Quantity(kind="percent", unit=unit, end=end, rule=rule, of=of, **base), consumed
+    # Money: a currency before the number, or after it
+    if currency is None:
+        sm = lex.suffix_re.match(right)
+        if sm and not (
+            sm.group(0).strip().lower() == "pounds" and re.match(r"\s+of\b", right[sm.end() :])
+        ):
+            code = lex.currency_code(sm.group(0).strip(), "suffix")
+            end = number_end + sm.end()
+            return (
+                Quantity(
+                    kind="money",
+                    unit=code or CONTEXT_DOLLAR,
+                    end=end,
+                    rule="money.suffix",
+                    currency_from="text" if code else "context",
+                    **base,
+                ),
+                consumed,
+            )
+    else:
+        return (
+            Quantity(
+                kind="money",
+                unit=currency,
+                end=number_end,
+                rule="money.prefix",
+                currency_from="text" if currency != CONTEXT_DOLLAR else "context",
+                **base,
+            ),
+            consumed,
+        )
+    if abbrev:
+        return None, 0  # "100m" with no currency is a distance, not a figure
+    if tok.kind == "words" and _number_word_refused(text, tok, qstart):
+        return None, 0
+    # Durations: "six-week", "less than two months"; not "two weeks ago"
+    dm = _duration_re().match(right)
+    if dm:
+        if dm.group("old"):
+            return None, 0
+        end = number_end + dm.end()
+        after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 20])
+        if after and after.group(1).lower() in lex.temporal_offsets and dm.group("sep") != "-":
+            return None, 0
+        unit = lex.durations[dm.group("u").lower()]
+        rule = "duration.compound" if dm.group("sep") == "-" else "duration"
+        return Quantity(kind="duration", unit=unit, end=end, rule=rule, **base), consumed
+    # Counts: "700-person", "128,000 servicemen"
+    hm = _hyphen_unit_re().match(right)
+    if hm:
+        end = number_end + hm.end()
+        unit = HYPHEN_UNITS[hm.group("u").lower()]
+        return Quantity(kind="count", unit=unit, end=end, rule="count.compound", **base), consumed
+    noun = _counted_noun(text, number_end, value=lo_value)
+    if noun is None:
+        return None, 0
+    if tok.kind == "words" and noun.head.lower() in lex.abstract_nouns:
+        return None, 0
+    if tok.is_year_like and hi is None and qualifier == "exact" and not noun.head.lower().endswith("s"):
+        return None, 0
+    q = Quantity(
+        kind="count",
+        unit=noun.unit,
+        end=noun.end,
+        rule="count.noun",
+        noun_phrase=noun.phrase,
+        modifiers=noun.modifiers,
+        **base,
+    )
+    return q, consumed
+
+
+def with_unit(q: Quantity, unit: str, currency_from: str) -> Quantity:
+    return replace(q, unit=unit, currency_from=currency_from)

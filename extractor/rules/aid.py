@@ -1,0 +1,140 @@
+"""Aid: money (or equipment) one country gives another."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from extractor.gazetteer import gazetteer
+from extractor.rules.attribution import is_country, total_before_including
+from extractor.rules.base import Ctx, Example, Rule, cue
+
+AID_CUE = cue(
+    r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
+    r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
+)
+EQUIPMENT_CUE = cue(
+    r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
+    r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
+    r"|transferred|package"
+)
+CUMULATIVE_CUE = cue(
+    r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
+    r"|brought|taking|takes|in total"
+)
+_RECIPIENT = re.compile(r"(?i)\b(?:to|for|into)\s+(?:the\s+)?$")
+_SINCE = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+EQUIPMENT = frozenset(
+    """tank vehicle armoured vehicle armored vehicle missile launcher rocket shell round howitzer
+    gun aircraft jet helicopter drone ship boat system artillery system air defence system
+    air defense system infantry fighting vehicle armoured personnel carrier main battle tank
+    fighter jet rocket launcher""".split("  ")
+) | {"tank", "vehicle", "missile", "launcher", "rocket", "shell", "round", "howitzer", "gun",
+     "aircraft", "jet", "helicopter", "drone", "ship", "boat", "system", "piece of artillery",
+     "armoured vehicle", "armored vehicle", "infantry fighting vehicle", "main battle tank",
+     "air defence system", "air defense system", "fighter jet", "rocket launcher",
+     "armoured personnel carrier", "artillery system", "anti-tank weapon", "air defence missile"}
+
+
+def _recipient(ctx: Ctx) -> str | None:
+    s, e = ctx.sentence
+    for m in ctx.mentions(s, e):
+        if not is_country(m.code):
+            continue
+        lead = ctx.text[max(s, m.start - 12) : m.start]
+        if _RECIPIENT.search(lead):
+            return m.code
+    return None
+
+
+def _donor(ctx: Ctx, recipient: str | None) -> str | None:
+    q = ctx.q
+    s, e = ctx.sentence
+    before = [m for m in ctx.mentions(s, q.start) if is_country(m.code) and m.code != recipient]
+    if before:
+        return before[-1].code
+    after = [m for m in ctx.mentions(q.end, e) if is_country(m.code) and m.code != recipient]
+    if after and not _RECIPIENT.search(ctx.text[max(s, after[0].start - 12) : after[0].start]):
+        return after[0].code
+    if q.kind == "money":
+        for code, entity in gazetteer().entities.items():
+            if entity.currency == q.unit and code != recipient and q.unit != "USD":
+                return code
+    return None
+
+
+def match_aid(ctx: Ctx) -> dict[str, Any] | None:
+    q = ctx.q
+    sentence = ctx.sentence_text
+    if q.kind == "money":
+        if not AID_CUE.search(sentence):
+            return None
+    elif q.kind == "count":
+        if q.unit not in EQUIPMENT or not EQUIPMENT_CUE.search(sentence):
+            return None
+    else:
+        return None
+    recipient = _recipient(ctx)
+    donor = _donor(ctx, recipient)
+    if recipient is None or donor is None:
+        return None
+    fields: dict[str, Any] = {"donor": donor, "recipient": recipient}
+    total = total_before_including(ctx)
+    parent = ctx.drafts[total] if total is not None else None
+    if parent is not None and parent.family == "aid":
+        fields["scope"] = parent.fields.get("scope", "package")
+        fields["_part_of"] = total
+    else:
+        fields["scope"] = "cumulative" if CUMULATIVE_CUE.search(ctx.before()) else "package"
+    since = _SINCE.search(ctx.before())
+    if since:
+        fields["since"] = int(since.group(1))
+    return fields
+
+
+RULE = Rule(
+    id="aid.package",
+    family="aid",
+    description="Money or equipment a donor country gives a recipient country: package, "
+    "cumulative total, or a component of either.",
+    match=match_aid,
+    examples=(
+        Example(
+            "Defence Minister Richard Marles announced a A$100m package of military aid for Ukraine.",
+            "A$100m",
+            {"value": 100000000, "unit": "AUD", "family": "aid", "donor": "AU",
+             "recipient": "UA", "scope": "package"},
+        ),
+        Example(
+            "New Zealand will provide NZ$4.1 million in further assistance to Ukraine, taking its "
+            "total support since 2022 to more than NZ$100 million.",
+            "more than NZ$100 million",
+            {"value": 100000000, "unit": "NZD", "qualifier": "more_than", "donor": "NZ",
+             "recipient": "UA", "scope": "cumulative", "since": 2022},
+        ),
+        Example(
+            "Britain will send 14 Challenger 2 tanks to Ukraine as part of a new package.",
+            "14 Challenger 2 tanks",
+            {"value": 14, "unit": "tank", "family": "aid", "donor": "GB", "recipient": "UA"},
+        ),
+        Example(
+            "Germany pledged €2.7bn in military aid to Ukraine, its largest package so far.",
+            "€2.7bn",
+            {"value": 2700000000, "unit": "EUR", "donor": "DE", "recipient": "UA"},
+        ),
+        Example(
+            "Canberra's overall support to Kyiv now stands at A$1.3 billion, including "
+            "$1.1 billion for Ukraine's military.",
+            "$1.1 billion",
+            {"unit": "AUD", "donor": "AU", "recipient": "UA", "scope": "cumulative",
+             "currency_from": "context"},
+            date(2024, 7, 14),
+        ),
+    ),
+    counter_examples=(
+        "Washington had provided about $20 million for staging anti-government demonstrations.",
+        "The budget of the Australian Defence Force is A$55 billion this year.",
+        "The exercise involved 250 tanks and 600 aircraft.",
+    ),
+)

@@ -1,0 +1,145 @@
+"""Who and when: helpers the family rules share (subjects, donors, recipients, years, parts).
+
+All of them read only the sentence of the quantity and, where a sentence says nothing, the
+sentences before it in the same paragraph.  None is keyed on a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.gazetteer import Mention, events, gazetteer
+from extractor.rules.base import Ctx, cue
+
+_COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
+_POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
+_OF_ENTITY = re.compile(r"^\s+of\s+")
+_STATED_YEAR = re.compile(
+    r"(?i)\b(?:in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
+)
+_NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
+ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")
+
+
+def is_country(code: str) -> bool:
+    entity = gazetteer().entities.get(code)
+    return entity is not None and entity.kind == "country"
+
+
+def coordinated(ctx: Ctx, mentions: list[Mention], last: int) -> list[str]:
+    """Codes of the coordinated list that ends with mentions[last]: 'Japan, South Korea and
+    Australia' -> [JP, KR, AU]."""
+    group = [mentions[last]]
+    i = last
+    while i > 0:
+        gap = ctx.text[mentions[i - 1].end : group[0].start]
+        if not _COORDINATION.match(gap):
+            break
+        i -= 1
+        group.insert(0, mentions[i])
+    codes: list[str] = []
+    for m in group:
+        if m.code not in codes:
+            codes.append(m.code)
+    return codes
+
+
+def _possessor_before(ctx: Ctx) -> str | None:
+    """'Russia's four strategic commands', 'the alliance's 32 nations', 'its four partners'."""
+    q = ctx.q
+    s, _ = ctx.sentence
+    before = ctx.mentions(s, q.start)
+    if before and before[-1].possessive and not ctx.text[before[-1].end : q.start].strip():
+        return before[-1].code
+    if _POSSESSIVE_PRONOUN.search(ctx.text[max(s, q.start - 8) : q.start]):
+        owners = [m for m in before if m.possessive] or before
+        if owners:
+            return owners[-1].code
+    return None
+
+
+def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | None:
+    """The country or body a figure is about."""
+    q = ctx.q
+    s, e = ctx.sentence
+    inside = ctx.mentions(q.number_end, q.end)  # "32 NATO members"
+    if inside:
+        return inside[0].code
+    owner = _possessor_before(ctx)
+    if owner:
+        return owner
+    if q.kind == "percent":
+        of = _OF_ENTITY.match(ctx.text, q.end)
+        if of:
+            after = ctx.mentions(of.end(), of.end() + 40)
+            if after and after[0].start == of.end() and (
+                after[0].possessive or not re.match(r"\s+[a-z]", ctx.text[after[0].end :])
+            ):
+                return after[0].code
+    before = ctx.mentions(s, q.start)
+    if prefer_country:
+        countries = [m for m in before if is_country(m.code)]
+        if countries:
+            codes = coordinated(ctx, before, before.index(countries[-1]))
+            return codes if len(codes) > 1 else codes[0]
+    if before:
+        codes = coordinated(ctx, before, len(before) - 1)
+        return codes if len(codes) > 1 else codes[0]
+    after = ctx.mentions(q.end, e)
+    if after:
+        return after[0].code
+    return None
+
+
+def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | None:
+    """The last country (else body) named in the sentences before this one in its paragraph."""
+    ps, _ = ctx.paragraph
+    s, _ = ctx.sentence
+    earlier = ctx.entities.within(ps, s)
+    countries = [m for m in earlier if is_country(m.code)]
+    pick = (countries or earlier) if prefer_country else earlier
+    return pick[-1].code if pick else None
+
+
+def stated_year(ctx: Ctx) -> int | None:
+    """A year the sentence states for the figure ('by 2030'), the nearest to it."""
+    s, e = ctx.sentence
+    best: tuple[int, int] | None = None
+    for m in _STATED_YEAR.finditer(ctx.text, s, e):
+        distance = abs(m.start() - ctx.q.start)
+        if best is None or distance < best[0]:
+            best = (distance, int(m.group(1)))
+    return best[1] if best else None
+
+
+def resolved_year(ctx: Ctx) -> int | None:
+    """Stated, else a dated event ('when President Biden came to office'), else 'today' ->
+    the publication year."""
+    year = stated_year(ctx)
+    if year:
+        return year
+    sentence = ctx.sentence_text
+    for pattern, event_year in events().dated:
+        if pattern.search(sentence):
+            return event_year
+    if _NOW.search(sentence) and ctx.doc.published:
+        return ctx.doc.published.year
+    return None
+
+
+def total_before_including(ctx: Ctx) -> int | None:
+    """Index of the quantity this one is listed under: '20,000 pieces of hardware including
+    15 warships' -> the hardware total for the warships."""
+    s, _ = ctx.sentence
+    q = ctx.q
+    head = ctx.text[s : q.start]
+    pos = head.rfind("including")
+    if pos < 0:
+        return None
+    pos += s
+    for i in range(ctx.index - 1, -1, -1):
+        other = ctx.quantities[i]
+        if other.end <= pos and other.number_start >= s:
+            gap = ctx.text[other.end : pos]
+            return i if re.fullmatch(r"[\s,(]*", gap) else None
+    return None

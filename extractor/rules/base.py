@@ -1,0 +1,147 @@
+"""Rules as records: a dotted id, a family, examples that must match (with the expected value and
+fields) and counter-examples that must not.  The test suite runs every example of every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extractor.documents import Document
+from extractor.gazetteer import EntityIndex, Mention
+from extractor.layout import Layout
+from extractor.quantities import Quantity
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence, the quote a fact must be reported for, and what that fact must say."""
+
+    text: str
+    quote: str
+    expect: dict[str, Any]
+    published: date | None = None
+
+
+@dataclass
+class Draft:
+    """A fact before it has an id: the quantity, its family and attribution, and references to
+    other drafts by index (resolved to ids once every draft has one)."""
+
+    quantity: Quantity
+    family: str
+    rule: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    refs: dict[str, int] = field(default_factory=dict)  # restates / part_of -> draft index
+
+
+@dataclass
+class Ctx:
+    """What a domain rule sees for one quantity."""
+
+    doc: Document
+    layout: Layout
+    entities: EntityIndex
+    quantities: list[Quantity]
+    index: int
+    drafts: list[Draft | None]  # drafts of earlier quantities, by quantity index
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def q(self) -> Quantity:
+        return self.quantities[self.index]
+
+    @property
+    def sentence(self) -> tuple[int, int]:
+        return self.layout.sentence(self.q.number_start)
+
+    @property
+    def sentence_text(self) -> str:
+        s, e = self.sentence
+        return self.text[s:e]
+
+    @property
+    def paragraph(self) -> tuple[int, int]:
+        return self.layout.paragraph(self.q.number_start)
+
+    def before(self) -> str:
+        """The text from the end of the previous quantity in this sentence (or the sentence
+        start) to this quantity: the words that govern it."""
+        s, _ = self.sentence
+        start = s
+        for other in self.quantities[: self.index][::-1]:
+            if other.end <= self.q.start and other.end > s:
+                start = other.end
+                break
+        return self.text[start : self.q.start]
+
+    def after(self) -> str:
+        """The text from this quantity to the next quantity in the sentence (or its end)."""
+        _, e = self.sentence
+        end = e
+        for other in self.quantities[self.index + 1 :]:
+            if other.start >= self.q.end:
+                end = min(e, other.start)
+                break
+        return self.text[self.q.end : end]
+
+    def mentions(self, start: int | None = None, end: int | None = None) -> list[Mention]:
+        s, e = self.sentence
+        return self.entities.within(s if start is None else start, e if end is None else end)
+
+    def sentence_quantities(self) -> list[tuple[int, Quantity]]:
+        s, e = self.sentence
+        return [(i, q) for i, q in enumerate(self.quantities) if s <= q.number_start < e]
+
+
+Matcher = Callable[[Ctx], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    description: str
+    match: Matcher
+    examples: tuple[Example, ...]
+    counter_examples: tuple[str, ...]
+
+
+class Registry:
+    """Rules in priority order; refuses duplicate ids and rules without examples."""
+
+    def __init__(self) -> None:
+        self._rules: list[Rule] = []
+
+    def add(self, rule: Rule) -> Rule:
+        if any(r.id == rule.id for r in self._rules):
+            raise ValueError(f"duplicate rule id {rule.id}")
+        if not re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", rule.id):
+            raise ValueError(f"rule id {rule.id!r} is not dotted lower case")
+        if not rule.examples or not rule.counter_examples:
+            raise ValueError(f"rule {rule.id} needs examples and counter-examples")
+        self._rules.append(rule)
+        return rule
+
+    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self._rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def cue(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive word-bounded cue pattern."""
+    return re.compile(rf"(?i)(?<![\w-])(?:{pattern})(?![\w-])")

@@ -1,0 +1,114 @@
+"""Exercises: the strength of a military exercise, figure by figure."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from extractor.documents import find_date
+from extractor.gazetteer import EventMention
+from extractor.rules.attribution import total_before_including
+from extractor.rules.base import Ctx, Example, Rule, cue
+
+EXERCISE_CUE = cue(
+    r"exercises?|drills?|war\s?games|wargames|manoeuvres|maneuvers|manoeuvre|maneuver"
+)
+MILITARY_UNITS = frozenset(
+    """troop soldier serviceman servicewoman personnel marine sailor airman paratrooper tank
+    aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle
+    infantry fighting vehicle armoured personnel carrier artillery system piece of hardware
+    piece of equipment unit of equipment drone missile launcher""".split()
+) | {"infantry fighting vehicle", "armoured personnel carrier", "artillery system",
+     "piece of hardware", "piece of equipment", "unit of equipment", "fighter jet",
+     "main battle tank", "attack helicopter", "transport aircraft"}
+_MONTH_RANGE = re.compile(
+    r"(?i)\b(?:from\s+)?(?P<mon>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+(?P<d1>\d{1,2})\s*(?:to|-|–|until|and)\s*(?P<d2>\d{1,2})\b"
+)
+_LOCATION = re.compile(
+    r"\b(?:in|across|near|off|over)\s+(?:the\s+)?(?P<loc>(?:[A-Z][\w'-]+)(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,3})"
+)
+
+
+def _event(ctx: Ctx) -> EventMention | None:
+    s, e = ctx.sentence
+    here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind == "exercise"]
+    if here:
+        return here[0]
+    # "the exercise involved ...": the exercise named most recently, within two paragraphs
+    p = ctx.layout.paragraph_index(ctx.q.number_start)
+    since = ctx.layout.paragraph_starts[max(0, p - 2)]
+    return ctx.entities.last_event_before(s, since, ("exercise",))
+
+
+def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
+    s, e = ctx.layout.sentence(event.start)
+    sentence = ctx.text[s:e]
+    fields: dict[str, Any] = {}
+    year_m = re.search(r"(?:19|20)\d\d", event.name)
+    year = int(year_m.group()) if year_m else (ctx.doc.published.year if ctx.doc.published else None)
+    m = _MONTH_RANGE.search(sentence)
+    if m and year:
+        found = find_date(f"{m.group('mon')} {m.group('d1')}, {year}")
+        end = find_date(f"{m.group('mon')} {m.group('d2')}, {year}")
+        if found and end:
+            fields["dates"] = f"{found[0].isoformat()}/{end[0].isoformat()}"
+    rest = ctx.text[event.end : e]
+    loc = _LOCATION.search(rest)
+    if loc and not re.match(r"(?:19|20)\d\d", loc.group("loc")):
+        fields["location"] = loc.group("loc")
+    return fields
+
+
+def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
+    q = ctx.q
+    if q.kind != "count":
+        return None
+    if not EXERCISE_CUE.search(ctx.sentence_text):
+        return None
+    event = _event(ctx)
+    if event is None and q.unit not in MILITARY_UNITS and "military" not in ctx.sentence_text:
+        return None
+    fields: dict[str, Any] = {}
+    if event is not None:
+        fields["event"] = event.name
+        fields.update(_dates_and_location(ctx, event))
+    total = total_before_including(ctx)
+    if total is not None and ctx.drafts[total] is not None:
+        parent = ctx.drafts[total]
+        if parent is not None and parent.family == "exercise":
+            fields["_part_of"] = total
+    return fields
+
+
+RULE = Rule(
+    id="exercise.strength",
+    family="exercise",
+    description="Personnel and hardware taking part in a military exercise; items listed after "
+    "'including' are linked to their total.",
+    match=match_exercise,
+    examples=(
+        Example(
+            "Zapad-2021, held from September 10 to 16 in Belarus, involved some 200,000 troops.",
+            "some 200,000 troops",
+            {"value": 200000, "unit": "troop", "qualifier": "approximate", "family": "exercise",
+             "event": "Zapad-2021", "dates": "2021-09-10/2021-09-16", "location": "Belarus"},
+        ),
+        Example(
+            "The Vostok-2018 exercise drew 300,000 servicemen and up to 36,000 tanks.",
+            "up to 36,000 tanks",
+            {"value": 36000, "unit": "tank", "qualifier": "at_most", "event": "Vostok-2018"},
+        ),
+        Example(
+            "The drills involved about 12,000 troops, including 3,000 marines.",
+            "3,000 marines",
+            {"value": 3000, "unit": "marine", "family": "exercise"},
+            date(2024, 3, 1),
+        ),
+    ),
+    counter_examples=(
+        "The army has 128,000 servicemen and 250 tanks.",
+        "Exercise is good for 300 million people.",
+    ),
+)

@@ -1,0 +1,49 @@
+"""Other: every remaining figure, with the subject its sentence names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.rules.attribution import stated_year, subject_of
+from extractor.rules.base import Ctx, Example, Rule
+
+
+def match_other(ctx: Ctx) -> dict[str, Any] | None:
+    fields: dict[str, Any] = {}
+    subject = subject_of(ctx)
+    if subject is not None:
+        fields["subject"] = subject
+    year = stated_year(ctx)
+    if year is not None:
+        fields["year"] = year
+    return fields
+
+
+RULE = Rule(
+    id="other.figure",
+    family="other",
+    description="Any figure no family rule claims; subject and stated year where the sentence "
+    "names them.",
+    match=match_other,
+    examples=(
+        Example(
+            "The communiqué was approved by all 32 NATO members.",
+            "32 NATO members",
+            {"value": 32, "unit": "member", "family": "other", "subject": "NATO"},
+        ),
+        Example(
+            "Seoul, along with three allied countries, is working with the alliance.",
+            "three allied countries",
+            {"value": 3, "unit": "country", "subject": "KR"},
+        ),
+        Example(
+            "Germany is committed to meeting 10 percent of NATO requirements by 2030.",
+            "10 percent",
+            {"value": 10, "unit": "percent", "subject": "DE", "year": 2030},
+        ),
+    ),
+    counter_examples=(
+        "The 75th anniversary summit opened on 9 July 2024 in Washington.",
+        "Type 96A tanks and J-11 jets took part.",
+    ),
+)

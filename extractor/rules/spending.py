@@ -1,0 +1,208 @@
+"""Spending: shares of GDP, defence budgets and how many allies meet the guideline."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from extractor.gazetteer import gazetteer
+from extractor.rules.attribution import (
+    ALLIES,
+    resolved_year,
+    stated_year,
+    subject_from_paragraph,
+    subject_of,
+)
+from extractor.rules.base import Ctx, Example, Rule, cue
+
+DEFENCE_CUE = cue(
+    r"defen[cs]e|military|militaries|armed forces|spending|spend|spends|spent|budget|budgets"
+    r"|expenditure|expenditures|arms|armament|rearmament"
+)
+TARGET_CUE = cue(
+    r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
+    r"|must|would|to reach|reach|meet|meeting|on the road to|increased? to|increasing to"
+    r"|raised? to|raising to|investing|invest|agreed"
+)
+ACTUAL_CUE = cue(
+    r"stands? at|stood at|currently|is at|was at|reached|amounts? to|amounted to|accounted for"
+    r"|now at|only|spent|spends|spending of|rose to|fell to"
+)
+MONEY_SPENDING_CUE = cue(
+    r"spend|spends|spending|spent|budget|budgets|expenditure|expenditures|defen[cs]e plan"
+    r"|procurement|military spending|defen[cs]e spending|allocate\w*"
+)
+_PERIOD = re.compile(
+    r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
+)
+ALLY_UNITS = frozenset({"ally", "member", "country", "nation", "state", "member state"})
+
+
+def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
+    s, e = ctx.sentence
+    mentions = ctx.mentions(s, e)
+    orgs = [m for m in mentions if gazetteer().entities[m.code].kind == "organisation"]
+    if allies and orgs:
+        return orgs[0].code
+    subject = subject_of(ctx, prefer_country=True)
+    if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
+        earlier = subject_from_paragraph(ctx)
+        if earlier and not (allies and orgs):
+            return earlier if subject is None or not ALLIES.search(ctx.sentence_text) else subject
+    return subject
+
+
+def _status(ctx: Ctx, ally_count_here: bool) -> str:
+    if ally_count_here or ctx.q.qualifier == "at_least":
+        return "target"
+    window = ctx.text[max(ctx.sentence[0], ctx.q.start - 80) : ctx.q.start]
+    target = [m.end() for m in TARGET_CUE.finditer(window)]
+    actual = [m.end() for m in ACTUAL_CUE.finditer(window)]
+    if target and (not actual or max(target) > max(actual)):
+        return "target"
+    return "actual"
+
+
+def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
+    q = ctx.q
+    if q.kind != "percent":
+        return None
+    if q.of != "GDP":
+        # "23 Allies are investing 2 percent": a share named next to the allies meeting it
+        if not _ally_count_in_sentence(ctx) or not DEFENCE_CUE.search(ctx.sentence_text + " defence"):
+            return None
+    ally_count = _ally_count_in_sentence(ctx)
+    allies = ally_count or bool(ALLIES.search(ctx.before())) or bool(
+        re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end])
+    )
+    fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
+    status = _status(ctx, ally_count)
+    fields["status"] = status
+    year = resolved_year(ctx) if status == "actual" else stated_year(ctx)
+    if year:
+        fields["year"] = year
+    return fields
+
+
+def _ally_count_in_sentence(ctx: Ctx) -> bool:
+    return any(
+        q.kind == "count" and q.unit in ALLY_UNITS for _, q in ctx.sentence_quantities()
+    )
+
+
+def _guideline_percent(ctx: Ctx) -> str | None:
+    for _, q in ctx.sentence_quantities():
+        if q.kind == "percent" and q.value is not None:
+            return f"{q.value.normalize():f}"
+    return None
+
+
+def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
+    q = ctx.q
+    if q.kind != "count" or q.unit not in ALLY_UNITS:
+        return None
+    pct = _guideline_percent(ctx)
+    if pct is None or not cue(r"meet\w*|met|invest\w*|spend\w*|reach\w*|hit\w*").search(
+        ctx.sentence_text
+    ):
+        return None
+    s, e = ctx.sentence
+    orgs = [m for m in ctx.mentions(s, e) if gazetteer().entities[m.code].kind == "organisation"]
+    subject = orgs[0].code if orgs else subject_of(ctx)
+    plural = "allies" if q.unit == "ally" else q.unit + "s"
+    fields: dict[str, Any] = {
+        "subject": subject,
+        "measure": f"{plural} meeting the {pct}% of GDP guideline",
+    }
+    year = resolved_year(ctx)
+    if year:
+        fields["year"] = year
+    return fields
+
+
+def match_budget(ctx: Ctx) -> dict[str, Any] | None:
+    q = ctx.q
+    if q.kind != "money" or not MONEY_SPENDING_CUE.search(ctx.before() or ctx.sentence_text):
+        return None
+    if not MONEY_SPENDING_CUE.search(ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]):
+        return None
+    fields: dict[str, Any] = {"subject": subject_of(ctx, prefer_country=True)}
+    period = _PERIOD.search(ctx.text, q.end, ctx.sentence[1])
+    if period:
+        fields["period"] = f"{period.group(1)} {period.group(2)}"
+    return fields
+
+
+GDP_SHARE = Rule(
+    id="spending.gdp_share",
+    family="spending",
+    description="A share of GDP spent on defence, or a target share (the 2% guideline).",
+    match=match_gdp_share,
+    examples=(
+        Example(
+            "Poland already spends 4.1% of GDP on defence, the highest share in the alliance.",
+            "4.1% of GDP",
+            {"value": 4.1, "unit": "percent", "family": "spending", "subject": "PL",
+             "status": "actual"},
+        ),
+        Example(
+            "Canada has promised to reach 2 per cent of GDP by 2032.",
+            "2 per cent of GDP",
+            {"value": 2, "subject": "CA", "status": "target", "year": 2032},
+        ),
+        Example(
+            "Israel's military budget currently stands at 3.1% of GDP.",
+            "3.1% of GDP",
+            {"value": 3.1, "subject": "IL", "status": "actual", "year": 2025},
+            date(2025, 3, 1),
+        ),
+    ),
+    counter_examples=(
+        "Unemployment fell to 4.1 percent in March.",
+        "Turnout was 62 per cent.",
+    ),
+)
+
+ALLIES_MEETING = Rule(
+    id="spending.allies_meeting",
+    family="spending",
+    description="How many allies meet a share-of-GDP guideline, as its own fact.",
+    match=match_allies_meeting,
+    examples=(
+        Example(
+            "In 2014 only three NATO allies met the 2% of GDP target.",
+            "three NATO allies",
+            {"value": 3, "unit": "ally", "family": "spending", "subject": "NATO", "year": 2014,
+             "measure": "allies meeting the 2% of GDP guideline"},
+        ),
+        Example(
+            "Today 18 members are spending at least 2 percent of GDP on defence, NATO says.",
+            "18 members",
+            {"value": 18, "unit": "member", "subject": "NATO", "year": 2023},
+            date(2023, 7, 1),
+        ),
+    ),
+    counter_examples=("The summit brought together 32 NATO members in Washington.",),
+)
+
+BUDGET = Rule(
+    id="spending.budget",
+    family="spending",
+    description="A defence budget or spending plan in money, with its period when stated.",
+    match=match_budget,
+    examples=(
+        Example(
+            "Tokyo plans spending about US$240bn on its forces over the next five years.",
+            "about US$240bn",
+            {"value": 240000000000, "unit": "USD", "qualifier": "approximate",
+             "family": "spending", "subject": "JP", "period": "five years"},
+        ),
+        Example(
+            "Britain's defence budget is £54.2 billion this year.",
+            "£54.2 billion",
+            {"value": 54200000000, "unit": "GBP", "subject": "GB"},
+        ),
+    ),
+    counter_examples=("The US gave $300 million in aid to Ukraine.",),
+)
