@@ -36,14 +36,27 @@ def check(sources: Path, facts: Path) -> CheckResult:
     docs = sorted(p for p in sources.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     sheets = {p.stem: p for p in facts.glob("*.yaml")}
     for stem in sorted(set(sheets) - {d.stem for d in docs}):
-        result.findings.append(Finding(display_path(sheets[stem]), None, "$",
-                                       f"sheet has no source in {sources.as_posix()}/"))
+        result.findings.append(
+            Finding(
+                display_path(sheets[stem]),
+                None,
+                "$",
+                f"sheet has no source in {sources.as_posix()}/",
+            )
+        )
     for doc_path in docs:
         sheet_path = facts / f"{doc_path.stem}.yaml"
         shown = display_path(sheet_path)
         if not sheet_path.exists():
-            result.findings.append(Finding(shown, None, "$", f"no sheet for source {display_path(doc_path)}; "
-                                           f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}"))
+            result.findings.append(
+                Finding(
+                    shown,
+                    None,
+                    "$",
+                    f"no sheet for source {display_path(doc_path)}; "
+                    f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}",
+                )
+            )
             continue
         result.sheets += 1
         data, lines, problems = validate_file(sheet_path, shown)
@@ -59,20 +72,37 @@ def check(sources: Path, facts: Path) -> CheckResult:
         if problems:
             continue
         if data["source"]["sha256"] != doc.sha256:
-            result.findings.append(Finding(shown, line_of(lines, "$.source.sha256"), "$.source.sha256",
-                                           "source hash differs: the source changed since extraction"))
+            result.findings.append(
+                Finding(
+                    shown,
+                    line_of(lines, "$.source.sha256"),
+                    "$.source.sha256",
+                    "source hash differs: the source changed since extraction",
+                )
+            )
         for i, fact in enumerate(data["facts"]):
             span = fact["span"]
             actual = doc.text[span["start"] : span["end"]]
             if actual != span["quote"]:
                 path = f"$.facts[{i}].span.quote"
-                result.findings.append(Finding(
-                    shown, line_of(lines, path), path,
-                    f"quote {span['quote']!r} != source text {actual!r} at {span['start']}-{span['end']}"))
+                result.findings.append(
+                    Finding(
+                        shown,
+                        line_of(lines, path),
+                        path,
+                        f"quote {span['quote']!r} != source text {actual!r} "
+                        f"at {span['start']}-{span['end']}",
+                    )
+                )
         fresh = dump_yaml(build_sheet(doc).to_data())
         if fresh != sheet_path.read_text(encoding="utf-8"):
-            result.findings.append(Finding(
-                shown, None, "$",
-                f"out of date: a fresh extraction differs; run: factsheet extract "
-                f"{display_path(doc_path)} -o {facts.as_posix()}"))
+            result.findings.append(
+                Finding(
+                    shown,
+                    None,
+                    "$",
+                    f"out of date: a fresh extraction differs; run: factsheet extract "
+                    f"{display_path(doc_path)} -o {facts.as_posix()}",
+                )
+            )
     return result

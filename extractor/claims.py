@@ -7,11 +7,29 @@ from typing import Any
 
 from extractor.gazetteer import gazetteer
 
-SYMBOLS = {"AUD": "A$", "NZD": "NZ$", "USD": "US$", "CAD": "C$", "EUR": "€", "GBP": "£",
-           "JPY": "¥", "CNY": "CN¥", "HKD": "HK$", "SGD": "S$", "TWD": "NT$", "INR": "₹"}
-QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "nearly": "nearly ",
-                   "more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
-                   "at_most": "up to "}
+SYMBOLS = {
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "USD": "US$",
+    "CAD": "C$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "¥",
+    "CNY": "CN¥",
+    "HKD": "HK$",
+    "SGD": "S$",
+    "TWD": "NT$",
+    "INR": "₹",
+}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "approximate": "about ",
+    "nearly": "nearly ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "up to ",
+}
 
 
 def _num(value: Decimal) -> str:
@@ -24,8 +42,9 @@ def _num(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def amount(value: Decimal | None, lo: Decimal | None, hi: Decimal | None, unit: str,
-           kind: str) -> str:
+def amount(
+    value: Decimal | None, lo: Decimal | None, hi: Decimal | None, unit: str, kind: str
+) -> str:
     def one(v: Decimal) -> str:
         if kind == "money":
             symbol = SYMBOLS.get(unit)
@@ -34,7 +53,9 @@ def amount(value: Decimal | None, lo: Decimal | None, hi: Decimal | None, unit: 
             return f"{_num(v)}%"
         return _num(v)
 
-    text = f"{one(lo)} to {one(hi)}" if lo is not None and hi is not None else one(value or Decimal(0))
+    text = (
+        f"{one(lo)} to {one(hi)}" if lo is not None and hi is not None else one(value or Decimal(0))
+    )
     if kind in ("money", "percent"):
         return text
     many = (value or hi or Decimal(0)) != 1
@@ -70,13 +91,28 @@ def _event_name(event: Any) -> str:
     if not event:
         return ""
     name = str(event)
-    if name.split()[-1].lower() in ("massacre", "war", "siege", "battle", "genocide", "bombing") and not name.startswith("World War"):
+    if name.split()[-1].lower() in (
+        "massacre",
+        "war",
+        "siege",
+        "battle",
+        "genocide",
+        "bombing",
+    ) and not name.startswith("World War"):
         return f"the {name}"
     return name
 
 
-def claim(family: str, kind: str, value: Decimal | None, lo: Decimal | None, hi: Decimal | None,
-          unit: str, qualifier: str, fields: dict[str, Any]) -> str:
+def claim(
+    family: str,
+    kind: str,
+    value: Decimal | None,
+    lo: Decimal | None,
+    hi: Decimal | None,
+    unit: str,
+    qualifier: str,
+    fields: dict[str, Any],
+) -> str:
     figure = QUALIFIER_WORDS.get(qualifier, "") + amount(value, lo, hi, unit, kind)
     if kind == "percent" and fields.get("of"):
         figure += f" of {fields['of']}"
@@ -109,7 +145,11 @@ def claim(family: str, kind: str, value: Decimal | None, lo: Decimal | None, hi:
     if family == "casualties":
         event = _event_name(fields.get("event"))
         if kind == "duration":
-            return f"{event[0].upper() + event[1:]} lasted {figure}." if event else f"It lasted {figure}."
+            return (
+                f"{event[0].upper() + event[1:]} lasted {figure}."
+                if event
+                else f"It lasted {figure}."
+            )
         victims = fields.get("victims")
         if victims and kind == "count":
             count = QUALIFIER_WORDS.get(qualifier, "") + amount(value, lo, hi, "", "money").strip()

@@ -27,7 +27,7 @@ def _error(message: str) -> None:
 
 def _read_input(item: Input) -> Document:
     if item.path is None:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         return parse_document(data, doc_id="stdin", path="-")
     return load_document(item.path, display=item.display)
 
@@ -47,11 +47,26 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("facts"), show_default=True, help="Folder for <stem>.yaml sheets.")
-@click.option("--stdout", "to_stdout", is_flag=True, help="Print the sheets instead of writing files.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
-              show_default=True, help="Sheet format (json: one object per line with --stdout).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("facts"),
+    show_default=True,
+    help="Folder for <stem>.yaml sheets.",
+)
+@click.option(
+    "--stdout", "to_stdout", is_flag=True, help="Print the sheets instead of writing files."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Sheet format (json: one object per line with --stdout).",
+)
 def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) -> None:
     """Extract facts from documents: files, folders (*.txt, *.md, *.html) or - for stdin.
 
@@ -66,8 +81,9 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
         _error(f"{path}: {reason}")
     failed = bool(problems)
     show_progress = len(inputs) > 1 and sys.stderr.isatty()
-    with click.progressbar(inputs, label="extracting", file=sys.stderr,
-                           hidden=not show_progress) as bar:
+    with click.progressbar(
+        inputs, label="extracting", file=sys.stderr, hidden=not show_progress
+    ) as bar:
         for item in bar:
             try:
                 doc = _read_input(item)
@@ -77,7 +93,10 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
                 continue
             data = build_sheet(doc).to_data()
             if to_stdout:
-                click.echo(dump_json(data) if fmt == "json" else "---\n" + dump_yaml(data), nl=fmt == "json")
+                click.echo(
+                    dump_json(data) if fmt == "json" else "---\n" + dump_yaml(data),
+                    nl=fmt == "json",
+                )
                 continue
             suffix = "json" if fmt == "json" else "yaml"
             content = dump_json(data) + "\n" if fmt == "json" else dump_yaml(data)
@@ -116,8 +135,12 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema here instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema here instead of stdout.",
+)
 def schema(output: Path | None) -> None:
     """Print (or write) the JSON Schema of fact sheets (draft 2020-12).
 
@@ -133,11 +156,23 @@ def schema(output: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--sources", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
-              help="Folder of source documents.")
-@click.option("--facts", type=click.Path(path_type=Path), default=Path("facts"), show_default=True,
-              help="Folder of committed sheets.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of source documents.",
+)
+@click.option(
+    "--facts",
+    type=click.Path(path_type=Path),
+    default=Path("facts"),
+    show_default=True,
+    help="Folder of committed sheets.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def check(sources: Path, facts: Path, fmt: str) -> None:
     """The CI job: sheets valid, quotes true to the source, hashes current, extraction fresh.
 
@@ -150,30 +185,62 @@ def check(sources: Path, facts: Path, fmt: str) -> None:
     result = run_check(sources, facts)
     everything = result.unreadable + result.findings
     if fmt == "json":
-        click.echo(json.dumps({"exit_code": result.exit_code, "sheets": result.sheets,
-                               "findings": [f.__dict__ for f in everything]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "exit_code": result.exit_code,
+                    "sheets": result.sheets,
+                    "findings": [f.__dict__ for f in everything],
+                },
+                indent=2,
+            )
+        )
     else:
         for finding in everything:
             click.echo(str(finding), err=True)
         if not everything:
-            click.echo(f"{result.sheets} sheet(s) checked: valid, true to their sources, up to date")
+            click.echo(
+                f"{result.sheets} sheet(s) checked: valid, true to their sources, up to date"
+            )
         else:
             click.echo(f"{len(everything)} problem(s) in {result.sheets} sheet(s)", err=True)
     sys.exit(result.exit_code)
 
 
 @cli.command()
-@click.option("--gold", "gold_file", required=True, type=click.Path(path_type=Path),
-              help="Gold annotations (YAML).")
-@click.option("--sources", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
-              help="Folder holding the gold documents.")
-@click.option("--facts", "facts_dir", type=click.Path(path_type=Path),
-              help="Score committed sheets from this folder instead of a fresh extraction.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--gold",
+    "gold_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Gold annotations (YAML).",
+)
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder holding the gold documents.",
+)
+@click.option(
+    "--facts",
+    "facts_dir",
+    type=click.Path(path_type=Path),
+    help="Score committed sheets from this folder instead of a fresh extraction.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--min-precision", type=float, default=0.0, help="Exit 1 when precision is lower.")
 @click.option("--min-recall", type=float, default=0.0, help="Exit 1 when recall is lower.")
-def evaluate(gold_file: Path, sources: Path, facts_dir: Path | None, fmt: str,
-             min_precision: float, min_recall: float) -> None:
+def evaluate(
+    gold_file: Path,
+    sources: Path,
+    facts_dir: Path | None,
+    fmt: str,
+    min_precision: float,
+    min_recall: float,
+) -> None:
     """Score extraction against gold: precision, recall, F1, qualifier and attribution accuracy.
 
     \b

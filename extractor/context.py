@@ -18,11 +18,15 @@ _RESTATES = re.compile(r"\s*\(\s*\S*\s*$")
 
 
 def _restates(text: str, explicit: Quantity, bare: Quantity) -> bool:
-    return explicit.end <= bare.start and _RESTATES.fullmatch(text[explicit.end : bare.start]) is not None
+    return (
+        explicit.end <= bare.start
+        and _RESTATES.fullmatch(text[explicit.end : bare.start]) is not None
+    )
 
 
-def resolve_currencies(text: str, quantities: list[Quantity], layout: Layout,
-                       entities: EntityIndex) -> list[Quantity]:
+def resolve_currencies(
+    text: str, quantities: list[Quantity], layout: Layout, entities: EntityIndex
+) -> list[Quantity]:
     explicit = [q for q in quantities if q.kind == "money" and q.unit != CONTEXT_DOLLAR]
     dollars = dollar_currencies()
     out = []
@@ -33,7 +37,8 @@ def resolve_currencies(text: str, quantities: list[Quantity], layout: Layout,
         unit = None
         for lo, hi in (layout.sentence(q.number_start), layout.paragraph(q.number_start)):
             near = [
-                e for e in explicit
+                e
+                for e in explicit
                 if lo <= e.start < hi and e.unit in dollars and not _restates(text, e, q)
             ]
             if near:

@@ -56,7 +56,9 @@ _MONTHS = {
 _MONTH_RE = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    re.compile(rf"(?i)(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s+(?P<y>\d{{4}})"),
+    re.compile(
+        rf"(?i)(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s+(?P<y>\d{{4}})"
+    ),
     re.compile(rf"(?i)\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})(?!\d)"),
 ]
@@ -74,7 +76,10 @@ _BY_LINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\
 
 
 def find_date(text: str) -> tuple[date, int] | None:
-    """The first date in `text` and its offset: ISO, '14 July 2024', 'July 15, 2024', '16/06/2023'."""
+    """The first date in `text` and its offset.
+
+    Forms: ISO, '14 July 2024', 'July 15, 2024', 'Sep 26, 2020', '16/06/2023' (day first).
+    """
     best: tuple[date, int] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -129,7 +134,9 @@ def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
 
 
 class _TextOfHTML(HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+    BLOCKS = frozenset(
+        "p div br li h1 h2 h3 h4 h5 h6 tr section article blockquote header footer".split()
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -13,8 +13,20 @@ from typing import Any
 
 from extractor.model import FactSheet
 
-ATTRIBUTION_FIELDS = ("donor", "recipient", "scope", "since", "subject", "status", "year",
-                      "measure", "period", "event", "harm", "victims")
+ATTRIBUTION_FIELDS = (
+    "donor",
+    "recipient",
+    "scope",
+    "since",
+    "subject",
+    "status",
+    "year",
+    "measure",
+    "period",
+    "event",
+    "harm",
+    "victims",
+)
 KEY_FIELDS = ("donor", "recipient", "subject", "event", "year")
 
 
@@ -104,9 +116,14 @@ class Report:
 
     def to_data(self) -> dict[str, Any]:
         def score(s: Score) -> dict[str, Any]:
-            return {"gold": s.gold, "predicted": s.predicted, "matched": s.matched,
-                    "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                    "f1": round(s.f1, 4)}
+            return {
+                "gold": s.gold,
+                "predicted": s.predicted,
+                "matched": s.matched,
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+            }
 
         return {
             "overall": score(self.overall),
@@ -115,8 +132,12 @@ class Report:
             "family_accuracy": round(self.ratio(self.family_right, self.overall.matched), 4),
             "attribution_accuracy": round(self.attribution_accuracy, 4),
             "key_attribution_accuracy": round(self.key_attribution_accuracy, 4),
-            "attribution": {k: {"right": v[0], "total": v[1]} for k, v in sorted(self.attribution.items())},
-            "metadata": {k: {"right": v[0], "total": v[1]} for k, v in sorted(self.metadata.items())},
+            "attribution": {
+                k: {"right": v[0], "total": v[1]} for k, v in sorted(self.attribution.items())
+            },
+            "metadata": {
+                k: {"right": v[0], "total": v[1]} for k, v in sorted(self.metadata.items())
+            },
             "traps_reported": self.traps,
             "misses": self.misses,
             "false_positives": self.false_positives,
@@ -156,7 +177,9 @@ def score_document(report: Report, gold_doc: dict[str, Any], sheet: FactSheet, t
                 continue
             if "value" in gold and not _same_number(q.value, gold["value"]):
                 continue
-            if "min" in gold and not (_same_number(q.min, gold["min"]) and _same_number(q.max, gold["max"])):
+            if "min" in gold and not (
+                _same_number(q.min, gold["min"]) and _same_number(q.max, gold["max"])
+            ):
                 continue
             hit = i
             break
@@ -170,7 +193,9 @@ def score_document(report: Report, gold_doc: dict[str, Any], sheet: FactSheet, t
         report.qualifier_right += fact.quantity.qualifier == gold.get("qualifier", "exact")
         report.family_right += fact.family == family
         if fact.quantity.qualifier != gold.get("qualifier", "exact"):
-            report.wrong.append(f"{name}: {quote!r}: qualifier {fact.quantity.qualifier} != {gold.get('qualifier')}")
+            report.wrong.append(
+                f"{name}: {quote!r}: qualifier {fact.quantity.qualifier} != {gold.get('qualifier')}"
+            )
         if fact.family != family:
             report.wrong.append(f"{name}: {quote!r}: family {fact.family} != {family}")
         for key in ATTRIBUTION_FIELDS:
@@ -184,7 +209,9 @@ def score_document(report: Report, gold_doc: dict[str, Any], sheet: FactSheet, t
             if got != want:
                 report.wrong.append(f"{name}: {quote!r}: {key} {got!r} != {want!r}")
     optional = [s for q in gold_doc.get("optional") or [] for s in find_occurrences(text, str(q))]
-    traps = [(s, str(q)) for q in gold_doc.get("traps") or [] for s in find_occurrences(text, str(q))]
+    traps = [
+        (s, str(q)) for q in gold_doc.get("traps") or [] for s in find_occurrences(text, str(q))
+    ]
     for i, fact in enumerate(predicted):
         if i in used:
             continue
@@ -194,7 +221,9 @@ def score_document(report: Report, gold_doc: dict[str, Any], sheet: FactSheet, t
             continue
         report.overall.predicted += 1
         report.family(fact.family).predicted += 1
-        report.false_positives.append(f"{name}: {fact.span.quote!r} ({fact.family}, line {fact.span.line})")
+        report.false_positives.append(
+            f"{name}: {fact.span.quote!r} ({fact.family}, line {fact.span.line})"
+        )
         if trap is not None:
             report.traps.append(f"{name}: {fact.span.quote!r} over trap {trap!r}")
     for fact_index in used:
@@ -209,19 +238,29 @@ def render_text(report: Report) -> str:
         f"({o.matched} matched / {o.gold} gold / {o.predicted} reported)",
     ]
     for name, s in sorted(report.families.items()):
-        lines.append(f"  {name:<11} precision {s.precision:.3f}  recall {s.recall:.3f}  "
-                     f"({s.matched}/{s.gold} gold, {s.predicted} reported)")
-    lines.append(f"qualifier accuracy {report.qualifier_accuracy:.3f}; family accuracy "
-                 f"{report.ratio(report.family_right, o.matched):.3f}")
-    lines.append(f"attribution accuracy {report.attribution_accuracy:.3f} (donor, recipient, "
-                 f"subject, event, year: {report.key_attribution_accuracy:.3f})")
+        lines.append(
+            f"  {name:<11} precision {s.precision:.3f}  recall {s.recall:.3f}  "
+            f"({s.matched}/{s.gold} gold, {s.predicted} reported)"
+        )
+    lines.append(
+        f"qualifier accuracy {report.qualifier_accuracy:.3f}; family accuracy "
+        f"{report.ratio(report.family_right, o.matched):.3f}"
+    )
+    lines.append(
+        f"attribution accuracy {report.attribution_accuracy:.3f} (donor, recipient, "
+        f"subject, event, year: {report.key_attribution_accuracy:.3f})"
+    )
     for key, (right, total) in sorted(report.attribution.items()):
         lines.append(f"  {key:<10} {right}/{total}")
     for key, (right, total) in sorted(report.metadata.items()):
         lines.append(f"metadata {key}: {right}/{total}")
     lines.append(f"traps reported: {len(report.traps)}")
-    for title, items in (("traps", report.traps), ("misses", report.misses),
-                         ("false positives", report.false_positives), ("wrong fields", report.wrong)):
+    for title, items in (
+        ("traps", report.traps),
+        ("misses", report.misses),
+        ("false positives", report.false_positives),
+        ("wrong fields", report.wrong),
+    ):
         if items:
             lines.append(f"{title}:")
             lines.extend(f"  - {item}" for item in items)

@@ -21,16 +21,30 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 PATTERNS: dict[str, str] = {
     "date.iso": r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)",
     "date.numeric": r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
-    "date.day_month": rf"(?<!\d){_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?(?!\d)",
-    "date.month_day": rf"\b{MONTHS}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}})?(?!\d)",
+    "date.day_month": (
+        rf"(?<!\d){_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{MONTHS}"
+        r"(?:,?\s+\d{4})?(?!\d)"
+    ),
+    "date.month_day": (
+        rf"\b{MONTHS}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?"
+        r"(?:,?\s+\d{4})?(?!\d)"
+    ),
     "date.month_year": rf"\b{MONTHS}\s+\d{{4}}(?!\d)",
-    "date.year_range": r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])",
+    "date.year_range": (
+        r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])"
+    ),
     "date.year_after_preposition": (
         r"(?i:\b(?:in|since|by|until|till|from|of|during|before|after|circa|early|late|mid|"
-        r"year|summer|winter|spring|autumn|fall|fiscal|FY|the)\s+)(?:1[6-9]|20)\d\d(?![\d%]|[,.]\d)"
+        r"year|summer|winter|spring|autumn|fall|fiscal|FY|the)\s+)"
+        r"(?:1[6-9]|20)\d\d(?![\d%]|[,.]\d)"
     ),
-    "time.clock": r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\.",
-    "phone": r"\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}|(?<!\d)\d{3}-\d{3,4}-\d{4}(?!\d)",
+    "time.clock": (
+        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\."
+    ),
+    "phone": (
+        r"\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}"
+        r"|(?<!\d)\d{3}-\d{3,4}-\d{4}(?!\d)"
+    ),
     "list.marker": r"(?<![^\n])[ \t]*(?:\d{1,3}|[A-Za-z])[.)](?=[ \t])",
     "list.paren": r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)",
     "citation": r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]",
@@ -63,14 +77,8 @@ class Mask:
     def covers(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps an excluded span."""
         i = bisect_right(self._starts, end - 1) - 1
-        while i >= 0:
-            s, e = self.spans[i]
-            if e > start:
-                return True
-            if e <= start:
-                return False
-            i -= 1
-        return False
+        # spans do not overlap, so only the last span starting before `end` can reach `start`
+        return i >= 0 and self.spans[i][1] > start
 
 
 def which_pattern(text: str) -> str | None:

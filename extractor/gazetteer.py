@@ -56,10 +56,17 @@ def gazetteer() -> Gazetteer:
     entities: dict[str, Entity] = {}
     surfaces: dict[str, tuple[str, str]] = {}
     for code, row in data["countries"].items():
-        code = str(code)
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+            raise ValueError(
+                f"gazetteer: country key {code!r} is not an ISO alpha-2 string (quote it)"
+            )
         entities[code] = Entity(code, row["names"][0], "country", row.get("currency"))
-        for form, key in (("name", "names"), ("adjective", "adjectives"), ("capital", "capitals"),
-                          ("person", "people")):
+        for form, key in (
+            ("name", "names"),
+            ("adjective", "adjectives"),
+            ("capital", "capitals"),
+            ("person", "people"),
+        ):
             for surface in row.get(key) or []:
                 surfaces.setdefault(str(surface), (code, form))
     for code, row in data["organisations"].items():
@@ -110,13 +117,34 @@ def events() -> EventTable:
     known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year
     exercise_pattern = re.compile(
-        rf"\b(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<sep>-| )(?P<year>(?:19|20)\d\d)\b"
+        rf"\b(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+        r"(?P<sep>-| )(?P<year>(?:19|20)\d\d)\b"
     )
     dated = tuple((re.compile(row["pattern"]), int(row["year"])) for row in data["dated_events"])
     return EventTable(pattern, aliases, names, exercise_pattern, dated)
 
 
-_EXERCISE_CUE = re.compile(r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames)\b")
+_LEADING = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "During",
+        "From",
+        "After",
+        "Before",
+        "Since",
+        "Of",
+        "And",
+        "Or",
+    ]
+)
+_EXERCISE_CUE = re.compile(
+    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames)\b"
+)
 
 
 class EntityIndex:
@@ -137,13 +165,18 @@ class EntityIndex:
             name, kind = table.aliases[m.group()]
             found.append(EventMention(m.start(), m.end(), name, kind))
         for m in table.exercise_pattern.finditer(text):
-            name = m.group("name")
+            words = m.group("name").replace("-", " ").split()
+            while len(words) > 1 and words[0] in _LEADING:
+                words.pop(0)  # "The Vostok-2018" -> "Vostok"
+            name = " ".join(words)
             canonical = table.exercise_names.get(name)
             near = text[max(0, m.start() - 60) : m.end() + 60]
             if canonical is None and (m.group("sep") == " " or not _EXERCISE_CUE.search(near)):
                 continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
             found.append(
-                EventMention(m.start(), m.end(), f"{canonical or name}-{m.group('year')}", "exercise")
+                EventMention(
+                    m.start(), m.end(), f"{canonical or name}-{m.group('year')}", "exercise"
+                )
             )
         self.events = sorted(found, key=lambda e: e.start)
         self._event_starts = [e.start for e in self.events]
@@ -164,7 +197,9 @@ class EntityIndex:
             i += 1
         return out
 
-    def last_event_before(self, pos: int, since: int, kinds: tuple[str, ...]) -> EventMention | None:
+    def last_event_before(
+        self, pos: int, since: int, kinds: tuple[str, ...]
+    ) -> EventMention | None:
         i = bisect_left(self._event_starts, pos) - 1
         while i >= 0 and self.events[i].start >= since:
             if self.events[i].kind in kinds:

@@ -8,8 +8,47 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st gen lt col sgt capt maj adm sen rep gov prof inc ltd co corp vs etc no
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e approx est""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+    ]
 )
 # A sentence ends after . ! ? (and closing quotes/brackets) before white space and a capital,
 # quote or digit -- unless the dot ends an abbreviation or a single capital initial (U.S., M.K.).

@@ -81,8 +81,12 @@ def lexicon() -> Lexicon:
     prefixes = [c.surface for c in currencies if c.position in ("prefix", "both")]
     suffixes = [c.surface for c in currencies if c.position in ("suffix", "both")]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
-    prefix_re = re.compile(r"(?:(?<![A-Za-z])(?:" + _alternation(prefixes, dollar_escape=True) + r"))\s?$")
-    suffix_re = re.compile(r"^\s?(?:" + _alternation(suffixes, dollar_escape=True) + r")(?![A-Za-z])")
+    prefix_re = re.compile(
+        r"(?:(?<![A-Za-z])(?:" + _alternation(prefixes, dollar_escape=True) + r"))\s?$"
+    )
+    suffix_re = re.compile(
+        r"^\s?(?:" + _alternation(suffixes, dollar_escape=True) + r")(?![A-Za-z])"
+    )
     quals = lex["qualifiers"]
     qualifier_re = re.compile(r"(?i)(?<![\w-])(" + _alternation(list(quals)) + r")\s*$")
     words = list(lex["units"]) + list(lex["tens"])

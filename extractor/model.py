@@ -11,11 +11,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 SCHEMA_ID = "https://github.com/factsheet/factsheet/schemas/factsheet.schema.json"
 
 Family = Literal["aid", "spending", "exercise", "casualties", "other"]
-Qualifier = Literal["exact", "approximate", "nearly", "more_than", "at_least", "less_than", "at_most"]
+Qualifier = Literal[
+    "exact", "approximate", "nearly", "more_than", "at_least", "less_than", "at_most"
+]
 Number = int | float
 
 

@@ -105,8 +105,11 @@ def _word_runs(text: str) -> list[tuple[int, int]]:
     if start >= 0:
         runs.append((start, end))
     # a run must hold a number, not just "a"/"half a"
-    return [(s, e) for s, e in runs if any(
-        w.lower() not in ("a", "an", "half", "and") for w in _WORD_PIECE.findall(text[s:e]))]
+    return [
+        (s, e)
+        for s, e in runs
+        if any(w.lower() not in ("a", "an", "half", "and") for w in _WORD_PIECE.findall(text[s:e]))
+    ]
 
 
 def words_value(text: str) -> Decimal:
@@ -127,11 +130,11 @@ def words_value(text: str) -> Decimal:
         elif word in lex.tens:
             current += lex.tens[word]
         elif word == "dozen":
-            current = (current or 1) * 12
+            current = (current or Decimal(1)) * 12
         elif word == "hundred":
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         elif word in lex.scales:
-            total += (current or 1) * lex.scales[word]
+            total += (current or Decimal(1)) * lex.scales[word]
             current = Decimal(0)
     value = total + current
     return value / 2 if half else value
@@ -147,7 +150,7 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     """True when the digits at [start, end) are part of a code, model number or ordinal."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if after.isalpha() or after in "+/" and end + 1 < len(text) and text[end + 1].isdigit():
+    if after.isalpha() or (after in "+/" and end + 1 < len(text) and text[end + 1].isdigit()):
         return True  # 96A, 75th, 1930s, 2+4, 73/27
     if before in "+/":
         return True

@@ -18,8 +18,22 @@ from extractor.quantities import quantities
 from extractor.rules import RULES
 from extractor.rules.base import Ctx, Draft
 
-ATTRIBUTION_ORDER = ("donor", "recipient", "scope", "since", "subject", "status", "year",
-                     "measure", "period", "event", "dates", "location", "harm", "victims")
+ATTRIBUTION_ORDER = (
+    "donor",
+    "recipient",
+    "scope",
+    "since",
+    "subject",
+    "status",
+    "year",
+    "measure",
+    "period",
+    "event",
+    "dates",
+    "location",
+    "harm",
+    "victims",
+)
 
 
 def fact_id(family: str, quote: str, occurrence: int) -> str:
@@ -78,8 +92,16 @@ def build_sheet(doc: Document) -> model.FactSheet:
             model.Fact(
                 id=ids[index],
                 family=d.family,  # type: ignore[arg-type]
-                claim=claim(d.family, q.kind, q.value, q.min, q.max, q.unit, q.qualifier,
-                            {**fields, "of": q.of}),
+                claim=claim(
+                    d.family,
+                    q.kind,
+                    q.value,
+                    q.min,
+                    q.max,
+                    q.unit,
+                    q.qualifier,
+                    {**fields, "of": q.of},
+                ),
                 quantity=model.Quantity(
                     value=_number(q.value),
                     min=_number(q.min),
@@ -89,8 +111,9 @@ def build_sheet(doc: Document) -> model.FactSheet:
                     of=q.of,
                     currency_from=q.currency_from,  # type: ignore[arg-type]
                 ),
-                span=model.Span(start=q.start, end=q.end, line=layout.line(q.start),
-                                quote=text[q.start : q.end]),
+                span=model.Span(
+                    start=q.start, end=q.end, line=layout.line(q.start), quote=text[q.start : q.end]
+                ),
                 rule=d.rule,
                 **fields,
             )
@@ -108,7 +131,9 @@ def build_sheet(doc: Document) -> model.FactSheet:
     )
 
 
-def extract_text(text: str, *, doc_id: str = "text", published: date | None = None) -> model.FactSheet:
+def extract_text(
+    text: str, *, doc_id: str = "text", published: date | None = None
+) -> model.FactSheet:
     """Extract from a string (tests, examples, stdin)."""
     doc = Document(
         id=doc_id,
@@ -120,4 +145,3 @@ def extract_text(text: str, *, doc_id: str = "text", published: date | None = No
         byline=None,
     )
     return build_sheet(doc)
-

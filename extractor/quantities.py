@@ -47,21 +47,195 @@ class Quantity:
 
 # Capitalised words that may stand right before a figure without making it an identifier.
 FUNCTION_WORDS = frozenset(
-    """a an the these those this that all another some about around over under up to and but or
-    nor with without by of in on at for from since until than nearly almost roughly approximately
-    estimated exactly just only least most more fewer less per each every its their his her our
-    while when then now today also still including plus total totalling some another like as
-    if after before during between among within into onto upon whereas although though because
-    so yet there here it they we he she is are was were be been being has have had will would
-    could should may might must can""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "these",
+        "those",
+        "this",
+        "that",
+        "all",
+        "another",
+        "some",
+        "about",
+        "around",
+        "over",
+        "under",
+        "up",
+        "to",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "with",
+        "without",
+        "by",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "since",
+        "until",
+        "than",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "estimated",
+        "exactly",
+        "just",
+        "only",
+        "least",
+        "most",
+        "more",
+        "fewer",
+        "less",
+        "per",
+        "each",
+        "every",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "while",
+        "when",
+        "then",
+        "now",
+        "today",
+        "also",
+        "still",
+        "including",
+        "plus",
+        "total",
+        "totalling",
+        "some",
+        "another",
+        "like",
+        "as",
+        "if",
+        "after",
+        "before",
+        "during",
+        "between",
+        "among",
+        "within",
+        "into",
+        "onto",
+        "upon",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "so",
+        "yet",
+        "there",
+        "here",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+    ]
 )
 
 # Words that end a counted noun phrase.
 NP_STOP = frozenset(
-    """and or but of in on at for to from with by as that which who whom whose were was are is be
-    been being have has had will would could should may might must can the a an this these those
-    their its his her our including such than when while since per each more less ago over under
-    into onto via not no nor so if then there here where""".split()
+    [
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "including",
+        "such",
+        "than",
+        "when",
+        "while",
+        "since",
+        "per",
+        "each",
+        "more",
+        "less",
+        "ago",
+        "over",
+        "under",
+        "into",
+        "onto",
+        "via",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "if",
+        "then",
+        "there",
+        "here",
+        "where",
+    ]
 )
 
 HYPHEN_UNITS = {
@@ -88,8 +262,8 @@ _OF_GDP = re.compile(
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)(?![A-Za-z])"
 )
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
-_QUOTE_OPEN = "“\"‘"
-_QUOTE_CLOSE = "”\"’"
+_QUOTE_OPEN = '“"‘'
+_QUOTE_CLOSE = '”"’'
 
 
 @cache
@@ -153,7 +327,7 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
-    """True when [start, end) sits inside a quoted phrase of at most six words (a name, a slogan)."""
+    """True when [start, end) is inside a quoted phrase of six words at most (a name, a slogan)."""
     left = text[max(0, start - 40) : start]
     right = text[end : end + 40]
     opens = [left.rfind(q) for q in _QUOTE_OPEN]
@@ -206,7 +380,7 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
                 pos = m.end()
                 continue
             return None
-        if is_plural(word) or (value == 1 and False):
+        if is_plural(word):
             nxt = _TOKEN.match(text, m.end())
             if (
                 low in lex.invariant_nouns
@@ -271,12 +445,21 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
     return _inside_short_quote(text, tok.start, tok.end)  # “one country, two systems”
 
 
+_CEILING = re.compile(
+    r"(?i)\b(?:cap|caps|capped|capping|limit|limits|limited|limiting|ceiling|restrict|restricts"
+    r"|restricted|restricting)\b[^.;:!?\n]{0,50}?\b(?:to|at|of)\s+$"
+)
+
+
 def _qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier right before a figure, else a ceiling verb governing it ("cap ... to")."""
     lex = lexicon()
     m = lex.qualifier_re.search(text[max(0, start - 30) : start])
-    if not m:
-        return "exact", start
-    return lex.qualifier_of(m.group(1)), start - (len(m.group(0)))
+    if m:
+        return lex.qualifier_of(m.group(1)), start - (len(m.group(0)))
+    if _CEILING.search(text[max(0, start - 80) : start]):
+        return "at_most", start
+    return "exact", start
 
 
 def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
@@ -346,16 +529,19 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         if bm:
             qstart -= len(bm.group(0))
     right = text[number_end : number_end + 80]
-    value = None if hi else lo_value
-    bounds = {"min": lo_value, "max": hi.value} if hi else {}
-    base = dict(
+    base = Quantity(
+        kind="count",
+        unit="",
         qualifier=qualifier,
         start=qstart,
-        value=value,
+        end=number_end,
+        rule="",
+        value=None if hi else lo_value,
+        min=lo_value if hi else None,
+        max=hi.value if hi else None,
         number_start=tok.start,
         number_end=number_end,
         words=tok.kind == "words",
-        **bounds,
     )
     abbrev = tok.scale in lex.abbreviations and tok.scale not in ("bn", "mn", "mln")
     if tok.kind == "digits" and currency is None and _is_identifier_context(text, tok, right):
@@ -370,7 +556,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         if gm:
             end, of = gm.end(), "GDP"
         rule = "percent.of_gdp" if of else "percent"
-        return Quantity(kind="percent", unit=unit, end=end, rule=rule, of=of, **base), consumed
+        return replace(base, kind="percent", unit=unit, end=end, rule=rule, of=of), consumed
     # Money: a currency before the number, or after it
     if currency is None:
         sm = lex.suffix_re.match(right)
@@ -380,25 +566,24 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             code = lex.currency_code(sm.group(0).strip(), "suffix")
             end = number_end + sm.end()
             return (
-                Quantity(
+                replace(
+                    base,
                     kind="money",
                     unit=code or CONTEXT_DOLLAR,
                     end=end,
                     rule="money.suffix",
                     currency_from="text" if code else "context",
-                    **base,
                 ),
                 consumed,
             )
     else:
         return (
-            Quantity(
+            replace(
+                base,
                 kind="money",
                 unit=currency,
-                end=number_end,
                 rule="money.prefix",
                 currency_from="text" if currency != CONTEXT_DOLLAR else "context",
-                **base,
             ),
             consumed,
         )
@@ -417,28 +602,32 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             return None, 0
         unit = lex.durations[dm.group("u").lower()]
         rule = "duration.compound" if dm.group("sep") == "-" else "duration"
-        return Quantity(kind="duration", unit=unit, end=end, rule=rule, **base), consumed
+        return replace(base, kind="duration", unit=unit, end=end, rule=rule), consumed
     # Counts: "700-person", "128,000 servicemen"
     hm = _hyphen_unit_re().match(right)
     if hm:
         end = number_end + hm.end()
         unit = HYPHEN_UNITS[hm.group("u").lower()]
-        return Quantity(kind="count", unit=unit, end=end, rule="count.compound", **base), consumed
+        return replace(base, kind="count", unit=unit, end=end, rule="count.compound"), consumed
     noun = _counted_noun(text, number_end, value=lo_value)
     if noun is None:
         return None, 0
     if tok.kind == "words" and noun.head.lower() in lex.abstract_nouns:
         return None, 0
-    if tok.is_year_like and hi is None and qualifier == "exact" and not noun.head.lower().endswith("s"):
+    if (
+        tok.is_year_like
+        and hi is None
+        and qualifier == "exact"
+        and not noun.head.lower().endswith("s")
+    ):
         return None, 0
-    q = Quantity(
-        kind="count",
+    q = replace(
+        base,
         unit=noun.unit,
         end=noun.end,
         rule="count.noun",
         noun_phrase=noun.phrase,
         modifiers=noun.modifiers,
-        **base,
     )
     return q, consumed
 

@@ -37,7 +37,9 @@ def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
             if not found:
                 problems.append((raw, "folder holds no .txt, .md or .html file"))
             inputs.extend(Input(p, display_path(p)) for p in found)

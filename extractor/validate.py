@@ -51,13 +51,17 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
 
 def validate_data(data: Any, lines: dict[str, int], file: str) -> list[Finding]:
     findings = []
-    for error in sorted(validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+    ):
         path = json_path(error.absolute_path)
         findings.append(Finding(file, line_of(lines, path), path, error.message))
     return findings
 
 
-def validate_file(path: Path, display: str | None = None) -> tuple[Any, dict[str, int], list[Finding]]:
+def validate_file(
+    path: Path, display: str | None = None
+) -> tuple[Any, dict[str, int], list[Finding]]:
     """Load and schema-validate one sheet; returns the data (None if unreadable)."""
     name = display or path.as_posix()
     try:

@@ -33,19 +33,15 @@ class _Quoted(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never write anchors: a sheet is read by people
 
 
 def _quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
 
 
-def _no_aliases(self: yaml.SafeDumper, data: Any) -> bool:
-    return True
-
-
 _Dumper.add_representer(_Quoted, _quoted)
-_Dumper.ignore_aliases = _no_aliases  # type: ignore[method-assign]
 
 
 def _mark_codes(data: Any, key: str | None = None) -> Any:
@@ -88,10 +84,10 @@ def write_atomic(path: Path, content: str) -> None:
 
 class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise SheetLoadError("aliases are not allowed", event.start_mark.line + 1)
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise SheetLoadError("aliases are not allowed", line)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise SheetLoadError("anchors are not allowed", event.start_mark.line + 1)

@@ -26,15 +26,15 @@ CUMULATIVE_CUE = cue(
 _RECIPIENT = re.compile(r"(?i)\b(?:to|for|into)\s+(?:the\s+)?$")
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 EQUIPMENT = frozenset(
-    """tank vehicle armoured vehicle armored vehicle missile launcher rocket shell round howitzer
-    gun aircraft jet helicopter drone ship boat system artillery system air defence system
-    air defense system infantry fighting vehicle armoured personnel carrier main battle tank
-    fighter jet rocket launcher""".split("  ")
-) | {"tank", "vehicle", "missile", "launcher", "rocket", "shell", "round", "howitzer", "gun",
-     "aircraft", "jet", "helicopter", "drone", "ship", "boat", "system", "piece of artillery",
-     "armoured vehicle", "armored vehicle", "infantry fighting vehicle", "main battle tank",
-     "air defence system", "air defense system", "fighter jet", "rocket launcher",
-     "armoured personnel carrier", "artillery system", "anti-tank weapon", "air defence missile"}
+    {
+        "tank", "vehicle", "missile", "launcher", "rocket", "shell", "round", "howitzer", "gun",
+        "aircraft", "jet", "helicopter", "drone", "ship", "boat", "system", "piece of artillery",
+        "armoured vehicle", "armored vehicle", "infantry fighting vehicle", "main battle tank",
+        "air defence system", "air defense system", "fighter jet", "rocket launcher",
+        "armoured personnel carrier", "artillery system", "anti-tank weapon",
+        "air defence missile",
+    }
+)  # fmt: skip
 
 
 def _recipient(ctx: Ctx) -> str | None:
@@ -101,17 +101,31 @@ RULE = Rule(
     match=match_aid,
     examples=(
         Example(
-            "Defence Minister Richard Marles announced a A$100m package of military aid for Ukraine.",
+            "Defence Minister Richard Marles announced a A$100m package of military aid for "
+            "Ukraine.",
             "A$100m",
-            {"value": 100000000, "unit": "AUD", "family": "aid", "donor": "AU",
-             "recipient": "UA", "scope": "package"},
+            {
+                "value": 100000000,
+                "unit": "AUD",
+                "family": "aid",
+                "donor": "AU",
+                "recipient": "UA",
+                "scope": "package",
+            },
         ),
         Example(
             "New Zealand will provide NZ$4.1 million in further assistance to Ukraine, taking its "
             "total support since 2022 to more than NZ$100 million.",
             "more than NZ$100 million",
-            {"value": 100000000, "unit": "NZD", "qualifier": "more_than", "donor": "NZ",
-             "recipient": "UA", "scope": "cumulative", "since": 2022},
+            {
+                "value": 100000000,
+                "unit": "NZD",
+                "qualifier": "more_than",
+                "donor": "NZ",
+                "recipient": "UA",
+                "scope": "cumulative",
+                "since": 2022,
+            },
         ),
         Example(
             "Britain will send 14 Challenger 2 tanks to Ukraine as part of a new package.",
@@ -127,8 +141,13 @@ RULE = Rule(
             "Canberra's overall support to Kyiv now stands at A$1.3 billion, including "
             "$1.1 billion for Ukraine's military.",
             "$1.1 billion",
-            {"unit": "AUD", "donor": "AU", "recipient": "UA", "scope": "cumulative",
-             "currency_from": "context"},
+            {
+                "unit": "AUD",
+                "donor": "AU",
+                "recipient": "UA",
+                "scope": "cumulative",
+                "currency_from": "context",
+            },
             date(2024, 7, 14),
         ),
     ),

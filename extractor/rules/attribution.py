@@ -72,8 +72,10 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
         of = _OF_ENTITY.match(ctx.text, q.end)
         if of:
             after = ctx.mentions(of.end(), of.end() + 40)
-            if after and after[0].start == of.end() and (
-                after[0].possessive or not re.match(r"\s+[a-z]", ctx.text[after[0].end :])
+            if (
+                after
+                and after[0].start == of.end()
+                and (after[0].possessive or not re.match(r"\s+[a-z]", ctx.text[after[0].end :]))
             ):
                 return after[0].code
     before = ctx.mentions(s, q.start)

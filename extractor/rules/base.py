@@ -5,7 +5,7 @@ fields) and counter-examples that must not.  The test suite runs every example o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -129,7 +129,7 @@ class Registry:
         self._rules.append(rule)
         return rule
 
-    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
 
     def __len__(self) -> int:

@@ -11,19 +11,67 @@ from extractor.gazetteer import EventMention
 from extractor.rules.base import Ctx, Example, Rule, cue
 
 HARM = {
-    "killed": "killed", "kill": "killed", "killing": "killed", "massacred": "killed",
-    "slaughtered": "killed", "murdered": "killed", "executed": "killed", "shot dead": "killed",
-    "died": "died", "dead": "died", "deaths": "died", "death toll": "died", "death": "died",
-    "lost their lives": "died", "perished": "perished", "raped": "raped", "wounded": "wounded",
-    "injured": "wounded", "missing": "missing", "deported": "deported", "displaced": "displaced",
-    "expelled": "deported", "starved": "died", "casualties": "casualties",
+    "killed": "killed",
+    "kill": "killed",
+    "killing": "killed",
+    "massacred": "killed",
+    "slaughtered": "killed",
+    "murdered": "killed",
+    "executed": "killed",
+    "shot dead": "killed",
+    "died": "died",
+    "dead": "died",
+    "deaths": "died",
+    "death toll": "died",
+    "death": "died",
+    "lost their lives": "died",
+    "perished": "perished",
+    "raped": "raped",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "missing": "missing",
+    "deported": "deported",
+    "displaced": "displaced",
+    "expelled": "deported",
+    "starved": "died",
+    "casualties": "casualties",
 }
-HARM_CUE = cue("|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(HARM, key=len, reverse=True)))
+HARM_CUE = cue(
+    "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(HARM, key=len, reverse=True))
+)
 TOLL_CUE = cue(r"blood of|victims|toll|lives|casualt\w+|genocide|massacre|atrocit\w+")
 PERSON_UNITS = frozenset(
-    """person man woman child civilian soldier serviceman troop citizen victim prisoner refugee
-    jew inhabitant resident casualty life death fighter combatant worker student patient
-    pow prisoner of war villager people""".split()
+    [
+        "person",
+        "man",
+        "woman",
+        "child",
+        "civilian",
+        "soldier",
+        "serviceman",
+        "troop",
+        "citizen",
+        "victim",
+        "prisoner",
+        "refugee",
+        "jew",
+        "inhabitant",
+        "resident",
+        "casualty",
+        "life",
+        "death",
+        "fighter",
+        "combatant",
+        "worker",
+        "student",
+        "patient",
+        "pow",
+        "prisoner",
+        "of",
+        "war",
+        "villager",
+        "people",
+    ]
 )
 EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing")
 
@@ -90,15 +138,27 @@ RULE = Rule(
             "During the Srebrenica massacre, Bosnian Serb forces killed more than 8,000 Muslim "
             "men and boys.",
             "more than 8,000 Muslim men",
-            {"value": 8000, "unit": "man", "qualifier": "more_than", "family": "casualties",
-             "event": "Srebrenica massacre", "harm": "killed"},
+            {
+                "value": 8000,
+                "unit": "man",
+                "qualifier": "more_than",
+                "family": "casualties",
+                "event": "Srebrenica massacre",
+                "harm": "killed",
+            },
         ),
         Example(
             "Historians say an estimated 40,000 to 90,000 civilians died in the siege of "
             "Leningrad.",
             "an estimated 40,000 to 90,000 civilians",
-            {"min": 40000, "max": 90000, "unit": "civilian", "qualifier": "approximate",
-             "event": "Siege of Leningrad", "harm": "died"},
+            {
+                "min": 40000,
+                "max": 90000,
+                "unit": "civilian",
+                "qualifier": "approximate",
+                "event": "Siege of Leningrad",
+                "harm": "died",
+            },
         ),
         Example(
             "The Nanjing Massacre lasted six weeks, and at least 200,000 people were killed.",

@@ -15,13 +15,60 @@ EXERCISE_CUE = cue(
     r"exercises?|drills?|war\s?games|wargames|manoeuvres|maneuvers|manoeuvre|maneuver"
 )
 MILITARY_UNITS = frozenset(
-    """troop soldier serviceman servicewoman personnel marine sailor airman paratrooper tank
-    aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle
-    infantry fighting vehicle armoured personnel carrier artillery system piece of hardware
-    piece of equipment unit of equipment drone missile launcher""".split()
-) | {"infantry fighting vehicle", "armoured personnel carrier", "artillery system",
-     "piece of hardware", "piece of equipment", "unit of equipment", "fighter jet",
-     "main battle tank", "attack helicopter", "transport aircraft"}
+    [
+        "troop",
+        "soldier",
+        "serviceman",
+        "servicewoman",
+        "personnel",
+        "marine",
+        "sailor",
+        "airman",
+        "paratrooper",
+        "tank",
+        "aircraft",
+        "warship",
+        "ship",
+        "vessel",
+        "submarine",
+        "helicopter",
+        "jet",
+        "fighter",
+        "bomber",
+        "vehicle",
+        "infantry",
+        "fighting",
+        "vehicle",
+        "armoured",
+        "personnel",
+        "carrier",
+        "artillery",
+        "system",
+        "piece",
+        "of",
+        "hardware",
+        "piece",
+        "of",
+        "equipment",
+        "unit",
+        "of",
+        "equipment",
+        "drone",
+        "missile",
+        "launcher",
+    ]
+) | {
+    "infantry fighting vehicle",
+    "armoured personnel carrier",
+    "artillery system",
+    "piece of hardware",
+    "piece of equipment",
+    "unit of equipment",
+    "fighter jet",
+    "main battle tank",
+    "attack helicopter",
+    "transport aircraft",
+}
 _MONTH_RANGE = re.compile(
     r"(?i)\b(?:from\s+)?(?P<mon>January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+(?P<d1>\d{1,2})\s*(?:to|-|–|until|and)\s*(?P<d2>\d{1,2})\b"
@@ -47,7 +94,9 @@ def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
     sentence = ctx.text[s:e]
     fields: dict[str, Any] = {}
     year_m = re.search(r"(?:19|20)\d\d", event.name)
-    year = int(year_m.group()) if year_m else (ctx.doc.published.year if ctx.doc.published else None)
+    year = (
+        int(year_m.group()) if year_m else (ctx.doc.published.year if ctx.doc.published else None)
+    )
     m = _MONTH_RANGE.search(sentence)
     if m and year:
         found = find_date(f"{m.group('mon')} {m.group('d1')}, {year}")
@@ -65,7 +114,9 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "count":
         return None
-    if not EXERCISE_CUE.search(ctx.sentence_text):
+    s, e = ctx.sentence
+    named_here = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
+    if not named_here and not EXERCISE_CUE.search(ctx.sentence_text):
         return None
     event = _event(ctx)
     if event is None and q.unit not in MILITARY_UNITS and "military" not in ctx.sentence_text:
@@ -92,8 +143,15 @@ RULE = Rule(
         Example(
             "Zapad-2021, held from September 10 to 16 in Belarus, involved some 200,000 troops.",
             "some 200,000 troops",
-            {"value": 200000, "unit": "troop", "qualifier": "approximate", "family": "exercise",
-             "event": "Zapad-2021", "dates": "2021-09-10/2021-09-16", "location": "Belarus"},
+            {
+                "value": 200000,
+                "unit": "troop",
+                "qualifier": "approximate",
+                "family": "exercise",
+                "event": "Zapad-2021",
+                "dates": "2021-09-10/2021-09-16",
+                "location": "Belarus",
+            },
         ),
         Example(
             "The Vostok-2018 exercise drew 300,000 servicemen and up to 36,000 tanks.",

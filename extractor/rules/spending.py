@@ -16,10 +16,6 @@ from extractor.rules.attribution import (
 )
 from extractor.rules.base import Ctx, Example, Rule, cue
 
-DEFENCE_CUE = cue(
-    r"defen[cs]e|military|militaries|armed forces|spending|spend|spends|spent|budget|budgets"
-    r"|expenditure|expenditures|arms|armament|rearmament"
-)
 TARGET_CUE = cue(
     r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
     r"|must|would|to reach|reach|meet|meeting|on the road to|increased? to|increasing to"
@@ -68,13 +64,14 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "percent":
         return None
-    if q.of != "GDP":
-        # "23 Allies are investing 2 percent": a share named next to the allies meeting it
-        if not _ally_count_in_sentence(ctx) or not DEFENCE_CUE.search(ctx.sentence_text + " defence"):
-            return None
+    # "23 Allies are investing 2 percent": a share named next to the allies meeting it
     ally_count = _ally_count_in_sentence(ctx)
-    allies = ally_count or bool(ALLIES.search(ctx.before())) or bool(
-        re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end])
+    if q.of != "GDP" and not ally_count:
+        return None
+    allies = (
+        ally_count
+        or bool(ALLIES.search(ctx.before()))
+        or bool(re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end]))
     )
     fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
     status = _status(ctx, ally_count)
@@ -86,9 +83,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
 
 
 def _ally_count_in_sentence(ctx: Ctx) -> bool:
-    return any(
-        q.kind == "count" and q.unit in ALLY_UNITS for _, q in ctx.sentence_quantities()
-    )
+    return any(q.kind == "count" and q.unit in ALLY_UNITS for _, q in ctx.sentence_quantities())
 
 
 def _guideline_percent(ctx: Ctx) -> str | None:
@@ -143,8 +138,13 @@ GDP_SHARE = Rule(
         Example(
             "Poland already spends 4.1% of GDP on defence, the highest share in the alliance.",
             "4.1% of GDP",
-            {"value": 4.1, "unit": "percent", "family": "spending", "subject": "PL",
-             "status": "actual"},
+            {
+                "value": 4.1,
+                "unit": "percent",
+                "family": "spending",
+                "subject": "PL",
+                "status": "actual",
+            },
         ),
         Example(
             "Canada has promised to reach 2 per cent of GDP by 2032.",
@@ -173,8 +173,14 @@ ALLIES_MEETING = Rule(
         Example(
             "In 2014 only three NATO allies met the 2% of GDP target.",
             "three NATO allies",
-            {"value": 3, "unit": "ally", "family": "spending", "subject": "NATO", "year": 2014,
-             "measure": "allies meeting the 2% of GDP guideline"},
+            {
+                "value": 3,
+                "unit": "ally",
+                "family": "spending",
+                "subject": "NATO",
+                "year": 2014,
+                "measure": "allies meeting the 2% of GDP guideline",
+            },
         ),
         Example(
             "Today 18 members are spending at least 2 percent of GDP on defence, NATO says.",
@@ -195,8 +201,14 @@ BUDGET = Rule(
         Example(
             "Tokyo plans spending about US$240bn on its forces over the next five years.",
             "about US$240bn",
-            {"value": 240000000000, "unit": "USD", "qualifier": "approximate",
-             "family": "spending", "subject": "JP", "period": "five years"},
+            {
+                "value": 240000000000,
+                "unit": "USD",
+                "qualifier": "approximate",
+                "family": "spending",
+                "subject": "JP",
+                "period": "five years",
+            },
         ),
         Example(
             "Britain's defence budget is £54.2 billion this year.",

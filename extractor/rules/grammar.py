@@ -1,0 +1,308 @@
+"""The named rules of the quantity grammar and their examples.
+
+The code is in extractor.quantities (which stamps each quantity with one of these ids); this
+module is the rules' record: what each one does, sentences it must read (the quote, value or
+range, unit and qualifier it must give) and sentences it must leave alone.  The test suite runs
+all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class GrammarRule:
+    id: str
+    description: str
+    examples: tuple[tuple[str, str, dict[str, Any]], ...]  # (sentence, quote, expected fields)
+    counter_examples: tuple[str, ...]
+
+
+GRAMMAR_RULES: tuple[GrammarRule, ...] = (
+    GrammarRule(
+        "money.prefix",
+        "A currency symbol or code before the amount (A$, $A, NZ$, US$, USD, €, £, ¥, \\$); "
+        "a bare $ is resolved from context.",
+        (
+            ("Canberra announced a A$100m package.", "A$100m", {"value": 100000000, "unit": "AUD"}),
+            (
+                "Wellington added NZ$4.1 million in support.",
+                "NZ$4.1 million",
+                {"value": 4100000, "unit": "NZD"},
+            ),
+            (
+                "The grant totals USD 34.6m this year.",
+                "USD 34.6m",
+                {"value": 34600000, "unit": "USD"},
+            ),
+            (
+                "Britain set aside £1.7bn for munitions.",
+                "£1.7bn",
+                {"value": 1700000000, "unit": "GBP"},
+            ),
+            (
+                "The EU approved EUR7.3 million for demining.",
+                "EUR7.3 million",
+                {"value": 7300000, "unit": "EUR"},
+            ),
+            ("It costs $12.5million a year.", "$12.5million", {"value": 12500000, "unit": "USD"}),
+            (
+                "worth nearly \\$A250 million (\\$US167 million)",
+                "nearly \\$A250 million",
+                {"value": 250000000, "unit": "AUD", "qualifier": "nearly"},
+            ),
+            (
+                "worth nearly \\$A250 million (\\$US167 million)",
+                "\\$US167 million",
+                {"value": 167000000, "unit": "USD"},
+            ),
+            ("Ottawa gives C$500 million.", "C$500 million", {"value": 500000000, "unit": "CAD"}),
+            (
+                "Tokyo will spend ¥43 trillion.",
+                "¥43 trillion",
+                {"value": 43000000000000, "unit": "JPY"},
+            ),
+            ("Germany pledged €2.7bn.", "€2.7bn", {"value": 2700000000, "unit": "EUR"}),
+            ("Aid rose to AU$1.5 billion.", "AU$1.5 billion", {"value": 1500000000, "unit": "AUD"}),
+        ),
+        ("The S-400 system and the Su-35 jets.", "He paid in cash.", "The G20 met in 2019."),
+    ),
+    GrammarRule(
+        "money.suffix",
+        "A currency word or code after the amount: '250 million Australian dollars', '5 billion "
+        "yuan', '10 million roubles'.",
+        (
+            (
+                "a package of 250 million Australian dollars",
+                "250 million Australian dollars",
+                {"value": 250000000, "unit": "AUD"},
+            ),
+            (
+                "China spent 1.55 trillion yuan on defence.",
+                "1.55 trillion yuan",
+                {"value": 1550000000000, "unit": "CNY"},
+            ),
+            (
+                "fines of 10 million roubles",
+                "10 million roubles",
+                {"value": 10000000, "unit": "RUB"},
+            ),
+            (
+                "a budget of 500 million euros",
+                "500 million euros",
+                {"value": 500000000, "unit": "EUR"},
+            ),
+            (
+                "Seoul approved 59 trillion won",
+                "59 trillion won",
+                {"value": 59000000000000, "unit": "KRW"},
+            ),
+        ),
+        ("The team won 3 games.", "He carried 500 pounds of explosives."),
+    ),
+    GrammarRule(
+        "percent",
+        "A percentage: %, percent, per cent, '2-percent'; 'percentage points' kept apart.",
+        (
+            (
+                "over 60 percent of components",
+                "over 60 percent",
+                {"value": 60, "unit": "percent", "qualifier": "more_than"},
+            ),
+            ("Support fell to 38 per cent.", "38 per cent", {"value": 38, "unit": "percent"}),
+            ("a 2-percent target", "2-percent", {"value": 2, "unit": "percent"}),
+            ("Inflation is 3.4%.", "3.4%", {"value": 3.4, "unit": "percent"}),
+            (
+                "between 10 and 15 percent of voters",
+                "between 10 and 15 percent",
+                {"min": 10, "max": 15, "unit": "percent"},
+            ),
+            (
+                "rates rose 0.25 percentage points",
+                "0.25 percentage points",
+                {"value": 0.25, "unit": "percentage point"},
+            ),
+        ),
+        ("the 75th anniversary", "Covid-19 cases"),
+    ),
+    GrammarRule(
+        "percent.of_gdp",
+        "A share of GDP: 'of GDP', 'of their GDP', 'of gross domestic product'.",
+        (
+            (
+                "Israel spends 3.1% of GDP on its army.",
+                "3.1% of GDP",
+                {"value": 3.1, "unit": "percent", "of": "GDP"},
+            ),
+            (
+                "at least 2 percent of their GDP on defence",
+                "at least 2 percent of their GDP",
+                {"value": 2, "qualifier": "at_least", "of": "GDP"},
+            ),
+            (
+                "increase to 2 percent of gross domestic product",
+                "2 percent of gross domestic product",
+                {"value": 2, "of": "GDP"},
+            ),
+            ("committing two percent of GDP", "two percent of GDP", {"value": 2, "of": "GDP"}),
+            ("Poland's 4.12 per cent of GDP", "4.12 per cent of GDP", {"value": 4.12, "of": "GDP"}),
+        ),
+        ("GDP grew in 2023.",),
+    ),
+    GrammarRule(
+        "count.noun",
+        "A number and the noun it counts, singular in the unit: '128,000 servicemen' -> "
+        "serviceman, 'nine US allies' -> ally; ranges keep min and max.",
+        (
+            (
+                "the exercise involved 128,000 servicemen",
+                "128,000 servicemen",
+                {"value": 128000, "unit": "serviceman"},
+            ),
+            ("nine US allies were meeting it", "nine US allies", {"value": 9, "unit": "ally"}),
+            (
+                "Britain sent 18 Challenger 2 tanks",
+                "18 Challenger 2 tanks",
+                {"value": 18, "unit": "tank"},
+            ),
+            (
+                "some 12,000 troops took part",
+                "some 12,000 troops",
+                {"value": 12000, "unit": "troop", "qualifier": "approximate"},
+            ),
+            (
+                "between 40,000 and 200,000 people died",
+                "between 40,000 and 200,000 people",
+                {"min": 40000, "max": 200000, "unit": "person"},
+            ),
+            (
+                "an estimated 40,000 to 90,000 civilians",
+                "an estimated 40,000 to 90,000 civilians",
+                {"min": 40000, "max": 90000, "unit": "civilian", "qualifier": "approximate"},
+            ),
+            (
+                "forty to ninety thousand refugees",
+                "forty to ninety thousand refugees",
+                {"min": 40000, "max": 90000, "unit": "refugee"},
+            ),
+            ("35 000 troops", "35 000 troops", {"value": 35000, "unit": "troop"}),
+            ("200 thousand members", "200 thousand members", {"value": 200000, "unit": "member"}),
+            (
+                "14 thousand 600 soldiers",
+                "14 thousand 600 soldiers",
+                {"value": 14600, "unit": "soldier"},
+            ),
+            ("a dozen warships", "a dozen warships", {"value": 12, "unit": "warship"}),
+            ("twenty-three countries", "twenty-three countries", {"value": 23, "unit": "country"}),
+            (
+                "about 450 infantry fighting vehicles",
+                "about 450 infantry fighting vehicles",
+                {"value": 450, "unit": "infantry fighting vehicle", "qualifier": "approximate"},
+            ),
+            (
+                "over 20,000 pieces of hardware",
+                "over 20,000 pieces of hardware",
+                {"value": 20000, "unit": "piece of hardware", "qualifier": "more_than"},
+            ),
+            ("1.5 million people fled", "1.5 million people", {"value": 1500000, "unit": "person"}),
+            (
+                "up to 200 artillery systems",
+                "up to 200 artillery systems",
+                {"value": 200, "unit": "artillery system", "qualifier": "at_most"},
+            ),
+            (
+                "no fewer than 300 drones",
+                "no fewer than 300 drones",
+                {"value": 300, "unit": "drone", "qualifier": "at_least"},
+            ),
+            (
+                "fewer than 50 APCs",
+                "fewer than 50 APCs",
+                {"value": 50, "unit": "APC", "qualifier": "less_than"},
+            ),
+            (
+                "almost 2,000 soldiers",
+                "almost 2,000 soldiers",
+                {"value": 2000, "qualifier": "nearly"},
+            ),
+            (
+                "upward of 80000 women",
+                "upward of 80000 women",
+                {"value": 80000, "unit": "woman", "qualifier": "more_than"},
+            ),
+            (
+                "the treaty caps the army at 370,000 personnel",
+                "370,000 personnel",
+                {"value": 370000, "unit": "personnel", "qualifier": "at_most"},
+            ),
+        ),
+        (
+            "Type 96A tanks, J-11 jets, Il-76 and Y-9 transport aircraft, S-400s.",
+            "Resolution 73/27 and ES-11/1 passed.",
+            "under Article 5 of the treaty",
+            "World War 2 allies and Nord Stream 2 gas",
+            "the two countries agreed",
+            "They are two sides of the same coin.",
+            "the “Five Eyes” alliance",
+            "“one country, two systems”",
+            "Three features are to be noted.",
+            "The 2030 Agenda for Sustainable Development",
+            "One of the key focuses",
+            "Joint statements between two countries are usual.",
+            "Comment (0)",
+            "1. The modern world is changing.",
+            "the 2+4 Treaty",
+            "a 100m sprint",
+        ),
+    ),
+    GrammarRule(
+        "count.compound",
+        "A hyphenated count adjective: '700-person', 'a 3,000-strong force'.",
+        (
+            ("the 700-person initiative", "700-person", {"value": 700, "unit": "person"}),
+            ("a 5,000-strong contingent", "5,000-strong", {"value": 5000, "unit": "person"}),
+            ("a 150-member parliament", "150-member", {"value": 150, "unit": "member"}),
+        ),
+        ("a four-square stance", "a two-state solution", "a 2-1 vote"),
+    ),
+    GrammarRule(
+        "duration",
+        "A length of time: 'less than two months', 'for 18 months'; not a point in time "
+        "('two weeks ago', 'four years later').",
+        (
+            (
+                "in less than two months, soldiers killed",
+                "less than two months",
+                {"value": 2, "unit": "month", "qualifier": "less_than"},
+            ),
+            ("a ceasefire of 30 days", "30 days", {"value": 30, "unit": "day"}),
+            ("the siege lasted 872 days", "872 days", {"value": 872, "unit": "day"}),
+        ),
+        (
+            "He resigned two weeks ago.",
+            "Four years later he returned.",
+            "Two days after the vote",
+            "a 25-year-old soldier",
+            "the next five years",
+        ),
+    ),
+    GrammarRule(
+        "duration.compound",
+        "A hyphenated duration adjective: 'six-week massacre', 'three-day summit', '10-year plan'.",
+        (
+            ("During the six-week massacre", "six-week", {"value": 6, "unit": "week"}),
+            ("a three-day summit", "three-day", {"value": 3, "unit": "day"}),
+            ("a new 10-year defence plan", "10-year", {"value": 10, "unit": "year"}),
+        ),
+        ("a five-year-old boy",),
+    ),
+)
+
+
+def grammar_rule(rule_id: str) -> GrammarRule:
+    for rule in GRAMMAR_RULES:
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)
