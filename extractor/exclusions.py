@@ -1,15 +1,13 @@
 """Spans of text whose digits are never figures: dates, year ranges, clock times, phone numbers,
 list markers, citation markers and version-like dotted numbers.
 
-`excluded_spans(text)` returns sorted, non-overlapping (start, end) ranges; `Mask` answers
-"is this offset inside one?" in O(log n).
+`excluded_spans(text)` returns sorted, non-overlapping (start, end) ranges of a whole text;
+`Mask` answers "is this range inside one?" by looking only around the range.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -61,24 +59,69 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass
-class Mask:
-    """Excluded spans of one text, queried by offset range."""
+_COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
+_MONTH_NEAR = re.compile(MONTHS)
+_MONTH_PATTERNS = ("date.day_month", "date.month_day", "date.month_year")
+_PUNCT_PATTERNS = ("date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock")
 
-    spans: list[tuple[int, int]]
+
+class Mask:
+    """Answers "is [start, end) inside an excluded span?" for one text.
+
+    Exclusions are only ever asked about next to a number, so instead of scanning the whole
+    text once (which costs more than all the rest of extraction together), each question looks
+    at the characters around the number, picks the few patterns that could apply, and runs
+    just those over a small window.
+    """
+
+    WINDOW = 48  # longer than any date, time or phone number the patterns describe
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     @classmethod
     def of(cls, text: str) -> Mask:
-        return cls(excluded_spans(text))
+        return cls(text)
 
-    def __post_init__(self) -> None:
-        self._starts = [s for s, _ in self.spans]
+    def _candidates(self, start: int, end: int) -> list[str]:
+        text = self.text
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < len(text) else "\n"
+        names: list[str] = []
+        if before in "([":
+            names += ["list.paren", "citation"]
+        if after in ".)" and (start == 0 or text[start - 1] in " \t\n"):
+            names.append("list.marker")
+        if _MONTH_NEAR.search(text, max(0, start - 24), min(len(text), end + 24)):
+            names += _MONTH_PATTERNS
+        if (
+            after in "-–/.:"
+            or before in "-–/.:"
+            or text.startswith((" a.m", " p.m", " am", " pm"), end)
+        ):
+            names += _PUNCT_PATTERNS
+        if end - start == 4:
+            names += ["date.year_after_preposition", "date.year_range"]
+        if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
+            names.append("phone")
+        return names
 
     def covers(self, start: int, end: int) -> bool:
-        """True when [start, end) overlaps an excluded span."""
-        i = bisect_right(self._starts, end - 1) - 1
-        # spans do not overlap, so only the last span starting before `end` can reach `start`
-        return i >= 0 and self.spans[i][1] > start
+        names = self._candidates(start, end)
+        if not names:
+            return False
+        text = self.text
+        lo = max(0, start - self.WINDOW)
+        while lo > 0 and lo > start - 2 * self.WINDOW and not text[lo - 1].isspace():
+            lo -= 1  # start the window on a word boundary
+        hi = min(len(text), end + self.WINDOW)
+        for name in dict.fromkeys(names):
+            for m in _COMPILED[name].finditer(text, lo, hi):
+                if m.start() >= end:
+                    break
+                if m.end() > start:
+                    return True
+        return False
 
 
 def which_pattern(text: str) -> str | None:

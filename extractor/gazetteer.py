@@ -7,11 +7,12 @@ in a document in one regex pass and answers "which entities are in [start, end)?
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.lexicon import lexicon, load_data
+from extractor.layout import Layout
+from extractor.lexicon import lexicon, load_data, trie_regex
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ class Gazetteer:
 
 
 def _word_alternation(surfaces: list[str]) -> str:
-    escaped = [re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True)]
-    return r"(?<![\w.])(?:" + "|".join(escaped) + r")(?![\w])"
+    # No look-behind at the front: it stops the engine skipping ahead.  Callers check that a
+    # match does not start inside a word (`_starts_word`).
+    return r"(?:" + trie_regex(sorted(set(surfaces))) + r")(?![\w])"
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "._")
 
 
 @cache
@@ -75,7 +81,7 @@ def gazetteer() -> Gazetteer:
             surfaces.setdefault(str(surface), (code, "organisation"))
         for surface in row.get("people") or []:
             surfaces.setdefault(str(surface), (code, "person"))
-    pattern = re.compile(_word_alternation(list(surfaces)) + r"(?P<pos>['’]s(?!\w))?")
+    pattern = re.compile(f"(?P<s>{_word_alternation(list(surfaces))})" + r"(?P<pos>['’]s(?!\w))?")
     return Gazetteer(entities, surfaces, pattern)
 
 
@@ -116,14 +122,16 @@ def events() -> EventTable:
     names = {str(k): str(v) for k, v in data["exercise_name_aliases"].items()}
     known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year
+    # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year.  Searched
+    # from the year backwards (years are rare, capitalised words are not).
     exercise_pattern = re.compile(
-        rf"\b(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
-        r"(?P<sep>-| )(?P<year>(?:19|20)\d\d)\b"
+        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<sep>-| )$"
     )
     dated = tuple((re.compile(row["pattern"]), int(row["year"])) for row in data["dated_events"])
     return EventTable(pattern, aliases, names, exercise_pattern, dated)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\w)")
 _LEADING = frozenset(
     [
         "The",
@@ -148,61 +156,91 @@ _EXERCISE_CUE = re.compile(
 
 
 class EntityIndex:
-    """All entity and event mentions of one text, in order."""
+    """Entity and event mentions of one text, found paragraph by paragraph on first use."""
 
-    def __init__(self, text: str) -> None:
-        gaz = gazetteer()
-        self.mentions: list[Mention] = []
-        for m in gaz.pattern.finditer(text):
-            surface = text[m.start() : m.end("pos") if m.group("pos") else m.end()]
-            surface = re.sub(r"['’]s$", "", surface)
-            code, form = gaz.surfaces[surface]
-            self.mentions.append(Mention(m.start(), m.end(), code, form, bool(m.group("pos"))))
-        self._starts = [m.start for m in self.mentions]
+    def __init__(self, text: str, layout: Layout | None = None) -> None:
+        self.text = text
+        self.layout = layout or Layout(text)
+        self._mentions: dict[int, list[Mention]] = {}
+        self._events: dict[int, list[EventMention]] = {}
+
+    def _paragraph_mentions(self, index: int) -> list[Mention]:
+        found = self._mentions.get(index)
+        if found is None:
+            text = self.text
+            gaz = gazetteer()
+            lo, hi = self.layout.paragraph_at(index)
+            found = []
+            for m in gaz.pattern.finditer(text, lo, hi):
+                if _starts_word(text, m.start()):
+                    code, form = gaz.surfaces[m.group("s")]
+                    found.append(Mention(m.start(), m.end(), code, form, bool(m.group("pos"))))
+            self._mentions[index] = found
+        return found
+
+    def _paragraph_events(self, index: int) -> list[EventMention]:
+        found = self._events.get(index)
+        if found is None:
+            found = sorted(
+                self._find_events(*self.layout.paragraph_at(index)), key=lambda e: e.start
+            )
+            self._events[index] = found
+        return found
+
+    def _find_events(self, lo: int, hi: int) -> Iterator[EventMention]:
+        text = self.text
         table = events()
-        found: list[EventMention] = []
-        for m in table.pattern.finditer(text):
-            name, kind = table.aliases[m.group()]
-            found.append(EventMention(m.start(), m.end(), name, kind))
-        for m in table.exercise_pattern.finditer(text):
+        for m in table.pattern.finditer(text, lo, hi):
+            if _starts_word(text, m.start()):
+                name, kind = table.aliases[m.group()]
+                yield EventMention(m.start(), m.end(), name, kind)
+        for y in _YEAR.finditer(text, lo, hi):
+            m = table.exercise_pattern.search(text, max(lo, y.start() - 40), y.start())
+            if m is None or not _starts_word(text, m.start()):
+                continue
             words = m.group("name").replace("-", " ").split()
             while len(words) > 1 and words[0] in _LEADING:
                 words.pop(0)  # "The Vostok-2018" -> "Vostok"
             name = " ".join(words)
             canonical = table.exercise_names.get(name)
-            near = text[max(0, m.start() - 60) : m.end() + 60]
+            near = text[max(0, m.start() - 60) : y.end() + 60]
             if canonical is None and (m.group("sep") == " " or not _EXERCISE_CUE.search(near)):
                 continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
-            found.append(
-                EventMention(
-                    m.start(), m.end(), f"{canonical or name}-{m.group('year')}", "exercise"
-                )
-            )
-        self.events = sorted(found, key=lambda e: e.start)
-        self._event_starts = [e.start for e in self.events]
+            yield EventMention(m.start(), y.end(), f"{canonical or name}-{y.group()}", "exercise")
+
+    def _indexes(self, start: int, end: int) -> range:
+        return range(
+            self.layout.paragraph_index(start), self.layout.paragraph_index(max(start, end - 1)) + 1
+        )
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self.within(0, len(self.text))
+
+    @property
+    def events(self) -> list[EventMention]:
+        return self.events_within(0, len(self.text))
 
     def within(self, start: int, end: int) -> list[Mention]:
-        i = bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            out.append(self.mentions[i])
-            i += 1
-        return out
+        return [
+            m
+            for i in self._indexes(start, end)
+            for m in self._paragraph_mentions(i)
+            if start <= m.start < end
+        ]
 
     def events_within(self, start: int, end: int) -> list[EventMention]:
-        i = bisect_left(self._event_starts, start)
-        out = []
-        while i < len(self.events) and self.events[i].start < end:
-            out.append(self.events[i])
-            i += 1
-        return out
+        return [
+            e
+            for i in self._indexes(start, end)
+            for e in self._paragraph_events(i)
+            if start <= e.start < end
+        ]
 
     def last_event_before(
         self, pos: int, since: int, kinds: tuple[str, ...]
     ) -> EventMention | None:
-        i = bisect_left(self._event_starts, pos) - 1
-        while i >= 0 and self.events[i].start >= since:
-            if self.events[i].kind in kinds:
-                return self.events[i]
-            i -= 1
+        for event in reversed(self.events_within(since, pos)):
+            if event.kind in kinds:
+                return event
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 _ABBREVIATIONS = frozenset(
     [
@@ -52,7 +51,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends after . ! ? (and closing quotes/brackets) before white space and a capital,
 # quote or digit -- unless the dot ends an abbreviation or a single capital initial (U.S., M.K.).
-_SENTENCE_END = re.compile(r"(?<!\.)[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 
 
@@ -68,53 +67,53 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass
 class Layout:
-    text: str
-    line_starts: list[int] = field(init=False)
-    sentence_starts: list[int] = field(init=False)
-    paragraph_starts: list[int] = field(init=False)
+    """Lines and paragraphs of a text, found once; sentences found per paragraph on first use
+    (rules only ever ask about the paragraphs that hold a number)."""
 
-    def __post_init__(self) -> None:
-        text = self.text
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.sentence_starts = [0] + [
-            m.end()
-            for m in _SENTENCE_END.finditer(text)
-            if m.group() == "\n" or text[m.start()] != "." or not _is_abbreviation(text, m.start())
-        ]
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-
-    @staticmethod
-    def _span(starts: list[int], pos: int, length: int) -> tuple[int, int, int]:
-        i = bisect_right(starts, pos) - 1
-        end = starts[i + 1] if i + 1 < len(starts) else length
-        return starts[i], end, i
+        self._sentences: dict[int, list[int]] = {}
 
     def line(self, pos: int) -> int:
         """1-based line number of an offset."""
         return bisect_right(self.line_starts, pos)
 
-    def sentence(self, pos: int) -> tuple[int, int]:
-        s, e, _ = self._span(self.sentence_starts, pos, len(self.text))
-        return s, e
+    def paragraph_index(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
 
-    def sentence_index(self, pos: int) -> int:
-        return self._span(self.sentence_starts, pos, len(self.text))[2]
-
-    def sentence_at(self, index: int) -> tuple[int, int]:
-        index = max(0, min(index, len(self.sentence_starts) - 1))
-        s = self.sentence_starts[index]
-        e = (
-            self.sentence_starts[index + 1]
-            if index + 1 < len(self.sentence_starts)
-            else len(self.text)
-        )
-        return s, e
+    def paragraph_at(self, index: int) -> tuple[int, int]:
+        starts = self.paragraph_starts
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.text)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        s, e, _ = self._span(self.paragraph_starts, pos, len(self.text))
-        return s, e
+        return self.paragraph_at(self.paragraph_index(pos))
 
-    def paragraph_index(self, pos: int) -> int:
-        return self._span(self.paragraph_starts, pos, len(self.text))[2]
+    def _sentence_starts(self, index: int) -> list[int]:
+        starts = self._sentences.get(index)
+        if starts is None:
+            text = self.text
+            ps, pe = self.paragraph_at(index)
+            starts = [ps] + [
+                m.end()
+                for m in _SENTENCE_END.finditer(text, ps, pe)
+                if m.end() < pe
+                and (
+                    m.group() == "\n"
+                    or text[m.start()] != "."
+                    or not (
+                        text[m.start() - 1 : m.start()] == "." or _is_abbreviation(text, m.start())
+                    )
+                )
+            ]
+            self._sentences[index] = starts
+        return starts
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        index = self.paragraph_index(pos)
+        starts = self._sentence_starts(index)
+        i = bisect_right(starts, pos) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else self.paragraph_at(index)[1]
+        return starts[i], end

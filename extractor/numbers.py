@@ -7,13 +7,14 @@ identifier (Il-76, G20, Type 96A, 2+4, 73/27, 75th, 1930s), which are never quan
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from extractor.lexicon import lexicon
+from extractor.lexicon import lexicon, trie_regex
 
 
 @dataclass(frozen=True)
@@ -36,30 +37,32 @@ class NumberToken:
 
 
 @cache
-def _number_re() -> re.Pattern[str]:
+def _number_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    units = "|".join(sorted(lex.units, key=len, reverse=True))
-    units_1_9 = "|".join(w for w, v in lex.units.items() if 1 <= v <= 9)
-    tens = "|".join(lex.tens)
-    scale_words = "|".join(sorted(lex.scales, key=len, reverse=True))
+    units = trie_regex(list(lex.units))
+    units_1_9 = trie_regex([w for w, v in lex.units.items() if 1 <= v <= 9])
+    tens = trie_regex(list(lex.tens))
+    scale_words = trie_regex(list(lex.scales))
     abbrevs = "|".join(sorted(lex.abbreviations, key=len, reverse=True))
     numw = rf"(?:(?:{tens})(?:[-\s](?:{units_1_9}))?|{units})"
     piece = rf"(?:{numw}|{scale_words}|dozen)"
     # Permissive here; `_word_runs` keeps only well-formed runs ("nine and ten" is two numbers).
     words = rf"(?:(?:half\s+)?an?\s+(?:{scale_words}|dozen)|{piece})(?:(?:\s+and)?[\s-]+{piece})*"
+    # Starts with \d (no look-behind) so the engine can skip to digits: ~80 MB/s.
     digits = (
-        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
-        r"|\d+(?:\.\d+)?"
+        r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+        r"|\d*(?:\.\d+)?)"
     )
     scale = (
         rf"(?:\s?(?:{'|'.join(w for w in lex.scales if w != 'hundred')})(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
         rf"|\s?(?:bn|mn|mln)(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
     )
-    return re.compile(
-        rf"(?<![\d.,])(?P<d>{digits})(?P<s>{scale})?(?!\d)"
-        rf"|(?i:(?<![\w-])(?P<w>{words})(?!\w))"
+    return (
+        re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
+        # run on lower-cased text; the look-ahead names the letters a number word can start with
+        re.compile(rf"(?<![\w-])(?=[abdefhmnostz])(?P<w>{words})(?!\w)"),
     )
 
 
@@ -162,16 +165,24 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     return False
 
 
-def number_tokens(text: str) -> Iterator[NumberToken]:
-    """Every number in `text`, in order, with its exact span and value."""
-    for m in _number_re().finditer(text):
-        if m.group("w") is not None:
-            base = m.start("w")
-            for s, e in _word_runs(m.group("w")):
-                run = text[base + s : base + e]
-                yield NumberToken(base + s, base + e, words_value(run), run, "words")
-            continue
+def _word_tokens(text: str) -> Iterator[NumberToken]:
+    words_re = _number_re()[1]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        words_re = re.compile(words_re.pattern, re.IGNORECASE)
+        lowered = text
+    for m in words_re.finditer(lowered):
+        base = m.start("w")
+        for s, e in _word_runs(m.group("w")):
+            run = text[base + s : base + e]
+            yield NumberToken(base + s, base + e, words_value(run), run, "words")
+
+
+def _digit_tokens(text: str) -> Iterator[NumberToken]:
+    for m in _number_re()[0].finditer(text):
         s, e = m.span("d")
+        if s and text[s - 1] in "0123456789.,":
+            continue  # ".5", the tail of something already refused
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
             continue
@@ -187,3 +198,8 @@ def number_tokens(text: str) -> Iterator[NumberToken]:
                 value = value.quantize(Decimal(1))
             scale = re.sub(r"\s+\d+$", "", scale).strip().lower()
         yield NumberToken(s, end, value, text[s:end], "digits", scale or None)
+
+
+def number_tokens(text: str) -> Iterator[NumberToken]:
+    """Every number in `text`, in order, with its exact span and value."""
+    return heapq.merge(_digit_tokens(text), _word_tokens(text), key=lambda t: t.start)

@@ -55,7 +55,7 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     """Drafts keyed by the index of their quantity in document order (refs use the same keys)."""
     text = doc.text
     layout = Layout(text)
-    entities = EntityIndex(text)
+    entities = EntityIndex(text, layout)
     found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities)
     drafts: list[Draft | None] = [None] * len(found)
     for index, q in enumerate(found):

@@ -451,13 +451,34 @@ _CEILING = re.compile(
 )
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥₹₩₴₽₪")
+_OPENERS = "([“\"‘'"
+_CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
+
+
 def _qualifier(text: str, start: int) -> tuple[str, int]:
-    """The qualifier right before a figure, else a ceiling verb governing it ("cap ... to")."""
+    """The qualifier right before a figure, else a ceiling verb governing it ("cap ... to").
+
+    Looks the last one to three words up in the qualifier table (longest first) instead of
+    running a regex: this is asked for every number.
+    """
     lex = lexicon()
-    m = lex.qualifier_re.search(text[max(0, start - 30) : start])
-    if m:
-        return lex.qualifier_of(m.group(1)), start - (len(m.group(0)))
-    if _CEILING.search(text[max(0, start - 80) : start]):
+    tail = text[max(0, start - 32) : start]
+    if tail.endswith("~"):
+        return lex.qualifiers["~"], start - 1
+    stripped = tail.rstrip()
+    words = stripped.split()
+    for n in (3, 2, 1):
+        if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
+            continue
+        first = words[-n].lstrip(_OPENERS)
+        phrase = " ".join([first, *words[len(words) - n + 1 :]]).lower()
+        if first and phrase in lex.qualifiers:
+            offset = stripped.rfind(words[-n]) + (len(words[-n]) - len(first))
+            return lex.qualifiers[phrase], start - len(tail) + offset
+    window = text[max(0, start - 80) : start]
+    low = window.lower()
+    if any(h in low for h in _CEILING_HINTS) and _CEILING.search(window):
         return "at_most", start
     return "exact", start
 
@@ -465,6 +486,11 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
 def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
     """(ISO code or CONTEXT_DOLLAR, start of the symbol) for a currency just before `start`."""
     lex = lexicon()
+    before = text[start - 1 : start]
+    if before == " ":
+        before = text[start - 2 : start - 1]
+    if not before or not (before.isalpha() or before in _CURRENCY_SIGNS):
+        return None, start  # the common case, decided without a regex
     m = lex.prefix_re.search(text[max(0, start - 8) : start])
     if not m:
         return None, start
@@ -476,7 +502,9 @@ def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
 def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     """Every money, percent, count and duration quantity in `text`, in document order."""
     mask = mask or Mask.of(text)
-    tokens = [t for t in number_tokens(text) if not mask.covers(t.start, t.end)]
+    tokens = [
+        t for t in number_tokens(text) if t.kind == "words" or not mask.covers(t.start, t.end)
+    ]
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from extractor.documents import Document
@@ -57,7 +58,7 @@ class Ctx:
     def q(self) -> Quantity:
         return self.quantities[self.index]
 
-    @property
+    @cached_property
     def sentence(self) -> tuple[int, int]:
         return self.layout.sentence(self.q.number_start)
 
@@ -66,7 +67,7 @@ class Ctx:
         s, e = self.sentence
         return self.text[s:e]
 
-    @property
+    @cached_property
     def paragraph(self) -> tuple[int, int]:
         return self.layout.paragraph(self.q.number_start)
 
