@@ -195,18 +195,20 @@ class EntityIndex:
                 name, kind = table.aliases[m.group()]
                 yield EventMention(m.start(), m.end(), name, kind)
         for y in _YEAR.finditer(text, lo, hi):
-            m = table.exercise_pattern.search(text, max(lo, y.start() - 40), y.start())
-            if m is None or not _starts_word(text, m.start()):
+            found = table.exercise_pattern.search(text, max(lo, y.start() - 40), y.start())
+            if found is None or not _starts_word(text, found.start()):
                 continue
-            words = m.group("name").replace("-", " ").split()
+            words = found.group("name").replace("-", " ").split()
             while len(words) > 1 and words[0] in _LEADING:
                 words.pop(0)  # "The Vostok-2018" -> "Vostok"
             name = " ".join(words)
             canonical = table.exercise_names.get(name)
-            near = text[max(0, m.start() - 60) : y.end() + 60]
-            if canonical is None and (m.group("sep") == " " or not _EXERCISE_CUE.search(near)):
+            near = text[max(0, found.start() - 60) : y.end() + 60]
+            if canonical is None and (found.group("sep") == " " or not _EXERCISE_CUE.search(near)):
                 continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
-            yield EventMention(m.start(), y.end(), f"{canonical or name}-{y.group()}", "exercise")
+            yield EventMention(
+                found.start(), y.end(), f"{canonical or name}-{y.group()}", "exercise"
+            )
 
     def _indexes(self, start: int, end: int) -> range:
         return range(
