@@ -58,8 +58,9 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     entities = EntityIndex(text, layout)
     found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities)
     drafts: list[Draft | None] = [None] * len(found)
+    number_starts = [q.number_start for q in found]
     for index, q in enumerate(found):
-        ctx = Ctx(doc, layout, entities, found, index, drafts)
+        ctx = Ctx(doc, layout, entities, found, index, drafts, number_starts)
         for rule in RULES:
             fields = rule.match(ctx)
             if fields is None:

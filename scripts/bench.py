@@ -23,6 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
 
 
+def single(size_mb: float) -> list[Document]:
+    """One document holding the seeds again and again: nothing may grow faster than linearly
+    within a document either."""
+    seeds = "\n\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+    text = seeds * max(1, int(size_mb * MB / len(seeds.encode("utf-8")) + 0.5))
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return [Document("big", "big.txt", text, digest, None, None, None)]
+
+
 def corpus(size_mb: float) -> list[Document]:
     """Documents cut from the seeds, repeated until the corpus holds `size_mb` of text."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -38,8 +49,8 @@ def corpus(size_mb: float) -> list[Document]:
     return docs
 
 
-def run(size_mb: float) -> tuple[float, float, int, float]:
-    docs = corpus(size_mb)
+def run(size_mb: float, one_document: bool = False) -> tuple[float, float, int, float]:
+    docs = single(size_mb) if one_document else corpus(size_mb)
     nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
     start = time.perf_counter()
     digits = 0
@@ -62,6 +73,9 @@ def main() -> None:
         "--sizes", type=float, nargs="+", default=[5, 10, 20], help="corpus sizes, MB"
     )
     parser.add_argument("--profile", action="store_true", help="profile the smallest size")
+    parser.add_argument(
+        "--single", action="store_true", help="one document of each size instead of many"
+    )
     args = parser.parse_args()
     if args.profile:
         import cProfile
@@ -76,7 +90,7 @@ def main() -> None:
         f"{'corpus':>8} {'facts':>8} {'extract':>10} {'MB/s':>8} {'floor MB/s':>11} {'s per MB':>9}"
     )
     for size in args.sizes:
-        mb, took, facts, floor = run(size)
+        mb, took, facts, floor = run(size, args.single)
         rate, floor_rate, per_mb = mb / took, mb / floor, took / mb
         print(f"{mb:7.1f}M {facts:8d} {took:9.2f}s {rate:8.2f} {floor_rate:11.1f} {per_mb:9.3f}")
 

@@ -141,7 +141,9 @@ def total_before_including(ctx: Ctx) -> int | None:
     pos += s
     for i in range(ctx.index - 1, -1, -1):
         other = ctx.quantities[i]
-        if other.end <= pos and other.number_start >= s:
+        if other.number_start < s:
+            return None
+        if other.end <= pos:
             gap = ctx.text[other.end : pos]
             return i if re.fullmatch(r"[\s,(]*", gap) else None
     return None

@@ -5,6 +5,7 @@ fields) and counter-examples that must not.  The test suite runs every example o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +50,7 @@ class Ctx:
     quantities: list[Quantity]
     index: int
     drafts: list[Draft | None]  # drafts of earlier quantities, by quantity index
+    number_starts: list[int]  # quantities[i].number_start, for bisect
 
     @property
     def text(self) -> str:
@@ -76,20 +78,18 @@ class Ctx:
         start) to this quantity: the words that govern it."""
         s, _ = self.sentence
         start = s
-        for other in self.quantities[: self.index][::-1]:
-            if other.end <= self.q.start and other.end > s:
-                start = other.end
-                break
+        if self.index > 0:  # quantities are in document order and never overlap
+            prev = self.quantities[self.index - 1]
+            if s < prev.end <= self.q.start:
+                start = prev.end
         return self.text[start : self.q.start]
 
     def after(self) -> str:
         """The text from this quantity to the next quantity in the sentence (or its end)."""
         _, e = self.sentence
         end = e
-        for other in self.quantities[self.index + 1 :]:
-            if other.start >= self.q.end:
-                end = min(e, other.start)
-                break
+        if self.index + 1 < len(self.quantities):
+            end = max(self.q.end, min(e, self.quantities[self.index + 1].start))
         return self.text[self.q.end : end]
 
     def mentions(self, start: int | None = None, end: int | None = None) -> list[Mention]:
@@ -98,7 +98,9 @@ class Ctx:
 
     def sentence_quantities(self) -> list[tuple[int, Quantity]]:
         s, e = self.sentence
-        return [(i, q) for i, q in enumerate(self.quantities) if s <= q.number_start < e]
+        lo = bisect_left(self.number_starts, s)
+        hi = bisect_left(self.number_starts, e)
+        return [(i, self.quantities[i]) for i in range(lo, hi)]
 
 
 Matcher = Callable[[Ctx], "dict[str, Any] | None"]
