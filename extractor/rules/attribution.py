@@ -13,7 +13,7 @@ from extractor.rules.base import Ctx, cue
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
-_OF_ENTITY = re.compile(r"^\s+of\s+")
+_OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?:in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
 )

@@ -37,6 +37,12 @@ RULE = Rule(
             {"value": 3, "unit": "country", "subject": "KR"},
         ),
         Example(
+            "A spokesman in Beijing said over 60 percent of Russia's imported components come "
+            "from the West.",
+            "over 60 percent",
+            {"value": 60, "unit": "percent", "qualifier": "more_than", "subject": "RU"},
+        ),
+        Example(
             "Germany is committed to meeting 10 percent of NATO requirements by 2030.",
             "10 percent",
             {"value": 10, "unit": "percent", "subject": "DE", "year": 2030},
