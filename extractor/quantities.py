@@ -9,7 +9,6 @@ A bare `$` is left with `unit="$"` for the context pass (`extractor.context`) to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -261,6 +260,10 @@ _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:their|its|his|her|our|the|national|annual|[A-Z][\w.]*(?:'s|’s)?)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)(?![A-Za-z])"
 )
+_PARTITIVE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all|[A-Z][\w.-]*(?:'s|’s))\s+)"
+)
+_PARTITIVE_TOTAL = re.compile(r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")  # "of NATO's 30 members"
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
 _QUOTE_OPEN = '“"‘'
 _QUOTE_CLOSE = '”"’'
@@ -383,12 +386,14 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
         if is_plural(word):
             nxt = _TOKEN.match(text, m.end())
             if (
-                low in lex.invariant_nouns
+                (low in lex.invariant_nouns or word[0].isupper())
+                and low not in lex.irregular_plurals
                 and nxt
                 and is_plural(nxt.group("w"))
                 and nxt.group("w").lower() not in NP_STOP
             ):
-                mods.append(word)  # "aircraft carriers": the invariant noun is a modifier
+                # "aircraft carriers", "Abrams tanks": the first plural-looking word is a modifier
+                mods.append(word)
                 pos = m.end()
                 continue
             end = m.end()
@@ -421,6 +426,8 @@ def _is_identifier_context(text: str, tok: NumberToken, right: str) -> bool:
     word = _word_before(text, tok.start)
     if not word or not word[0].isupper() or word.lower() in FUNCTION_WORDS:
         return False
+    if word.endswith(("'s", "’s")):
+        return False  # "NATO's 32 members" is a count, "Part 2" is not
     if tok.scale or _PERCENT.match(right):
         return False  # "NATO 2 percent", "Germany 2 million"
     return not lexicon().suffix_re.match(right)
@@ -509,14 +516,21 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     i = 0
     while i < len(tokens):
         q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
+        if q is not None and q.unit == "other":
+            q = _unit_of_others(text, q, out)
         if q is not None:
             out.append(q)
         i += 1 + consumed
     return out
 
 
-def iter_quantities(text: str) -> Iterator[Quantity]:
-    yield from quantities(text)
+def _unit_of_others(text: str, q: Quantity, before: list[Quantity]) -> Quantity | None:
+    """'killed 42 people and wounded more than 100 others': others are people."""
+    for prev in reversed(before[-3:]):
+        gap = text[prev.end : q.start]
+        if prev.kind == "count" and len(gap) < 120 and not re.search(r"[.!?;]\s", gap):
+            return replace(q, unit=prev.unit)
+    return None
 
 
 def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quantity | None, int]:
@@ -638,8 +652,21 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         unit = HYPHEN_UNITS[hm.group("u").lower()]
         return replace(base, kind="count", unit=unit, end=end, rule="count.compound"), consumed
     noun = _counted_noun(text, number_end, value=lo_value)
+    rule = "count.noun"
     if noun is None:
-        return None, 0
+        # "nine of NATO's 30 members", "three out of its four members": the number is the
+        # figure, the noun phrase after "of" names the unit
+        pm = _PARTITIVE.match(text, number_end)
+        if pm is None:
+            return None, 0
+        noun = _counted_noun(text, pm.end() - 1, value=lo_value)
+        total = _PARTITIVE_TOTAL.match(text, pm.end())
+        if noun is None and total is not None:
+            noun = _counted_noun(text, total.end() - 1, value=lo_value)
+        if noun is None:
+            return None, 0
+        noun = _Noun(noun.unit, number_end, noun.phrase, noun.modifiers, noun.head)
+        rule = "count.partitive"
     if tok.kind == "words" and noun.head.lower() in lex.abstract_nouns:
         return None, 0
     if (
@@ -653,7 +680,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         base,
         unit=noun.unit,
         end=noun.end,
-        rule="count.noun",
+        rule=rule,
         noun_phrase=noun.phrase,
         modifiers=noun.modifiers,
     )

@@ -13,6 +13,7 @@ from extractor.rules.base import Ctx, Example, Rule, cue
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
     r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
+    r"|contribut\w*|loan|loans"
 )
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
@@ -24,7 +25,8 @@ CUMULATIVE_CUE = cue(
     r"|brought|taking|takes|in total"
 )
 _RECIPIENT = re.compile(r"(?i)\b(?:to|for|into)\s+(?:the\s+)?$")
-_SINCE = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_CLAUSE_END = re.compile(r"[,;(]|\s[-–—]\s")
 EQUIPMENT = frozenset(
     {
         "tank", "vehicle", "missile", "launcher", "rocket", "shell", "round", "howitzer", "gun",
@@ -82,12 +84,20 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"donor": donor, "recipient": recipient}
     total = total_before_including(ctx)
     parent = ctx.drafts[total] if total is not None else None
+    clause = ctx.before()
     if parent is not None and parent.family == "aid":
         fields["scope"] = parent.fields.get("scope", "package")
         fields["_part_of"] = total
     else:
-        fields["scope"] = "cumulative" if CUMULATIVE_CUE.search(ctx.before()) else "package"
-    since = _SINCE.search(ctx.before())
+        # the words before the amount, and the rest of its own clause after it:
+        # "has provided more than $44 billion ... since February 2022"
+        after = ctx.after()
+        cut = _CLAUSE_END.search(after)
+        clause = ctx.before() + " " + (after[: cut.start()] if cut else after)
+        fields["scope"] = "cumulative" if CUMULATIVE_CUE.search(clause) else "package"
+    since = _SINCE.search(ctx.before()) or (
+        _SINCE.search(clause) if fields["scope"] == "cumulative" else None
+    )
     if since:
         fields["since"] = int(since.group(1))
     return fields
@@ -149,6 +159,17 @@ RULE = Rule(
                 "currency_from": "context",
             },
             date(2024, 7, 14),
+        ),
+        Example(
+            "The US has provided more than $44 billion in security assistance to Kyiv since "
+            "February 2022.",
+            "more than $44 billion",
+            {"unit": "USD", "donor": "US", "recipient": "UA", "scope": "cumulative", "since": 2022},
+        ),
+        Example(
+            "New Zealand will contribute NZ$4.1 million to a NATO trust fund for Ukraine.",
+            "NZ$4.1 million",
+            {"value": 4100000, "unit": "NZD", "donor": "NZ", "recipient": "UA", "scope": "package"},
         ),
     ),
     counter_examples=(

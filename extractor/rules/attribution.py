@@ -15,7 +15,8 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
 _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
-    r"(?i)\b(?:in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
+    r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)\b"
 )
 _NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
 ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")
@@ -103,14 +104,17 @@ def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | No
     return pick[-1].code if pick else None
 
 
-def stated_year(ctx: Ctx) -> int | None:
-    """A year the sentence states for the figure ('by 2030'), the nearest to it."""
+def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
+    """A year the sentence states for the figure ('in 2024'), the nearest to it; for a target,
+    the year it is due ('by 2030') wins."""
     s, e = ctx.sentence
     best: tuple[int, int] | None = None
     for m in _STATED_YEAR.finditer(ctx.text, s, e):
         distance = abs(m.start() - ctx.q.start)
+        if target and m.group("prep").lower() == "by":
+            distance -= len(ctx.text)
         if best is None or distance < best[0]:
-            best = (distance, int(m.group(1)))
+            best = (distance, int(m.group("year")))
     return best[1] if best else None
 
 
@@ -118,6 +122,13 @@ def resolved_year(ctx: Ctx) -> int | None:
     """Stated, else a dated event ('when President Biden came to office'), else 'today' ->
     the publication year."""
     year = stated_year(ctx)
+    now = [m.start() for m in _NOW.finditer(ctx.text, *ctx.sentence)]
+    if year and now and ctx.doc.published:
+        # "In 2014 only three allies met it; this year 23 do": the nearer time word wins
+        s, e = ctx.sentence
+        years = [m.start() for m in _STATED_YEAR.finditer(ctx.text, s, e)]
+        if min(abs(p - ctx.q.start) for p in now) < min(abs(p - ctx.q.start) for p in years):
+            return ctx.doc.published.year
     if year:
         return year
     sentence = ctx.sentence_text

@@ -166,6 +166,11 @@ RULE = Rule(
             {"value": 6, "unit": "week", "family": "casualties", "event": "Nanking Massacre"},
             date(2020, 1, 1),
         ),
+        Example(
+            "The attack killed 42 people and wounded more than 100 others, officials said.",
+            "more than 100 others",
+            {"value": 100, "unit": "person", "qualifier": "more_than", "harm": "wounded"},
+        ),
     ),
     counter_examples=(
         "The city has 300,000 residents and 40 schools.",

@@ -112,6 +112,13 @@ def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
 
 def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
+    if q.kind == "duration":
+        # "a 10-day exercise", "the exercise, which lasted five days"
+        near = ctx.text[max(ctx.sentence[0], q.start - 40) : q.end + 30]
+        if not EXERCISE_CUE.search(near):
+            return None
+        event = _event(ctx)
+        return {"event": event.name} if event else {}
     if q.kind != "count":
         return None
     s, e = ctx.sentence
@@ -163,6 +170,11 @@ RULE = Rule(
             "3,000 marines",
             {"value": 3000, "unit": "marine", "family": "exercise"},
             date(2024, 3, 1),
+        ),
+        Example(
+            "Britain will send a battlegroup to Estonia for a 10-day exercise.",
+            "10-day",
+            {"value": 10, "unit": "day", "family": "exercise"},
         ),
     ),
     counter_examples=(

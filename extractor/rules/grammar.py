@@ -258,6 +258,21 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         ),
     ),
     GrammarRule(
+        "count.partitive",
+        "A number of a larger group: 'nine of NATO's 30 members' -> 9 member; the span is the "
+        "number, the unit comes from the noun phrase after 'of'.",
+        (
+            (
+                "Only nine of NATO's 30 members met the target.",
+                "nine",
+                {"value": 9, "unit": "member"},
+            ),
+            ("Two of the victims were children.", "Two", {"value": 2, "unit": "victim"}),
+            ("12 out of the 27 member states agreed", "12", {"value": 12, "unit": "member state"}),
+        ),
+        ("two of them", "one of the key focuses", "three of those"),
+    ),
+    GrammarRule(
         "count.compound",
         "A hyphenated count adjective: '700-person', 'a 3,000-strong force'.",
         (

@@ -47,6 +47,11 @@ RULE = Rule(
             "10 percent",
             {"value": 10, "unit": "percent", "subject": "DE", "year": 2030},
         ),
+        Example(
+            "This year 23 of NATO's 32 members are expected to meet the 2% target.",
+            "32 members",
+            {"value": 32, "unit": "member", "family": "other", "subject": "NATO"},
+        ),
     ),
     counter_examples=(
         "The 75th anniversary summit opened on 9 July 2024 in Washington.",

@@ -19,7 +19,8 @@ from extractor.rules.base import Ctx, Example, Rule, cue
 TARGET_CUE = cue(
     r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
     r"|must|would|to reach|reach|meet|meeting|on the road to|increased? to|increasing to"
-    r"|raised? to|raising to|investing|invest|agreed"
+    r"|raised? to|raising to|investing|invest|agreed|will|plans?|planned|planning|expected to"
+    r"|set to|intends? to"
 )
 ACTUAL_CUE = cue(
     r"stands? at|stood at|currently|is at|was at|reached|amounts? to|amounted to|accounted for"
@@ -32,6 +33,7 @@ MONEY_SPENDING_CUE = cue(
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
 )
+_DENOMINATOR = re.compile(r"\bof\s+(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+$")
 ALLY_UNITS = frozenset({"ally", "member", "country", "nation", "state", "member state"})
 
 
@@ -76,7 +78,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
     status = _status(ctx, ally_count)
     fields["status"] = status
-    year = resolved_year(ctx) if status == "actual" else stated_year(ctx)
+    year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     if year:
         fields["year"] = year
     return fields
@@ -93,23 +95,36 @@ def _guideline_percent(ctx: Ctx) -> str | None:
     return None
 
 
+def _guideline_percent_before(ctx: Ctx) -> str | None:
+    """A share of GDP named earlier in the paragraph: '... the 2% target. In 2014 only three
+    allies met it.'"""
+    ps, _ = ctx.paragraph
+    s, _ = ctx.sentence
+    for q in reversed(ctx.quantities[: ctx.index]):
+        if q.start < ps:
+            break
+        if q.kind == "percent" and q.of == "GDP" and q.value is not None and q.start < s:
+            return f"{q.value.normalize():f}"
+    return None
+
+
 def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "count" or q.unit not in ALLY_UNITS:
         return None
-    pct = _guideline_percent(ctx)
-    if pct is None or not cue(r"meet\w*|met|invest\w*|spend\w*|reach\w*|hit\w*").search(
-        ctx.sentence_text
-    ):
+    if _DENOMINATOR.search(ctx.text, max(0, q.start - 40), q.start):
+        return None  # "23 of NATO's 32 members": 32 is the whole alliance
+    if not cue(r"meet\w*|met|invest\w*|spend\w*|reach\w*|hit\w*").search(ctx.sentence_text):
         return None
     s, e = ctx.sentence
     orgs = [m for m in ctx.mentions(s, e) if gazetteer().entities[m.code].kind == "organisation"]
+    pct = _guideline_percent(ctx) or _guideline_percent_before(ctx)
+    if pct is None and not (orgs and cue(r"target|guideline|benchmark").search(ctx.sentence_text)):
+        return None
     subject = orgs[0].code if orgs else subject_of(ctx)
     plural = "allies" if q.unit == "ally" else q.unit + "s"
-    fields: dict[str, Any] = {
-        "subject": subject,
-        "measure": f"{plural} meeting the {pct}% of GDP guideline",
-    }
+    guideline = f"the {pct}% of GDP guideline" if pct else "the spending target"
+    fields: dict[str, Any] = {"subject": subject, "measure": f"{plural} meeting {guideline}"}
     year = resolved_year(ctx)
     if year:
         fields["year"] = year
@@ -118,11 +133,14 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
 
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
-    if q.kind != "money" or not MONEY_SPENDING_CUE.search(ctx.before() or ctx.sentence_text):
+    if q.kind != "money":
         return None
     if not MONEY_SPENDING_CUE.search(ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]):
         return None
     fields: dict[str, Any] = {"subject": subject_of(ctx, prefer_country=True)}
+    year = stated_year(ctx)
+    if year:
+        fields["year"] = year
     period = _PERIOD.search(ctx.text, q.end, ctx.sentence[1])
     if period:
         fields["period"] = f"{period.group(1)} {period.group(2)}"
@@ -187,6 +205,19 @@ ALLIES_MEETING = Rule(
             "18 members",
             {"value": 18, "unit": "member", "subject": "NATO", "year": 2023},
             date(2023, 7, 1),
+        ),
+        Example(
+            "In 2014, only three allies met the 2% target; this year 23 of NATO's 32 members "
+            "are expected to do so.",
+            "23",
+            {
+                "value": 23,
+                "unit": "member",
+                "subject": "NATO",
+                "year": 2024,
+                "measure": "members meeting the 2% of GDP guideline",
+            },
+            date(2024, 6, 1),
         ),
     ),
     counter_examples=("The summit brought together 32 NATO members in Washington.",),
