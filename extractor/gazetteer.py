@@ -49,11 +49,11 @@ class Gazetteer:
 def _word_alternation(surfaces: list[str]) -> str:
     # No look-behind at the front: it stops the engine skipping ahead.  Callers check that a
     # match does not start inside a word (`_starts_word`).
-    return r"(?:" + trie_regex(sorted(set(surfaces))) + r")(?![\w])"
+    return r"(?:" + trie_regex(sorted(set(surfaces))) + r")(?![\w$])"  # not the US of US$
 
 
 def _starts_word(text: str, pos: int) -> bool:
-    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "._")
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "._$")
 
 
 @cache

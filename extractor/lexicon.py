@@ -79,6 +79,7 @@ class Lexicon:
     invariant_nouns: frozenset[str]
     compound_units: tuple[str, ...]
     measure_nouns: frozenset[str]
+    measures: dict[str, str]
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         invariant_nouns=frozenset(lex["invariant_nouns"]),
         compound_units=tuple(sorted(lex["compound_units"], key=len, reverse=True)),
         measure_nouns=frozenset(lex["measure_nouns"]),
+        measures=dict(lex["measures"]),
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         prefix_re=prefix_re,

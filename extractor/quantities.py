@@ -14,7 +14,8 @@ from decimal import Decimal
 from functools import cache
 
 from extractor.exclusions import Mask
-from extractor.lexicon import lexicon
+from extractor.gazetteer import gazetteer
+from extractor.lexicon import lexicon, trie_regex
 from extractor.numbers import NumberToken, number_tokens
 
 CONTEXT_DOLLAR = "$"  # placeholder unit of a bare dollar until the context pass resolves it
@@ -282,8 +283,23 @@ def _duration_re() -> re.Pattern[str]:
 
 
 @cache
+def _measure_re() -> re.Pattern[str]:
+    words = trie_regex(list(lexicon().measures), fold_space=True)
+    return re.compile(rf"[ \t]?(?P<u>{words})(?![A-Za-z])")
+
+
+@cache
 def _hyphen_unit_re() -> re.Pattern[str]:
     return re.compile(rf"-(?P<u>{'|'.join(HYPHEN_UNITS)})(?![A-Za-z-])")
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """Plural nationality nouns ('Ukrainians', 'Russians'): counted as people."""
+    gaz = gazetteer()
+    return frozenset(
+        s for s, (_, form) in gaz.surfaces.items() if form == "adjective" and s.endswith("s")
+    )
 
 
 def singular(word: str) -> str:
@@ -397,7 +413,7 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
                 pos = m.end()
                 continue
             end = m.end()
-            unit = singular(word)
+            unit = "person" if word in _demonyms() else singular(word)
             if low in lex.measure_nouns:
                 of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])
                 if of:
@@ -524,6 +540,20 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     return out
 
 
+_HARMED = re.compile(r"[ \t]+(?:dead|killed|wounded|injured|missing|hurt|died)(?![A-Za-z])")
+
+
+def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity | None:
+    """A number with no unit.  '42 dead', '100 killed': people.  Otherwise a bare number that
+    only a domain rule can give a unit ('the death toll ranges from 40,000 to 300,000'); the
+    pipeline drops it when none does.  Years and written-out numbers are never bare figures."""
+    if tok.kind == "words" or tok.is_year_like:
+        return None
+    if _HARMED.match(right):
+        return replace(base, kind="count", unit="person", rule="count.implicit_person")
+    return replace(base, kind="number", unit="", rule="number.bare")
+
+
 def _unit_of_others(text: str, q: Quantity, before: list[Quantity]) -> Quantity | None:
     """'killed 42 people and wounded more than 100 others': others are people."""
     for prev in reversed(before[-3:]):
@@ -644,7 +674,19 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             return None, 0
         unit = lex.durations[dm.group("u").lower()]
         rule = "duration.compound" if dm.group("sep") == "-" else "duration"
-        return replace(base, kind="duration", unit=unit, end=end, rule=rule), consumed
+        q = replace(base, kind="duration", unit=unit, end=end, rule=rule)
+        if qualifier == "more_than" and text[qstart : qstart + 4].lower() == "over":
+            q = replace(q, qualifier="exact", start=tok.start)  # "over five years" = during
+        return q, consumed
+    # Measures: "100 km from the border"; not a calibre ("155 mm rounds")
+    mm = _measure_re().match(right)
+    if mm:
+        end = number_end + mm.end()
+        nxt_word = _TOKEN.match(text, end)
+        if nxt_word and nxt_word.group("w").lower() not in NP_STOP:
+            return None, 0
+        unit = lex.measures[re.sub(r"\s+", " ", mm.group("u").lower())]
+        return replace(base, kind="measure", unit=unit, end=end, rule="measure"), consumed
     # Counts: "700-person", "128,000 servicemen"
     hm = _hyphen_unit_re().match(right)
     if hm:
@@ -658,13 +700,13 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         # figure, the noun phrase after "of" names the unit
         pm = _PARTITIVE.match(text, number_end)
         if pm is None:
-            return None, 0
+            return _bare(text, tok, base, right), consumed
         noun = _counted_noun(text, pm.end() - 1, value=lo_value)
         total = _PARTITIVE_TOTAL.match(text, pm.end())
         if noun is None and total is not None:
             noun = _counted_noun(text, total.end() - 1, value=lo_value)
         if noun is None:
-            return None, 0
+            return _bare(text, tok, base, right), consumed
         noun = _Noun(noun.unit, number_end, noun.phrase, noun.modifiers, noun.head)
         rule = "count.partitive"
     if tok.kind == "words" and noun.head.lower() in lex.abstract_nouns:

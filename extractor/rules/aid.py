@@ -13,8 +13,11 @@ from extractor.rules.base import Ctx, Example, Rule, cue
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
     r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
-    r"|contribut\w*|loan|loans"
+    r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
+    r"|provide|provides|provided|transfer|transfers|transferred"
 )
+AID_WORD = cue(r"aid|assistance")
+STRONG_AID_CUE = cue(r"aid|assistance|package|support|contribution|contributions|donation\w*")
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
     r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
@@ -27,16 +30,11 @@ CUMULATIVE_CUE = cue(
 _RECIPIENT = re.compile(r"(?i)\b(?:to|for|into)\s+(?:the\s+)?$")
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _CLAUSE_END = re.compile(r"[,;(]|\s[-–—]\s")
+# Head nouns of equipment a donor can give: the last word of the unit ("fighting vehicle").
 EQUIPMENT = frozenset(
-    {
-        "tank", "vehicle", "missile", "launcher", "rocket", "shell", "round", "howitzer", "gun",
-        "aircraft", "jet", "helicopter", "drone", "ship", "boat", "system", "piece of artillery",
-        "armoured vehicle", "armored vehicle", "infantry fighting vehicle", "main battle tank",
-        "air defence system", "air defense system", "fighter jet", "rocket launcher",
-        "armoured personnel carrier", "artillery system", "anti-tank weapon",
-        "air defence missile",
-    }
-)  # fmt: skip
+    """tank vehicle carrier missile launcher rocket shell round howitzer gun aircraft jet helicopter
+    drone ship boat system weapon piece munition mortar interceptor radar""".split()
+)
 
 
 def _recipient(ctx: Ctx) -> str | None:
@@ -50,19 +48,42 @@ def _recipient(ctx: Ctx) -> str | None:
     return None
 
 
+def _recipient_nearby(ctx: Ctx) -> str | None:
+    """No recipient in the sentence: the one named with to/for earlier in the paragraph, else
+    the recipient of the last aid fact within the two paragraphs before."""
+    ps, _ = ctx.paragraph
+    s, _ = ctx.sentence
+    for m in reversed(ctx.entities.within(ps, s)):
+        if is_country(m.code) and _RECIPIENT.search(ctx.text[max(ps, m.start - 12) : m.start]):
+            return m.code
+    p = ctx.layout.paragraph_index(s)
+    since = ctx.layout.paragraph_starts[max(0, p - 2)]
+    for draft in reversed([d for d in ctx.drafts[: ctx.index] if d is not None]):
+        if draft.quantity.start < since:
+            break
+        if draft.family == "aid" and draft.fields.get("recipient"):
+            return str(draft.fields["recipient"])
+    return None
+
+
+def _giver(code: str) -> bool:
+    return is_country(code) or gazetteer().entities[code].kind == "organisation"
+
+
 def _donor(ctx: Ctx, recipient: str | None) -> str | None:
     q = ctx.q
     s, e = ctx.sentence
-    before = [m for m in ctx.mentions(s, q.start) if is_country(m.code) and m.code != recipient]
+    before = [m for m in ctx.mentions(s, q.start) if _giver(m.code) and m.code != recipient]
     if before:
         return before[-1].code
-    after = [m for m in ctx.mentions(q.end, e) if is_country(m.code) and m.code != recipient]
+    after = [m for m in ctx.mentions(q.end, e) if _giver(m.code) and m.code != recipient]
     if after and not _RECIPIENT.search(ctx.text[max(s, after[0].start - 12) : after[0].start]):
         return after[0].code
-    if q.kind == "money":
-        for code, entity in gazetteer().entities.items():
-            if entity.currency == q.unit and code != recipient and q.unit != "USD":
-                return code
+    if q.kind == "money" and q.unit != "USD":
+        # a national currency names its country (AUD -> AU), a shared one (EUR) does not
+        users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
+        if len(users) == 1 and users[0] != recipient:
+            return users[0]
     return None
 
 
@@ -73,15 +94,19 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         if not AID_CUE.search(sentence):
             return None
     elif q.kind == "count":
-        if q.unit not in EQUIPMENT or not EQUIPMENT_CUE.search(sentence):
+        if q.unit.split()[-1] not in EQUIPMENT or not EQUIPMENT_CUE.search(sentence):
             return None
     else:
         return None
     recipient = _recipient(ctx)
+    if recipient is None and STRONG_AID_CUE.search(sentence):
+        recipient = _recipient_nearby(ctx)
     donor = _donor(ctx, recipient)
-    if recipient is None or donor is None:
-        return None
-    fields: dict[str, Any] = {"donor": donor, "recipient": recipient}
+    if donor is None or (recipient is None and not AID_WORD.search(sentence)):
+        return None  # without a recipient, only the word "aid"/"assistance" makes it aid
+    fields: dict[str, Any] = {"donor": donor}
+    if recipient is not None:
+        fields["recipient"] = recipient
     total = total_before_including(ctx)
     parent = ctx.drafts[total] if total is not None else None
     clause = ctx.before()
@@ -170,6 +195,23 @@ RULE = Rule(
             "New Zealand will contribute NZ$4.1 million to a NATO trust fund for Ukraine.",
             "NZ$4.1 million",
             {"value": 4100000, "unit": "NZD", "donor": "NZ", "recipient": "UA", "scope": "package"},
+        ),
+        Example(
+            "In 2023 Australia announced A$33.6m in extra aid, taking its total support to A$910m.",
+            "A$910m",
+            {
+                "unit": "AUD",
+                "family": "aid",
+                "donor": "AU",
+                "recipient": None,
+                "scope": "cumulative",
+            },
+        ),
+        Example(
+            "The Pentagon announced a $2.5 billion package for Ukraine, including 59 Bradley "
+            "fighting vehicles.",
+            "59 Bradley fighting vehicles",
+            {"unit": "fighting vehicle", "family": "aid", "donor": "US", "recipient": "UA"},
         ),
     ),
     counter_examples=(

@@ -105,30 +105,32 @@ def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | No
 
 
 def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
-    """A year the sentence states for the figure ('in 2024'), the nearest to it; for a target,
-    the year it is due ('by 2030') wins."""
+    """The year the sentence states for the figure.
+
+    A time word governs the figures after it: the nearest one before the figure wins ("In 2014
+    only three ...; this year 23 ..."), else the nearest after it.  'today'/'this year' count
+    as time words and give None here (resolved_year turns them into the publication year).
+    For a target, the year it is due ('by 2030') wins.
+    """
     s, e = ctx.sentence
-    best: tuple[int, int] | None = None
+    q = ctx.q.start
+    marks: list[tuple[int, int | None]] = [(m.start(), None) for m in _NOW.finditer(ctx.text, s, e)]
     for m in _STATED_YEAR.finditer(ctx.text, s, e):
-        distance = abs(m.start() - ctx.q.start)
+        year = int(m.group("year"))
         if target and m.group("prep").lower() == "by":
-            distance -= len(ctx.text)
-        if best is None or distance < best[0]:
-            best = (distance, int(m.group("year")))
-    return best[1] if best else None
+            return year
+        marks.append((m.start(), year))
+    if not marks:
+        return None
+    before = [mark for mark in marks if mark[0] < q]
+    chosen = max(before, key=lambda m: m[0]) if before else min(marks, key=lambda m: m[0])
+    return chosen[1]
 
 
 def resolved_year(ctx: Ctx) -> int | None:
     """Stated, else a dated event ('when President Biden came to office'), else 'today' ->
     the publication year."""
-    year = stated_year(ctx)
-    now = [m.start() for m in _NOW.finditer(ctx.text, *ctx.sentence)]
-    if year and now and ctx.doc.published:
-        # "In 2014 only three allies met it; this year 23 do": the nearer time word wins
-        s, e = ctx.sentence
-        years = [m.start() for m in _STATED_YEAR.finditer(ctx.text, s, e)]
-        if min(abs(p - ctx.q.start) for p in now) < min(abs(p - ctx.q.start) for p in years):
-            return ctx.doc.published.year
+    year = stated_year(ctx)  # None when 'today'/'this year' is nearer than any stated year
     if year:
         return year
     sentence = ctx.sentence_text

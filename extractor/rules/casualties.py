@@ -73,6 +73,9 @@ PERSON_UNITS = frozenset(
         "people",
     ]
 )
+_TOLL_BEFORE = re.compile(
+    r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
+)
 EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing")
 
 
@@ -103,6 +106,15 @@ def _harm(ctx: Ctx) -> str | None:
 def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     sentence = ctx.sentence_text
+    if q.kind == "number":
+        # "the death toll ranges from 40,000 to 300,000": a toll without a noun counts people
+        if not _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start):
+            return None
+        event = _event(ctx)
+        toll: dict[str, Any] = {"_unit": "person", "harm": "died"}
+        if event:
+            toll["event"] = event.name
+        return toll
     if q.kind == "count":
         if q.unit.lower() not in PERSON_UNITS:
             return None
@@ -170,6 +182,16 @@ RULE = Rule(
             "The attack killed 42 people and wounded more than 100 others, officials said.",
             "more than 100 others",
             {"value": 100, "unit": "person", "qualifier": "more_than", "harm": "wounded"},
+        ),
+        Example(
+            "Estimates of the death toll range from 40,000 to 300,000.",
+            "from 40,000 to 300,000",
+            {"min": 40000, "max": 300000, "unit": "person", "family": "casualties"},
+        ),
+        Example(
+            "Around 1.5 million Ukrainians have been deported to Russia, Kyiv claims.",
+            "Around 1.5 million Ukrainians",
+            {"value": 1500000, "unit": "person", "harm": "deported", "victims": "Ukrainians"},
         ),
     ),
     counter_examples=(

@@ -126,7 +126,13 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     if not named_here and not EXERCISE_CUE.search(ctx.sentence_text):
         return None
     event = _event(ctx)
-    if event is None and q.unit not in MILITARY_UNITS and "military" not in ctx.sentence_text:
+    head = q.unit.split()[-1]
+    if (
+        event is None
+        and q.unit not in MILITARY_UNITS
+        and head not in MILITARY_UNITS
+        and ("military" not in ctx.sentence_text)
+    ):
         return None
     fields: dict[str, Any] = {}
     if event is not None:

@@ -273,6 +273,52 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         ("two of them", "one of the key focuses", "three of those"),
     ),
     GrammarRule(
+        "count.implicit_person",
+        "A number followed by what happened to people, with no noun: '42 dead', '100 killed'.",
+        (
+            (
+                "The blast left at least 42 dead.",
+                "at least 42",
+                {"value": 42, "unit": "person", "qualifier": "at_least"},
+            ),
+            ("Officials said 100 killed and 250 wounded.", "250", {"value": 250, "unit": "person"}),
+        ),
+        ("He was 42 when he died.", "In 2014 killed"),
+    ),
+    GrammarRule(
+        "number.bare",
+        "A number with no unit: never a fact by itself; a domain rule may give it one "
+        "('the death toll ranges from 40,000 to 300,000' -> people).",
+        (
+            (
+                "Estimates of the death toll range from 40,000 to 300,000.",
+                "from 40,000 to 300,000",
+                {"min": 40000, "max": 300000, "kind": "number"},
+            ),
+            ("The toll rose to 1,200 on Sunday.", "1,200", {"value": 1200, "kind": "number"}),
+        ),
+        ("It happened in 2019.", "Part 2 of the series", "page twelve"),
+    ),
+    GrammarRule(
+        "measure",
+        "A number and a unit of measure: '100 km', '5,000 tonnes'; not a calibre "
+        "('155 mm rounds').",
+        (
+            (
+                "Troops massed 100 km from the border.",
+                "100 km",
+                {"value": 100, "unit": "kilometre"},
+            ),
+            ("It shipped 5,000 tonnes of grain.", "5,000 tonnes", {"value": 5000, "unit": "tonne"}),
+            (
+                "a front of 1,000 kilometres",
+                "1,000 kilometres",
+                {"value": 1000, "unit": "kilometre"},
+            ),
+        ),
+        ("Ukraine fires 155 mm rounds.", "the 155mm shells"),
+    ),
+    GrammarRule(
         "count.compound",
         "A hyphenated count adjective: '700-person', 'a 3,000-strong force'.",
         (

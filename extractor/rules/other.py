@@ -9,6 +9,8 @@ from extractor.rules.base import Ctx, Example, Rule
 
 
 def match_other(ctx: Ctx) -> dict[str, Any] | None:
+    if ctx.q.kind == "number":
+        return None  # a number without a unit is no fact on its own
     fields: dict[str, Any] = {}
     subject = subject_of(ctx)
     if subject is not None:
