@@ -252,7 +252,9 @@ HYPHEN_UNITS = {
     "bed": "bed",
 }
 
-_TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][A-Za-z'’-]*|\d[\d,.]*)")
+# A word of a counted noun phrase: letters, or a model designation with digits ("AH-64",
+# "M1A1", "PAC-3"), or a number inside the phrase ("Challenger 2").
+_TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][\w'’-]*|\d[\d,.]*)")
 _PERCENT = re.compile(
     r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
     r"|\s?percentage\s+points?(?![A-Za-z]))"

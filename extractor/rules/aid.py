@@ -213,6 +213,11 @@ RULE = Rule(
             "59 Bradley fighting vehicles",
             {"unit": "fighting vehicle", "family": "aid", "donor": "US", "recipient": "UA"},
         ),
+        Example(
+            "Poland will send 96 AH-64 Apache helicopters to Ukraine.",
+            "96 AH-64 Apache helicopters",
+            {"value": 96, "unit": "helicopter", "donor": "PL", "recipient": "UA"},
+        ),
     ),
     counter_examples=(
         "Washington had provided about $20 million for staging anti-government demonstrations.",

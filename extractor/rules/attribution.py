@@ -123,8 +123,15 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     if not marks:
         return None
     before = [mark for mark in marks if mark[0] < q]
-    chosen = max(before, key=lambda m: m[0]) if before else min(marks, key=lambda m: m[0])
-    return chosen[1]
+    if before:
+        return max(before, key=lambda m: m[0])[1]
+    first = min(marks, key=lambda m: m[0])
+    # a time word after the figure belongs to it only if no other figure stands between
+    # ("67.8 per cent, up from 61 per cent in 2019": 2019 is the 61's)
+    nxt = ctx.quantities[ctx.index + 1] if ctx.index + 1 < len(ctx.quantities) else None
+    if nxt is not None and ctx.q.end <= nxt.start < first[0]:
+        return None
+    return first[1]
 
 
 def resolved_year(ctx: Ctx) -> int | None:

@@ -68,7 +68,8 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         return None
     # "23 Allies are investing 2 percent": a share named next to the allies meeting it
     ally_count = _ally_count_in_sentence(ctx)
-    if q.of != "GDP" and not ally_count:
+    compared = _compared_gdp_share(ctx)
+    if q.of != "GDP" and not ally_count and not compared:
         return None
     allies = (
         ally_count
@@ -76,12 +77,28 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         or bool(re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end]))
     )
     fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
-    status = _status(ctx, ally_count)
+    status = "actual" if compared else _status(ctx, ally_count)
     fields["status"] = status
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     if year:
         fields["year"] = year
     return fields
+
+
+_COMPARED = re.compile(
+    r"(?i)^[\s,;(]*(?:(?:up|down|rising|falling|rose|fell|increasing|decreasing)\s+)?"
+    r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+$"
+)
+
+
+def _compared_gdp_share(ctx: Ctx) -> bool:
+    """'3% of GDP ..., up from 1.9% last year': a share compared with a share of GDP earlier
+    in the sentence is a share of GDP too."""
+    if ctx.q.kind != "percent" or not _COMPARED.search(ctx.before()[-40:]):
+        return False
+    return any(
+        q.kind == "percent" and q.of == "GDP" for i, q in ctx.sentence_quantities() if i < ctx.index
+    )
 
 
 def _ally_count_in_sentence(ctx: Ctx) -> bool:
@@ -174,6 +191,17 @@ GDP_SHARE = Rule(
             "3.1% of GDP",
             {"value": 3.1, "subject": "IL", "status": "actual", "year": 2025},
             date(2025, 3, 1),
+        ),
+        Example(
+            "Lithuania's defence spending will reach 3% of GDP, up from 2.5% last year.",
+            "2.5%",
+            {
+                "value": 2.5,
+                "unit": "percent",
+                "family": "spending",
+                "subject": "LT",
+                "status": "actual",
+            },
         ),
     ),
     counter_examples=(
