@@ -1,15 +1,25 @@
-"""`factsheet check`: are the committed sheets valid, true to their sources and up to date?"""
+"""`factsheet check`: are the committed sheets valid, true to their sources and up to date?
+
+Findings name the sheet, the YAML line and the JSON path.  When a source has changed since its
+sheet was written, each committed fact is said to have moved, changed or gone, and each fact a
+re-extraction would add is listed.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from extractor.diff import diff_sheets
 from extractor.documents import SUFFIXES, DocumentError, load_document
 from extractor.pipeline import build_sheet
 from extractor.sources import display_path
 from extractor.validate import Finding, line_of, validate_file
 from extractor.yamlio import dump_yaml
+
+MAX_ANNOTATIONS = 10
 
 
 @dataclass
@@ -23,6 +33,120 @@ class CheckResult:
         if self.unreadable:
             return 2
         return 1 if self.findings else 0
+
+    @property
+    def all(self) -> list[Finding]:
+        return self.unreadable + self.findings
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["start"] < b["end"] and b["start"] < a["end"])
+
+
+def _describe(fact: dict[str, Any]) -> str:
+    q = fact.get("quantity", {})
+    value = q.get("value", f"{q.get('min')}-{q.get('max')}")
+    return f"{fact['id']} {fact['span']['quote']!r} ({value} {q.get('unit')})"
+
+
+def _shifts(committed: dict[str, Any], fresh: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """(old start, offset shift, line shift) of every fact present in both sheets, in order."""
+    new_by_id = {f["id"]: f["span"] for f in fresh.get("facts", [])}
+    out = []
+    for fact in committed.get("facts", []):
+        new = new_by_id.get(fact["id"])
+        if new is not None:
+            old = fact["span"]
+            out.append((old["start"], new["start"] - old["start"], new["line"] - old["line"]))
+    return sorted(out)
+
+
+def _shift_at(shifts: list[tuple[int, int, int]], start: int) -> tuple[int, int]:
+    """How far text at `start` moved: the shift of the nearest surviving fact before it."""
+    before = [s for s in shifts if s[0] <= start]
+    chosen = before[-1] if before else (shifts[0] if shifts else (0, 0, 0))
+    return chosen[1], chosen[2]
+
+
+def source_changes(
+    committed: dict[str, Any], fresh: dict[str, Any], text: str, sheet: str, lines: dict[str, int]
+) -> list[Finding]:
+    """What happened to each committed fact in the changed source, and what is new."""
+    report = diff_sheets(committed, fresh, sheet)
+    index = {f["id"]: i for i, f in enumerate(committed.get("facts", []))}
+    out: list[Finding] = []
+
+    def at(fid: str) -> tuple[int | None, str]:
+        path = f"$.facts[{index[fid]}]"
+        return line_of(lines, path), path
+
+    for ch in report.moved:
+        line, path = at(ch.id)
+        where = next((c for c in ch.changes if c.path == "span.line"), None)
+        detail = f"line {where.old} -> {where.new}" if where else "offsets changed"
+        out.append(Finding(sheet, line, path, f"moved: {ch.id} {ch.quote!r}, {detail}"))
+    for ch in report.changed:
+        line, path = at(ch.id)
+        fields = "; ".join(f"{c.path}: {c.old!r} -> {c.new!r}" for c in ch.changes)
+        out.append(Finding(sheet, line, path, f"changed: {ch.id} {ch.quote!r}: {fields}"))
+    added = list(report.added)
+    shifts = _shifts(committed, fresh)
+    for old in report.removed:
+        line, path = at(old["id"])
+        d_start, d_line = _shift_at(shifts, old["span"]["start"])
+        shifted = {"start": old["span"]["start"] + d_start, "end": old["span"]["end"] + d_start}
+        partner = next(
+            (
+                new
+                for new in added
+                if new.get("family") == old.get("family")
+                and (
+                    _overlaps(new["span"], shifted)
+                    or new["span"]["line"] == old["span"]["line"] + d_line
+                )
+            ),
+            None,
+        )
+        if partner is not None:
+            added.remove(partner)
+            changes = diff_sheets(
+                {"facts": [old]}, {"facts": [{**partner, "id": old["id"]}]}, sheet
+            ).changed
+            fields = "; ".join(
+                f"{c.path}: {c.old!r} -> {c.new!r}"
+                for ch in changes
+                for c in ch.changes
+                if c.path != "claim" and (not c.path.startswith("span.") or c.path == "span.quote")
+            )
+            out.append(
+                Finding(
+                    sheet,
+                    line,
+                    path,
+                    f"changed: {_describe(old)} now reads {partner['span']['quote']!r} "
+                    f"at line {partner['span']['line']} ({fields})",
+                )
+            )
+        elif old["span"]["quote"] in text:
+            out.append(
+                Finding(
+                    sheet, line, path, f"moved: {_describe(old)} is elsewhere in the source now"
+                )
+            )
+        else:
+            out.append(
+                Finding(sheet, line, path, f"gone: {_describe(old)} is no longer in the source")
+            )
+    for new in added:
+        out.append(
+            Finding(
+                sheet,
+                None,
+                "$.facts",
+                f"re-extraction would add {_describe(new)} at source line {new['span']['line']}",
+            )
+        )
+    return out
 
 
 def check(sources: Path, facts: Path) -> CheckResult:
@@ -45,41 +169,42 @@ def check(sources: Path, facts: Path) -> CheckResult:
             )
         )
     for doc_path in docs:
-        sheet_path = facts / f"{doc_path.stem}.yaml"
-        shown = display_path(sheet_path)
-        if not sheet_path.exists():
-            result.findings.append(
-                Finding(
-                    shown,
-                    None,
-                    "$",
-                    f"no sheet for source {display_path(doc_path)}; "
-                    f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}",
-                )
+        _check_one(result, doc_path, facts / f"{doc_path.stem}.yaml", facts)
+    return result
+
+
+def _check_one(result: CheckResult, doc_path: Path, sheet_path: Path, facts: Path) -> None:
+    shown = display_path(sheet_path)
+    rerun = f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}"
+    if not sheet_path.exists():
+        result.findings.append(
+            Finding(shown, None, "$", f"no sheet for source {display_path(doc_path)}; {rerun}")
+        )
+        return
+    result.sheets += 1
+    data, lines, problems = validate_file(sheet_path, shown)
+    if data is None:
+        result.unreadable.extend(problems)
+        return
+    result.findings.extend(problems)
+    try:
+        doc = load_document(doc_path, display=display_path(doc_path))
+    except DocumentError as exc:
+        result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
+        return
+    if problems:
+        return
+    source_changed = data["source"]["sha256"] != doc.sha256
+    if source_changed:
+        result.findings.append(
+            Finding(
+                shown,
+                line_of(lines, "$.source.sha256"),
+                "$.source.sha256",
+                f"source hash differs: {display_path(doc_path)} changed since extraction; {rerun}",
             )
-            continue
-        result.sheets += 1
-        data, lines, problems = validate_file(sheet_path, shown)
-        if data is None:
-            result.unreadable.extend(problems)
-            continue
-        result.findings.extend(problems)
-        try:
-            doc = load_document(doc_path, display=display_path(doc_path))
-        except DocumentError as exc:
-            result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
-            continue
-        if problems:
-            continue
-        if data["source"]["sha256"] != doc.sha256:
-            result.findings.append(
-                Finding(
-                    shown,
-                    line_of(lines, "$.source.sha256"),
-                    "$.source.sha256",
-                    "source hash differs: the source changed since extraction",
-                )
-            )
+        )
+    else:
         for i, fact in enumerate(data["facts"]):
             span = fact["span"]
             actual = doc.text[span["start"] : span["end"]]
@@ -94,15 +219,80 @@ def check(sources: Path, facts: Path) -> CheckResult:
                         f"at {span['start']}-{span['end']}",
                     )
                 )
-        fresh = dump_yaml(build_sheet(doc).to_data())
-        if fresh != sheet_path.read_text(encoding="utf-8"):
-            result.findings.append(
-                Finding(
-                    shown,
-                    None,
-                    "$",
-                    f"out of date: a fresh extraction differs; run: factsheet extract "
-                    f"{display_path(doc_path)} -o {facts.as_posix()}",
-                )
+    fresh = build_sheet(doc)
+    fresh_text = dump_yaml(fresh.to_data())
+    if fresh_text == sheet_path.read_text(encoding="utf-8"):
+        return
+    if source_changed:
+        result.findings.extend(source_changes(data, fresh.to_data(), doc.text, shown, lines))
+    else:
+        details = source_changes(data, fresh.to_data(), doc.text, shown, lines)
+        result.findings.append(
+            Finding(
+                shown,
+                None,
+                "$",
+                f"out of date: a fresh extraction differs ({len(details)} fact(s)); {rerun}",
             )
-    return result
+        )
+        result.findings.extend(details)
+
+
+# ---- output ----------------------------------------------------------------------------------
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(result: CheckResult) -> str:
+    """GitHub workflow commands: at most MAX_ANNOTATIONS annotations, then a summary line."""
+    lines = []
+    for finding in result.all[:MAX_ANNOTATIONS]:
+        props = f"file={_escape_property(finding.file)}"
+        if finding.line:
+            props += f",line={finding.line}"
+        props += f",title={_escape_property('factsheet check ' + finding.path)}"
+        lines.append(f"::error {props}::{_escape_data(finding.message)}")
+    extra = len(result.all) - MAX_ANNOTATIONS
+    if extra > 0:
+        lines.append(
+            f"::error::{extra} more problem(s) not shown as annotations; run factsheet check"
+        )
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result: CheckResult) -> str:
+    if not result.all:
+        return f"factsheet check: {result.sheets} sheet(s) valid, true to their sources, up to date"
+    return f"factsheet check: {len(result.all)} problem(s) in {result.sheets} sheet(s)"
+
+
+def render_markdown_summary(result: CheckResult) -> str:
+    out = ["## factsheet check", "", summary_line(result), ""]
+    if result.all:
+        out += ["| file | line | field | problem |", "| --- | --- | --- | --- |"]
+        for f in result.all:
+            message = f.message.replace("|", "\\|").replace("\n", " ")
+            out.append(f"| {f.file} | {f.line or ''} | `{f.path}` | {message} |")
+    return "\n".join(out) + "\n"
+
+
+def render_json(result: CheckResult) -> str:
+    return (
+        json.dumps(
+            {
+                "exit_code": result.exit_code,
+                "sheets": result.sheets,
+                "findings": [f.__dict__ for f in result.all],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )

@@ -4,6 +4,7 @@ stderr, no tracebacks.  Exit codes: 0 clean, 1 findings, 2 usage or unreadable i
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,20 @@ import click
 
 from extractor import __version__
 from extractor.check import check as run_check
+from extractor.check import render_github, render_markdown_summary, summary_line
+from extractor.check import render_json as check_json
+from extractor.diff import (
+    DiffError,
+    diff_git,
+    diff_paths,
+    render_markdown,
+    render_sheet_lines,
+    render_text,
+)
+from extractor.diff import render_json as render_diff_json
 from extractor.documents import Document, DocumentError, load_document, parse_document
-from extractor.evaluate import GoldError, Report, render_text, score_document
+from extractor.evaluate import GoldError, Report, score_document
+from extractor.evaluate import render_text as render_report
 from extractor.model import json_schema
 from extractor.pipeline import build_sheet
 from extractor.sources import Input, expand
@@ -171,40 +184,91 @@ def schema(output: Path | None) -> None:
     help="Folder of committed sheets.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="github: workflow-command annotations (at most 10) and a summary line.",
 )
 def check(sources: Path, facts: Path, fmt: str) -> None:
     """The CI job: sheets valid, quotes true to the source, hashes current, extraction fresh.
+
+    When a source changed, each committed fact is reported as moved, changed or gone, and each
+    fact a re-extraction would add is listed.  With --format github and GITHUB_STEP_SUMMARY
+    set, a Markdown report is appended to the job summary.
 
     Exit 0 clean, 1 findings (facts out of date or wrong), 2 usage or unreadable input.
 
     \b
     Example:
       factsheet check --sources seeds --facts facts
+      factsheet check --format github
     """
     result = run_check(sources, facts)
-    everything = result.unreadable + result.findings
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "exit_code": result.exit_code,
-                    "sheets": result.sheets,
-                    "findings": [f.__dict__ for f in everything],
-                },
-                indent=2,
-            )
-        )
+        click.echo(check_json(result), nl=False)
+    elif fmt == "github":
+        click.echo(render_github(result), nl=False)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(render_markdown_summary(result))
     else:
-        for finding in everything:
+        for finding in result.all:
             click.echo(str(finding), err=True)
-        if not everything:
-            click.echo(
-                f"{result.sheets} sheet(s) checked: valid, true to their sources, up to date"
-            )
-        else:
-            click.echo(f"{len(everything)} problem(s) in {result.sheets} sheet(s)", err=True)
+        click.echo(summary_line(result), err=bool(result.all))
     sys.exit(result.exit_code)
+
+
+@cli.command()
+@click.argument("old", required=False, type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--git",
+    "rev",
+    metavar="REV",
+    help="Compare the working tree's sheets (OLD or facts/) with this revision.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="markdown: a pull-request comment body.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences.")
+def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_code: bool) -> None:
+    """Semantic diff of fact sheets: facts added, removed, changed field by field, or moved.
+
+    OLD and NEW are two sheets or two folders; with --git REV, the folder (default facts/) is
+    compared with its state at REV.  Text is coloured only on a terminal.
+
+    \b
+    Examples:
+      factsheet diff old/000.yaml facts/000.yaml
+      factsheet diff --git origin/main --format markdown > comment.md
+    """
+    try:
+        if rev is not None:
+            if new is not None:
+                raise DiffError("with --git, give at most one folder")
+            report = diff_git(rev, old or Path("facts"))
+        else:
+            if old is None or new is None:
+                raise DiffError("give OLD and NEW, or --git REV (see factsheet diff --help)")
+            report = diff_paths(old, new)
+    except DiffError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(render_diff_json(report), nl=False)
+    elif fmt == "markdown":
+        click.echo(render_markdown(report), nl=False)
+    else:
+        click.echo(render_text(report, color=sys.stdout.isatty()), nl=False)
+    sys.exit(1 if exit_code and not report.empty else 0)
 
 
 @cli.command()
@@ -274,9 +338,28 @@ def evaluate(
     if fmt == "json":
         click.echo(json.dumps(report.to_data(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(report), nl=False)
+        click.echo(render_report(report), nl=False)
     below = report.overall.precision < min_precision or report.overall.recall < min_recall
     sys.exit(1 if below else 0)
+
+
+@cli.command()
+@click.argument("sheet", type=click.Path(path_type=Path))
+def show(sheet: Path) -> None:
+    """Print a sheet as one line per fact: id, family, value, unit, qualifier and quote.
+
+    Used as a git textconv so `git diff` of sheets shows facts, not YAML (see docs/ci.md).
+
+    \b
+    Example:
+      factsheet show facts/000_55791655ed5d24e6.yaml
+    """
+    try:
+        data, _ = read_sheet_file(sheet)
+    except SheetLoadError as exc:
+        _error(f"{sheet}: {exc}")
+        sys.exit(2)
+    click.echo(render_sheet_lines(data), nl=False)
 
 
 def main(argv: list[str] | None = None) -> Any:
