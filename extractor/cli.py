@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from extractor import __version__
 from extractor.check import check as run_check
@@ -27,7 +28,15 @@ from extractor.diff import render_json as render_diff_json
 from extractor.documents import Document, DocumentError, load_document, parse_document
 from extractor.evaluate import GoldError, Report, score_document
 from extractor.evaluate import render_text as render_report
-from extractor.model import json_schema
+from extractor.export import (
+    data_dictionary,
+    rows,
+    to_csv,
+    to_jsonl,
+    write_datapackage,
+    write_sqlite,
+)
+from extractor.model import FactSheet, json_schema
 from extractor.pipeline import build_sheet
 from extractor.sources import Input, expand
 from extractor.validate import validate_file
@@ -341,6 +350,99 @@ def evaluate(
         click.echo(render_report(report), nl=False)
     below = report.overall.precision < min_precision or report.overall.recall < min_recall
     sys.exit(1 if below else 0)
+
+
+def _load_sheets(paths: tuple[Path, ...]) -> list[FactSheet]:
+    """Sheets from files and folders (*.yaml, *.json), in a stable order; exits 2 on bad input."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+        elif path.exists():
+            files.append(path)
+        else:
+            _error(f"{path}: no such file or folder")
+            sys.exit(2)
+    sheets = []
+    for file in files:
+        try:
+            data, _ = read_sheet_file(file)
+            sheets.append(FactSheet.model_validate(data))
+        except SheetLoadError as exc:
+            _error(f"{file}: {exc}")
+            sys.exit(2)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            _error(
+                f"{file}: not a valid fact sheet: {where}: {first['msg']} "
+                f"(run: factsheet validate {file})"
+            )
+            sys.exit(2)
+    return sheets
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "sqlite", "datapackage"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (csv, jsonl, sqlite) or folder (datapackage); csv/jsonl default stdout.",
+)
+@click.option(
+    "--dictionary",
+    is_flag=True,
+    help="Write the data dictionary (Markdown) of the exported columns instead.",
+)
+def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: bool) -> None:
+    """Tidy table for data journalism: one row per fact, with the quote and source on each row.
+
+    FACTS are sheets or folders of sheets.  sqlite has `facts` and `sources` tables with keys
+    and indexes (ready for datasette); datapackage writes facts.csv, sources.csv and a
+    datapackage.json Table Schema.
+
+    \b
+    Examples:
+      factsheet export facts --format csv -o facts.csv
+      factsheet export facts --format sqlite -o facts.db
+      factsheet export facts --format datapackage -o package/
+      factsheet export --dictionary -o docs/data-dictionary.md
+    """
+    if dictionary:
+        text = data_dictionary()
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+        return
+    if not facts:
+        _error("give sheets or folders to export (see factsheet export --help)")
+        sys.exit(2)
+    sheets = _load_sheets(facts)
+    if fmt in ("sqlite", "datapackage") and output is None:
+        _error(f"--format {fmt} needs -o PATH")
+        sys.exit(2)
+    if fmt == "sqlite":
+        assert output is not None
+        write_sqlite(sheets, output)
+    elif fmt == "datapackage":
+        assert output is not None
+        write_datapackage(sheets, output)
+    else:
+        records = rows(sheets)
+        text = to_csv(records) if fmt == "csv" else to_jsonl(records)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
 
 
 @cli.command()
