@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install facts test lint bench schema clean
+.PHONY: install facts test lint bench schema clean browser screenshot
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ facts: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/factsheet schema -o schemas/factsheet.schema.json
 
-test: $(STAMP)
+# The browser test needs Debian's chromium; install it where we can (CI runs as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium is not installed: the browser test will be skipped"
+
+test: $(STAMP) browser
 	$(BIN)/ruff check extractor tests scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -28,6 +34,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests scripts
 	$(BIN)/mypy
+
+screenshot: $(STAMP) browser
+	FACTSHEET_SCREENSHOT=docs/render-000.png $(BIN)/python -m pytest -q tests/test_render.py -k browser
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -38,6 +38,7 @@ from extractor.export import (
 )
 from extractor.model import FactSheet, json_schema
 from extractor.pipeline import build_sheet
+from extractor.render import render_index, render_page
 from extractor.sources import Input, expand
 from extractor.validate import validate_file
 from extractor.yamlio import SheetLoadError, dump_json, dump_yaml, read_sheet_file, write_atomic
@@ -443,6 +444,62 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
             click.echo(text, nl=False)
         else:
             write_atomic(output, text)
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="An .html file (one sheet), or a folder: one page per document + index.html.",
+)
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    help="Folder of the source documents (default: each sheet's source.path).",
+)
+def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
+    """A self-contained HTML review page per document: the source text with each fact marked.
+
+    Hover or focus a mark for its value, unit, qualifier and claim; the facts table links to
+    the marks; a filter shows one family.  No scripts, fonts or network requests.
+
+    \b
+    Examples:
+      factsheet render facts -o site/
+      factsheet render facts/000_55791655ed5d24e6.yaml -o page.html
+    """
+    sheets = _load_sheets(facts)
+    single = output.suffix.lower() in (".html", ".htm")
+    if single and len(sheets) != 1:
+        _error(f"{output}: an .html file holds one sheet; give a folder for {len(sheets)} sheets")
+        sys.exit(2)
+    failed = False
+    pages: list[tuple[str, FactSheet]] = []
+    for sheet in sheets:
+        path = (sources / Path(sheet.source.path).name) if sources else Path(sheet.source.path)
+        try:
+            doc = load_document(path, display=sheet.source.path)
+        except DocumentError as exc:
+            _error(f"{path}: {exc} (the source of {sheet.source.id}; try --sources DIR)")
+            failed = True
+            continue
+        if doc.sha256 != sheet.source.sha256:
+            _error(
+                f"{path}: changed since {sheet.source.id} was extracted; "
+                "run factsheet check, then factsheet extract"
+            )
+            failed = True
+            continue
+        target = output if single else output / f"{sheet.source.id}.html"
+        write_atomic(target, render_page(sheet, doc.text))
+        pages.append((target.name, sheet))
+    if not single and pages:
+        write_atomic(output / "index.html", render_index(pages))
+    if failed:
+        sys.exit(2)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -232,6 +233,9 @@ def write_sqlite(sheets: list[FactSheet], path: Path) -> None:
                 [[r[n] for n in names] for r in rows(sheets)],
             )
         db.close()
+        mask = os.umask(0)
+        os.umask(mask)
+        tmp.chmod(0o666 & ~mask)
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)

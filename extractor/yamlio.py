@@ -22,6 +22,12 @@ MAX_SHEET_BYTES = 20 * 1024 * 1024
 QUOTED_FIELDS = frozenset({"donor", "recipient", "subject"})
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class SheetLoadError(Exception):
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
@@ -76,6 +82,7 @@ def write_atomic(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

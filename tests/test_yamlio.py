@@ -66,3 +66,4 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     write_atomic(target, "x: 2\n")
     assert target.read_text() == "x: 2\n"
     assert [p.name for p in target.parent.iterdir()] == ["a.yaml"]
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like any output

@@ -1,0 +1,221 @@
+"""A review page per document: the source text with every fact as a <mark>, a facts table that
+links to the marks, and a filter by family.
+
+Self-contained (inline CSS, no script, no fonts or requests), so it reads the same with
+JavaScript off.  The filter is a row of radio buttons styled with CSS; hovering or focusing a
+mark shows its value, unit, qualifier and claim; every mark and link is reachable by keyboard.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from extractor.model import Fact, FactSheet
+
+FAMILY_COLOURS = {
+    "aid": "#f6c85f",
+    "spending": "#9dd866",
+    "exercise": "#6fb7f2",
+    "casualties": "#f2817b",
+    "other": "#c9b3f2",
+}
+
+CSS = """
+:root { --ink: #1d1d1f; --muted: #5f6368; --line: #d9d9de; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif;
+       color: var(--ink); background: #fafafa; }
+header { padding: 1rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; }
+header h1 { margin: 0 0 .25rem; font-size: 1.35rem; }
+header p { margin: 0; color: var(--muted); font-size: .9rem; }
+.filters { padding: .6rem 1.5rem; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center;
+           background: #fff; border-bottom: 1px solid var(--line); position: sticky; top: 0;
+           z-index: 2; }
+.filters > span { color: var(--muted); margin-right: .3rem; }
+.page > input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.filters label { padding: .15rem .6rem; border-radius: 1rem; border: 1px solid var(--line);
+                 cursor: pointer; font-size: .9rem; }
+.layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem;
+          padding: 1.5rem; }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+.source pre { white-space: pre-wrap; word-wrap: break-word; font: inherit; margin: 0;
+              background: #fff; padding: 1rem 1.25rem; border: 1px solid var(--line);
+              border-radius: 6px; }
+mark { position: relative; padding: 0 .1em; border-radius: 3px; color: inherit;
+       border-bottom: 2px solid rgba(0,0,0,.35); scroll-margin: 6rem; }
+mark:focus { outline: 3px solid #1a73e8; outline-offset: 1px; }
+mark:target { outline: 3px solid #1a73e8; }
+mark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 3; width: 22rem;
+            max-width: 80vw; padding: .5rem .65rem; background: #202124; color: #fff;
+            font-size: .85rem; line-height: 1.4; border-radius: 5px; white-space: normal;
+            box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+mark:hover .tip, mark:focus .tip { display: block; }
+aside { position: sticky; top: 3.6rem; max-height: calc(100vh - 5rem); overflow: auto;
+        align-self: start; border: 1px solid var(--line); border-radius: 6px; }
+@media (max-width: 900px) { aside { position: static; max-height: none; } }
+table { width: 100%; border-collapse: collapse; background: #fff; font-size: .9rem; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
+         vertical-align: top; }
+th { position: sticky; top: 0; background: #f1f1f4; }
+td a { color: inherit; }
+td .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px;
+             margin-right: .35rem; vertical-align: baseline; }
+.value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+footer { padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
+"""
+
+
+def _family_css(families: list[str]) -> str:
+    rules = []
+    for family, colour in FAMILY_COLOURS.items():
+        rules.append(f"mark.fam-{family} {{ background: {colour}; }}")
+        rules.append(f".swatch.fam-{family}, label.fam-{family} {{ background: {colour}; }}")
+    for family in ["all", *families]:
+        chosen = f'#f-{family}:checked ~ .filters label[for="f-{family}"]'
+        rules.append(f"{chosen} {{ border-color: #1d1d1f; font-weight: 600; }}")
+        focused = f'#f-{family}:focus-visible ~ .filters label[for="f-{family}"]'
+        rules.append(f"{focused} {{ outline: 3px solid #1a73e8; outline-offset: 2px; }}")
+    for family in families:
+        # a chosen family: other marks fade, other rows hide
+        rules.append(
+            f"#f-{family}:checked ~ .layout mark:not(.fam-{family}) "
+            "{ background: transparent; border-bottom-color: transparent; }"
+        )
+        rules.append(
+            f"#f-{family}:checked ~ .layout tr.fact:not(.fam-{family}) {{ display: none; }}"
+        )
+    return "\n".join(rules)
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}"
+    return f"{int(value):,}"
+
+
+def value_text(fact: Fact) -> str:
+    q = fact.quantity
+    number = _number(q.value) if q.value is not None else f"{_number(q.min)}–{_number(q.max)}"
+    unit = q.unit + (f" of {q.of}" if q.of else "")
+    qualifier = "" if q.qualifier == "exact" else f" ({q.qualifier.replace('_', ' ')})"
+    return f"{number} {unit}{qualifier}"
+
+
+def _marked_text(text: str, facts: list[Fact]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for fact in sorted(facts, key=lambda f: (f.span.start, f.span.end)):
+        start, end = fact.span.start, fact.span.end
+        if start < pos:
+            continue  # never nest marks; spans do not overlap in practice
+        parts.append(escape(text[pos:start]))
+        tip = f"{value_text(fact)} — {fact.claim} [{fact.family}, {fact.rule}]"
+        parts.append(
+            f'<mark id="fact-{escape(fact.id)}" class="fam-{fact.family}" tabindex="0" '
+            f'data-fact="{escape(fact.id)}" aria-describedby="tip-{escape(fact.id)}">'
+            f"{escape(text[start:end])}"
+            f'<span class="tip" role="tooltip" id="tip-{escape(fact.id)}">{escape(tip)}</span>'
+            "</mark>"
+        )
+        pos = end
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+def render_page(sheet: FactSheet, text: str) -> str:
+    source = sheet.source
+    title = source.title or source.id
+    families = [f for f in FAMILY_COLOURS if any(x.family == f for x in sheet.facts)]
+    meta = " · ".join(
+        escape(str(x))
+        for x in (source.published, source.byline, source.path, f"{len(sheet.facts)} facts")
+        if x
+    )
+    inputs = ['<input type="radio" name="family" id="f-all" checked>']
+    labels = [f'<label for="f-all">all ({len(sheet.facts)})</label>']
+    for family in families:
+        count = sum(1 for f in sheet.facts if f.family == family)
+        inputs.append(f'<input type="radio" name="family" id="f-{family}">')
+        labels.append(f'<label for="f-{family}" class="fam-{family}">{family} ({count})</label>')
+    rows = []
+    for fact in sheet.facts:
+        rows.append(
+            f'<tr class="fact fam-{fact.family}" data-fact="{escape(fact.id)}">'
+            f'<td><a href="#fact-{escape(fact.id)}">{escape(fact.span.quote)}</a></td>'
+            f'<td class="value">{escape(value_text(fact))}</td>'
+            f'<td><span class="swatch fam-{fact.family}"></span>{fact.family}</td>'
+            f"<td>{escape(fact.claim)}</td></tr>"
+        )
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)} — factsheet</title>
+<style>{CSS}
+{_family_css(families)}
+</style>
+</head>
+<body>
+<header>
+<h1>{escape(title)}</h1>
+<p>{meta}</p>
+</header>
+<div class="page">
+{"".join(inputs)}
+<div class="filters" role="group" aria-label="Show facts of one family">
+<span>Show:</span>
+{"".join(labels)}
+</div>
+<div class="layout">
+<main class="source" aria-label="Source text with facts marked">
+<pre>{_marked_text(text, sheet.facts)}</pre>
+</main>
+<aside aria-label="Facts">
+<table>
+<thead><tr><th scope="col">quote</th><th scope="col">value</th><th scope="col">family</th>
+<th scope="col">claim</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</aside>
+</div>
+</div>
+<footer>Generated by factsheet from {escape(source.path)} (sha256 {escape(source.sha256[:12])}…).
+Each fact links to its place in the text.</footer>
+</body>
+</html>
+"""
+
+
+def render_index(pages: list[tuple[str, FactSheet]]) -> str:
+    items = "\n".join(
+        f'<tr><td><a href="{escape(href)}">{escape(s.source.title or s.source.id)}</a></td>'
+        f"<td>{escape(str(s.source.published or ''))}</td><td>{len(s.facts)}</td></tr>"
+        for href, s in pages
+    )
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>factsheet — documents</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header><h1>Fact sheets</h1><p>{len(pages)} documents</p></header>
+<div class="layout" style="grid-template-columns: 1fr">
+<table>
+<thead><tr><th scope="col">document</th><th scope="col">published</th>
+<th scope="col">facts</th></tr></thead>
+<tbody>
+{items}
+</tbody>
+</table>
+</div>
+</body>
+</html>
+"""

@@ -1,0 +1,133 @@
+"""The review page: every fact marked, self-contained, and usable in a real browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.model import FactSheet
+from extractor.render import render_page
+from extractor.yamlio import read_sheet_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SEED = "000_55791655ed5d24e6"
+
+
+def sheet(stem: str = SEED) -> FactSheet:
+    return FactSheet.model_validate(read_sheet_file(ROOT / "facts" / f"{stem}.yaml")[0])
+
+
+def test_every_fact_is_a_mark_and_the_page_is_self_contained() -> None:
+    s = sheet()
+    text = (ROOT / s.source.path).read_text(encoding="utf-8")
+    page = render_page(s, text)
+    for fact in s.facts:
+        assert f'<mark id="fact-{fact.id}" class="fam-{fact.family}" tabindex="0"' in page
+        assert f'<a href="#fact-{fact.id}">' in page
+    assert "<script" not in page
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # no network requests
+    assert "@import" not in page and "url(" not in page
+
+
+def test_render_cli_writes_pages_and_an_index(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [str(BIN / "factsheet"), "render", "facts", "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [f"{p.stem}.html" for p in (ROOT / "facts").glob("*.yaml")] + ["index.html"]
+    )
+
+
+def test_render_refuses_a_changed_source(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "facts", tmp_path / "facts")
+    (tmp_path / "seeds" / f"{SEED}.txt").write_text("changed\n")
+    result = subprocess.run(
+        [str(BIN / "factsheet"), "render", f"facts/{SEED}.yaml", "-o", "page.html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "changed since" in result.stderr and result.stderr.count("\n") == 1
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make test installs it)")
+def test_browser_marks_visible_and_rows_scroll_to_marks(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "site"
+    subprocess.run(
+        [str(BIN / "factsheet"), "render", "facts", "-o", str(out)], cwd=ROOT, check=True
+    )
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        for path in sorted((ROOT / "facts").glob("*.yaml")):
+            s = sheet(path.stem)
+            page.goto((out / f"{path.stem}.html").as_uri())
+            for fact in s.facts:
+                mark = page.locator(f"#fact-{fact.id}")
+                assert mark.count() == 1 and mark.is_visible(), fact.id
+        assert all(u.startswith("file://") for u in requests), requests
+
+        s = sheet()
+        page.goto((out / f"{SEED}.html").as_uri())
+        last = s.facts[-1]
+        mark = page.locator(f"#fact-{last.id}")
+
+        def in_view() -> bool:
+            box = mark.bounding_box()
+            return box is not None and 0 <= box["y"] < 1000
+
+        assert not in_view()
+        page.click(f'tr[data-fact="{last.id}"] a')
+        page.wait_for_timeout(200)
+        assert in_view()
+        # focus shows the tooltip with value, unit and claim
+        first = s.facts[0]
+        page.focus(f"#fact-{first.id}")
+        tip = page.locator(f"#tip-{first.id}")
+        assert tip.is_visible() and first.claim in tip.inner_text()
+        # the family filter hides other families' rows
+        page.click('label[for="f-aid"]')
+        rows = page.locator("tr.fact")
+        visible = [
+            rows.nth(i).get_attribute("data-fact")
+            for i in range(rows.count())
+            if rows.nth(i).is_visible()
+        ]
+        assert visible == [f.id for f in s.facts if f.family == "aid"]
+        page.click('label[for="f-all"]')
+        shot = os.environ.get("FACTSHEET_SCREENSHOT") or str(tmp_path / "render-000.png")
+        page.goto((out / f"{SEED}.html").as_uri())
+        page.hover(f"#fact-{s.facts[9].id}")
+        page.screenshot(path=shot)
+        assert Path(shot).stat().st_size > 10_000
+        browser.close()
