@@ -67,3 +67,19 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert target.read_text() == "x: 2\n"
     assert [p.name for p in target.parent.iterdir()] == ["a.yaml"]
     assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like any output
+
+
+def test_a_failed_write_leaves_the_old_sheet_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("previous: sheet\n")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("extractor.yamlio.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, "new: sheet\n" * 1000)
+    assert target.read_text() == "previous: sheet\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]  # no temporary file left behind
