@@ -85,6 +85,8 @@ class Mask:
 
     def _candidates(self, start: int, end: int) -> list[str]:
         text = self.text
+        if end - start > 5 and "." not in text[start:end]:
+            return []  # "128,000", "2 million": no date, time or list marker looks like that
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else "\n"
         names: list[str] = []

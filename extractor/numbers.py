@@ -186,7 +186,10 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
             continue
-        value = Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits))
+        if not digits.isdigit():
+            digits = digits.replace(",", "").replace(" ", "").replace("\u00a0", "")
+            digits = digits.replace("\u202f", "")
+        value = Decimal(digits)
         scale = m.group("s")
         end = e
         if scale:

@@ -58,7 +58,12 @@ def _recipient_nearby(ctx: Ctx) -> str | None:
             return m.code
     p = ctx.layout.paragraph_index(s)
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
-    for draft in reversed([d for d in ctx.drafts[: ctx.index] if d is not None]):
+    for i in range(ctx.index - 1, -1, -1):  # walk back; never copy the list
+        draft = ctx.drafts[i]
+        if draft is None:
+            if ctx.quantities[i].start < since:
+                break
+            continue
         if draft.quantity.start < since:
             break
         if draft.family == "aid" and draft.fields.get("recipient"):

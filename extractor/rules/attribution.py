@@ -13,6 +13,7 @@ from extractor.rules.base import Ctx, cue
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
 _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
@@ -76,7 +77,7 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
             if (
                 after
                 and after[0].start == of.end()
-                and (after[0].possessive or not re.match(r"\s+[a-z]", ctx.text[after[0].end :]))
+                and (after[0].possessive or not _LOWER_WORD.match(ctx.text, after[0].end))
             ):
                 return after[0].code
     before = ctx.mentions(s, q.start)

@@ -117,7 +117,8 @@ def _guideline_percent_before(ctx: Ctx) -> str | None:
     allies met it.'"""
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
-    for q in reversed(ctx.quantities[: ctx.index]):
+    for i in range(ctx.index - 1, -1, -1):  # walk back; never copy the list
+        q = ctx.quantities[i]
         if q.start < ps:
             break
         if q.kind == "percent" and q.of == "GDP" and q.value is not None and q.start < s:
