@@ -54,15 +54,18 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
         r"|\d*(?:\.\d+)?)"
     )
+    big = "|".join(w for w in lex.scales if w != "hundred")
+    every_word = [*lex.units, *lex.tens, *lex.scales, "dozen", "a", "an", "half"]
+    first_letters = "".join(sorted({w[0] for w in every_word}))
     scale = (
-        rf"(?:\s?(?:{'|'.join(w for w in lex.scales if w != 'hundred')})(?![a-z])"
+        rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
         rf"|\s?(?:bn|mn|mln)(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
     )
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
         # run on lower-cased text; the look-ahead names the letters a number word can start with
-        re.compile(rf"(?<![\w-])(?=[abdefhmnostz])(?P<w>{words})(?!\w)"),
+        re.compile(rf"(?<![\w-])(?=[{first_letters}])(?P<w>{words})(?!\w)"),
     )
 
 
@@ -144,15 +147,20 @@ def words_value(text: str) -> Decimal:
 
 
 def _scale_value(scale: str) -> int:
+    """'million' -> 10^6, 'bn' -> 10^9, 'lakh crore' -> 10^12, '-billion' -> 10^9."""
     lex = lexicon()
-    key = scale.strip().lower()
-    return lex.scales.get(key) or lex.abbreviations[key]
+    value = 1
+    for word in scale.strip(" -").lower().split():
+        value *= lex.scales.get(word) or lex.abbreviations[word]
+    return value
 
 
 def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     """True when the digits at [start, end) are part of a code, model number or ordinal."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if text[end : end + 2] == "pc" and not text[end + 2 : end + 3].isalpha():
+        return False  # "2.5pc of GDP": per cent in British newspapers
     if after.isalpha() or (after in "+/" and end + 1 < len(text) and text[end + 1].isdigit()):
         return True  # 96A, 75th, 1930s, 2+4, 73/27
     if before in "+/":
@@ -199,7 +207,7 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
             end = m.end("s")
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1))
-            scale = re.sub(r"\s+\d+$", "", scale).strip().lower()
+            scale = re.sub(r"\s+\d+$", "", scale).strip(" -").lower()
         yield NumberToken(s, end, value, text[s:end], "digits", scale or None)
 
 

@@ -257,6 +257,7 @@ HYPHEN_UNITS = {
 _TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][\w'’-]*|\d[\d,.]*)")
 _PERCENT = re.compile(
     r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
+    r"|pc(?![A-Za-z])"
     r"|\s?percentage\s+points?(?![A-Za-z]))"
 )
 _OF_GDP = re.compile(
@@ -267,6 +268,11 @@ _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all|[A-Z][\w.-]*(?:'s|’s))\s+)"
 )
 _PARTITIVE_TOTAL = re.compile(r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")  # "of NATO's 30 members"
+_CHANGE = re.compile(
+    r"(?i)\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:s|n|ing)?|fell|falls?|falling"
+    r"|dropped|drops?|declined?|climbed?|jumped?|surged?|raised?|raising|cut|boosted?|up|down"
+    r"|doubled?|tripled?|went|gone|soared?|plunged?)\s+(?:\w+\s+){0,2}from\s+(?:\S+\s?)?$"
+)
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
 _QUOTE_OPEN = '“"‘'
 _QUOTE_CLOSE = '”"’'
@@ -275,7 +281,10 @@ _QUOTE_CLOSE = '”"’'
 @cache
 def _range_connector() -> re.Pattern[str]:
     prefix = lexicon().prefix_re.pattern.removesuffix(r"\s?$")
-    return re.compile(rf"\s*(?:to|and|–|—|-)\s*(?:{prefix})?\s?")
+    # "2% and 2.5%", "10 per cent to 15 per cent": the unit may stand on both ends
+    return re.compile(
+        rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*(?:{prefix})?\s?"
+    )
 
 
 @cache
@@ -580,6 +589,10 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             between = _BETWEEN.search(text[max(0, cur_start - 12) : cur_start]) is not None
             is_hyphen = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
             ok = (not has_and or between) and not (is_hyphen and tok.kind == "words")
+            if m.group("pct") and not _PERCENT.match(text, nxt.end):
+                ok = False  # "2% and 15 soldiers" is no range
+            if ok and _CHANGE.search(text, max(0, cur_start - 40), cur_start):
+                ok = False  # "rose from 2% to 3%": a change, two values
             if ok and not (tok.is_year_like and nxt.is_year_like):
                 hi = nxt
                 consumed = 1

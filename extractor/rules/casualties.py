@@ -35,6 +35,8 @@ HARM = {
     "expelled": "deported",
     "starved": "died",
     "casualties": "casualties",
+    "lost": "casualties",
+    "losses": "casualties",
 }
 HARM_CUE = cue(
     "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(HARM, key=len, reverse=True))
@@ -75,6 +77,7 @@ PERSON_UNITS = frozenset(
 )
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
+    r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
 EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing")
 
@@ -111,7 +114,10 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         if not _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start):
             return None
         event = _event(ctx)
-        toll: dict[str, Any] = {"_unit": "person", "harm": "died"}
+        label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
+        labelled = label.group("label") if label else None
+        harm_word = HARM.get(labelled.lower(), "died") if labelled else "died"
+        toll: dict[str, Any] = {"_unit": "person", "harm": harm_word}
         if event:
             toll["event"] = event.name
         return toll
@@ -192,6 +198,16 @@ RULE = Rule(
             "Around 1.5 million Ukrainians have been deported to Russia, Kyiv claims.",
             "Around 1.5 million Ukrainians",
             {"value": 1500000, "unit": "person", "harm": "deported", "victims": "Ukrainians"},
+        ),
+        Example(
+            "Killed: 1,234. Wounded: 3,456.",
+            "3,456",
+            {"value": 3456, "unit": "person", "harm": "wounded", "family": "casualties"},
+        ),
+        Example(
+            "Russia's army lost roughly 1,000 men a day in May, British intelligence said.",
+            "roughly 1,000 men",
+            {"value": 1000, "unit": "man", "harm": "casualties", "family": "casualties"},
         ),
     ),
     counter_examples=(

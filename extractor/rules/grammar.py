@@ -26,6 +26,12 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "A currency symbol or code before the amount (A$, $A, NZ$, US$, USD, €, £, ¥, \\$); "
         "a bare $ is resolved from context.",
         (
+            ("a $1.2-billion arms sale", "$1.2-billion", {"value": 1200000000, "unit": "USD"}),
+            (
+                "a budget of ₹6.2 lakh crore",
+                "₹6.2 lakh crore",
+                {"value": 6200000000000, "unit": "INR"},
+            ),
             ("Canberra announced a A$100m package.", "A$100m", {"value": 100000000, "unit": "AUD"}),
             (
                 "Wellington added NZ$4.1 million in support.",
@@ -107,6 +113,12 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "A percentage: %, percent, per cent, '2-percent'; 'percentage points' kept apart.",
         (
             (
+                "from 10 per cent to 15 per cent of voters",
+                "from 10 per cent to 15 per cent",
+                {"min": 10, "max": 15, "unit": "percent"},
+            ),
+            ("Support rose from 2% to 3%.", "3%", {"value": 3, "unit": "percent"}),
+            (
                 "over 60 percent of components",
                 "over 60 percent",
                 {"value": 60, "unit": "percent", "qualifier": "more_than"},
@@ -131,6 +143,12 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "percent.of_gdp",
         "A share of GDP: 'of GDP', 'of their GDP', 'of gross domestic product'.",
         (
+            ("will rise to 2.5pc of GDP by 2030", "2.5pc of GDP", {"value": 2.5, "of": "GDP"}),
+            (
+                "NATO members should spend between 2% and 2.5% of GDP.",
+                "between 2% and 2.5% of GDP",
+                {"min": 2, "max": 2.5, "of": "GDP"},
+            ),
             (
                 "Israel spends 3.1% of GDP on its army.",
                 "3.1% of GDP",
@@ -290,6 +308,7 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "A number with no unit: never a fact by itself; a domain rule may give it one "
         "('the death toll ranges from 40,000 to 300,000' -> people).",
         (
+            ("Killed: 1,234. Wounded: 3,456.", "3,456", {"value": 3456, "kind": "number"}),
             (
                 "Estimates of the death toll range from 40,000 to 300,000.",
                 "from 40,000 to 300,000",

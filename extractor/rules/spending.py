@@ -33,6 +33,7 @@ MONEY_SPENDING_CUE = cue(
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
 )
+_GUIDELINE = cue(r"target|guideline|benchmark|threshold|commitment|goal|pledge")
 _DENOMINATOR = re.compile(r"\bof\s+(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+$")
 ALLY_UNITS = frozenset({"ally", "member", "country", "nation", "state", "member state"})
 
@@ -102,12 +103,21 @@ def _compared_gdp_share(ctx: Ctx) -> bool:
 
 
 def _ally_count_in_sentence(ctx: Ctx) -> bool:
-    return any(q.kind == "count" and q.unit in ALLY_UNITS for _, q in ctx.sentence_quantities())
+    """An earlier count in the sentence was made an allies-meeting fact ('23 Allies are
+    investing 2 percent')."""
+    for i, _ in ctx.sentence_quantities():
+        draft = ctx.drafts[i] if i < ctx.index else None
+        if draft is not None and draft.rule == "spending.allies_meeting":
+            return True
+    return False
 
 
 def _guideline_percent(ctx: Ctx) -> str | None:
+    """The share of GDP the counted allies meet: a percent of GDP in the sentence, or a bare
+    percent when the guideline is named ('the 2% target') or a GDP share came before."""
+    named = _GUIDELINE.search(ctx.sentence_text) or _guideline_percent_before(ctx)
     for _, q in ctx.sentence_quantities():
-        if q.kind == "percent" and q.value is not None:
+        if q.kind == "percent" and q.value is not None and (q.of == "GDP" or named):
             return f"{q.value.normalize():f}"
     return None
 
@@ -249,7 +259,10 @@ ALLIES_MEETING = Rule(
             date(2024, 6, 1),
         ),
     ),
-    counter_examples=("The summit brought together 32 NATO members in Washington.",),
+    counter_examples=(
+        "The summit brought together 32 NATO members in Washington.",
+        "The alliance's 32 members account for about 55% of global military spending.",
+    ),
 )
 
 BUDGET = Rule(
