@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from extractor.documents import find_date
-from extractor.gazetteer import EventMention
+from extractor.gazetteer import EventMention, events
 from extractor.rules.attribution import total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 
@@ -83,10 +84,32 @@ def _event(ctx: Ctx) -> EventMention | None:
     here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind == "exercise"]
     if here:
         return here[0]
+    # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
+    name = _known_name().search(ctx.text, s, e)
+    year = re.search(r"\b(?:19|20)\d\d\b", ctx.sentence_text)
+    if name and year:
+        canonical = events().exercise_names[name.group()]
+        return EventMention(name.start(), name.end(), f"{canonical}-{year.group()}", "exercise")
     # "the exercise involved ...": the exercise named most recently, within two paragraphs
     p = ctx.layout.paragraph_index(ctx.q.number_start)
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
     return ctx.entities.last_event_before(s, since, ("exercise",))
+
+
+@cache
+def _known_name() -> re.Pattern[str]:
+    names = sorted(events().exercise_names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-\s]\d)")
+
+
+_PARTICIPATION = cue(r"take part|took part|taking part|involv\w+|participat\w+|deploy\w*|join\w*")
+
+
+def _named_nearby(ctx: Ctx) -> bool:
+    """An exercise was named in this paragraph or the one before it."""
+    p = ctx.layout.paragraph_index(ctx.q.number_start)
+    since = ctx.layout.paragraph_starts[max(0, p - 1)]
+    return ctx.entities.last_event_before(ctx.sentence[0], since, ("exercise",)) is not None
 
 
 def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
@@ -122,17 +145,15 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     if q.kind != "count":
         return None
     s, e = ctx.sentence
+    head = q.unit.split()[-1]
+    military = q.unit in MILITARY_UNITS or head in MILITARY_UNITS
     named_here = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
-    if not named_here and not EXERCISE_CUE.search(ctx.sentence_text):
+    # "... around 80 aircraft would take part": a follow-up sentence about a named exercise
+    follow_up = military and _PARTICIPATION.search(ctx.sentence_text) and _named_nearby(ctx)
+    if not named_here and not follow_up and not EXERCISE_CUE.search(ctx.sentence_text):
         return None
     event = _event(ctx)
-    head = q.unit.split()[-1]
-    if (
-        event is None
-        and q.unit not in MILITARY_UNITS
-        and head not in MILITARY_UNITS
-        and ("military" not in ctx.sentence_text)
-    ):
+    if event is None and not military and "military" not in ctx.sentence_text:
         return None
     fields: dict[str, Any] = {}
     if event is not None:
@@ -181,6 +202,17 @@ RULE = Rule(
             "Britain will send a battlegroup to Estonia for a 10-day exercise.",
             "10-day",
             {"value": 10, "unit": "day", "family": "exercise"},
+        ),
+        Example(
+            "Russia and Belarus began the Zapad-2021 drills on Friday.\n\nThe defence ministry "
+            "said around 80 aircraft and helicopters would take part.",
+            "around 80 aircraft",
+            {"value": 80, "unit": "aircraft", "family": "exercise", "event": "Zapad-2021"},
+        ),
+        Example(
+            "The previous Zapad exercise, in 2017, involved 12,700 troops.",
+            "12,700 troops",
+            {"value": 12700, "event": "Zapad-2017"},
         ),
     ),
     counter_examples=(
