@@ -28,7 +28,8 @@ CUMULATIVE_CUE = cue(
     r"|brought|taking|takes|in total"
 )
 _RECIPIENT = re.compile(r"(?i)\b(?:to|for|into)\s+(?:the\s+)?$")
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+# "since 2022", "since February 2022", "since Russia's full-scale invasion in February 2022"
+_SINCE = re.compile(r"\bsince\b[^.;,()]{0,60}?\b((?:19|20)\d\d)\b")
 _CLAUSE_END = re.compile(r"[,;(]|\s[-–—]\s")
 # Head nouns of equipment a donor can give: the last word of the unit ("fighting vehicle").
 EQUIPMENT = frozenset(
@@ -79,8 +80,9 @@ def _donor(ctx: Ctx, recipient: str | None) -> str | None:
     q = ctx.q
     s, e = ctx.sentence
     before = [m for m in ctx.mentions(s, q.start) if _giver(m.code) and m.code != recipient]
-    if before:
-        return before[-1].code
+    countries = [m for m in before if is_country(m.code)]
+    if countries or before:  # a country named as giver beats a body named in passing
+        return (countries or before)[-1].code
     after = [m for m in ctx.mentions(q.end, e) if _giver(m.code) and m.code != recipient]
     if after and not _RECIPIENT.search(ctx.text[max(s, after[0].start - 12) : after[0].start]):
         return after[0].code
@@ -222,6 +224,18 @@ RULE = Rule(
             "Poland will send 96 AH-64 Apache helicopters to Ukraine.",
             "96 AH-64 Apache helicopters",
             {"value": 96, "unit": "helicopter", "donor": "PL", "recipient": "UA"},
+        ),
+        Example(
+            "The package brings Australia's total military support for Ukraine to more than "
+            "$1 billion since Russia's full-scale invasion in February 2022.",
+            "more than $1 billion",
+            {"unit": "AUD", "donor": "AU", "recipient": "UA", "scope": "cumulative", "since": 2022},
+        ),
+        Example(
+            "New Zealand pledged NZ$4.1m for a NATO trust fund for Ukraine, bringing its total "
+            "contribution to NZ$130m.",
+            "NZ$130m",
+            {"donor": "NZ", "recipient": "UA", "scope": "cumulative"},
         ),
     ),
     counter_examples=(

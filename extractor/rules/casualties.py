@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import EventMention
+from extractor.rules.attribution import total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 
 HARM = {
@@ -43,42 +44,18 @@ HARM_CUE = cue(
 )
 TOLL_CUE = cue(r"blood of|victims|toll|lives|casualt\w+|genocide|massacre|atrocit\w+")
 PERSON_UNITS = frozenset(
-    [
-        "person",
-        "man",
-        "woman",
-        "child",
-        "civilian",
-        "soldier",
-        "serviceman",
-        "troop",
-        "citizen",
-        "victim",
-        "prisoner",
-        "refugee",
-        "jew",
-        "inhabitant",
-        "resident",
-        "casualty",
-        "life",
-        "death",
-        "fighter",
-        "combatant",
-        "worker",
-        "student",
-        "patient",
-        "pow",
-        "prisoner",
-        "of",
-        "war",
-        "villager",
-        "people",
-    ]
-)
+    """person man woman child civilian soldier serviceman troop citizen victim prisoner refugee
+    jew inhabitant resident casualty life death fighter combatant worker student patient
+    pow villager people peasant farmer detainee hostage migrant journalist protester
+    demonstrator officer policeman miner muslim christian boy girl baby infant teenager
+    pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
+    settler pensioner voter""".split()
+) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
+_LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
 EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing")
 
 
@@ -124,6 +101,17 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
     if q.kind == "count":
         if q.unit.lower() not in PERSON_UNITS:
             return None
+        total = total_before_including(ctx)
+        parent = ctx.drafts[total] if total is not None else None
+        if parent is not None and parent.family == "casualties":
+            # "lost 27 million people, including 8.7 million soldiers"
+            part: dict[str, Any] = {
+                k: v for k, v in parent.fields.items() if k in ("event", "harm")
+            }
+            if q.noun_phrase:
+                part["victims"] = q.noun_phrase
+            part["_part_of"] = total
+            return part
         harm = _harm(ctx)
         if harm is None and not TOLL_CUE.search(sentence):
             return None
@@ -139,7 +127,8 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
     if q.kind == "duration":
         s, e = ctx.sentence
         named = [ev for ev in ctx.entities.events_within(s, e) if ev.kind in EVENT_KINDS]
-        if not named or not (HARM_CUE.search(sentence) or TOLL_CUE.search(sentence)):
+        lasted = _LASTED.search(ctx.text, max(s, q.start - 30), q.start)
+        if not named or not (HARM_CUE.search(sentence) or TOLL_CUE.search(sentence) or lasted):
             return None
         return {"event": named[0].name}
     return None
@@ -208,6 +197,22 @@ RULE = Rule(
             "Russia's army lost roughly 1,000 men a day in May, British intelligence said.",
             "roughly 1,000 men",
             {"value": 1000, "unit": "man", "harm": "casualties", "family": "casualties"},
+        ),
+        Example(
+            "In the Second World War, the Soviet Union lost an estimated 27 million people, "
+            "including 8.7 million soldiers.",
+            "8.7 million soldiers",
+            {"value": 8700000, "unit": "soldier", "family": "casualties", "event": "World War II"},
+        ),
+        Example(
+            "The Holodomor lasted around 17 months.",
+            "around 17 months",
+            {"value": 17, "unit": "month", "family": "casualties", "event": "Holodomor"},
+        ),
+        Example(
+            "Stalin's regime deported some 300,000 peasants during the Holodomor.",
+            "some 300,000 peasants",
+            {"unit": "peasant", "harm": "deported", "event": "Holodomor"},
         ),
     ),
     counter_examples=(
