@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from pydantic import ValidationError
@@ -42,6 +43,19 @@ from extractor.render import render_index, render_page
 from extractor.sources import Input, expand
 from extractor.validate import validate_file
 from extractor.yamlio import SheetLoadError, dump_json, dump_yaml, read_sheet_file, write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def sources_option(help_text: str) -> Callable[[F], F]:
+    """The --sources option shared by check and evaluate."""
+    return click.option(
+        "--sources",
+        type=click.Path(path_type=Path),
+        default=Path("seeds"),
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _error(message: str) -> None:
@@ -179,13 +193,7 @@ def schema(output: Path | None) -> None:
 
 
 @cli.command()
-@click.option(
-    "--sources",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of source documents.",
-)
+@sources_option("Folder of source documents.")
 @click.option(
     "--facts",
     type=click.Path(path_type=Path),
@@ -289,13 +297,7 @@ def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_cod
     type=click.Path(path_type=Path),
     help="Gold annotations (YAML).",
 )
-@click.option(
-    "--sources",
-    type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder holding the gold documents.",
-)
+@sources_option("Folder holding the gold documents.")
 @click.option(
     "--facts",
     "facts_dir",

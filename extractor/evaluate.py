@@ -11,22 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.model import FactSheet
+from extractor.model import ATTRIBUTION_FIELDS, FactSheet
 
-ATTRIBUTION_FIELDS = (
-    "donor",
-    "recipient",
-    "scope",
-    "since",
-    "subject",
-    "status",
-    "year",
-    "measure",
-    "period",
-    "event",
-    "harm",
-    "victims",
-)
 KEY_FIELDS = ("donor", "recipient", "subject", "event", "year")
 
 

@@ -133,22 +133,9 @@ def events() -> EventTable:
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\w)")
 _LEADING = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "During",
-        "From",
-        "After",
-        "Before",
-        "Since",
-        "Of",
-        "And",
-        "Or",
-    ]
+    """
+    The A An In On At During From After Before Since Of And Or
+    """.split()
 )
 _EXERCISE_CUE = re.compile(
     r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames)\b"

@@ -7,47 +7,10 @@ import re
 from bisect import bisect_right
 
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "prof",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "e.g",
-        "i.e",
-        "approx",
-        "est",
-    ]
+    """
+    mr mrs ms dr st gen lt col sgt capt maj adm sen rep gov prof inc ltd co corp vs etc no jan
+    feb mar apr jun jul aug sep sept oct nov dec e.g i.e approx est
+    """.split()
 )
 # A sentence ends after . ! ? (and closing quotes/brackets) before white space and a capital,
 # quote or digit -- unless the dot ends an abbreviation or a single capital initial (U.S., M.K.).

@@ -21,6 +21,25 @@ Qualifier = Literal[
 Number = int | float
 
 
+# Attribution fields of a fact, in file order (pipeline and evaluation share this list).
+ATTRIBUTION_FIELDS = (
+    "donor",
+    "recipient",
+    "scope",
+    "since",
+    "subject",
+    "status",
+    "year",
+    "measure",
+    "period",
+    "event",
+    "dates",
+    "location",
+    "harm",
+    "victims",
+)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -15,26 +15,10 @@ from extractor.documents import Document
 from extractor.exclusions import Mask
 from extractor.gazetteer import EntityIndex
 from extractor.layout import Layout
+from extractor.model import ATTRIBUTION_FIELDS
 from extractor.quantities import quantities
 from extractor.rules import RULES
 from extractor.rules.base import Ctx, Draft
-
-ATTRIBUTION_ORDER = (
-    "donor",
-    "recipient",
-    "scope",
-    "since",
-    "subject",
-    "status",
-    "year",
-    "measure",
-    "period",
-    "event",
-    "dates",
-    "location",
-    "harm",
-    "victims",
-)
 
 
 def fact_id(family: str, quote: str, occurrence: int) -> str:
@@ -89,7 +73,7 @@ def build_sheet(doc: Document) -> model.FactSheet:
     for index, d in drafts.items():
         q = d.quantity
         fields: dict[str, Any] = {
-            k: d.fields[k] for k in ATTRIBUTION_ORDER if d.fields.get(k) is not None
+            k: d.fields[k] for k in ATTRIBUTION_FIELDS if d.fields.get(k) is not None
         }
         fields.update({ref: ids[target] for ref, target in d.refs.items() if target in ids})
         facts.append(

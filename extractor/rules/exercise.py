@@ -16,48 +16,12 @@ EXERCISE_CUE = cue(
     r"exercises?|drills?|war\s?games|wargames|manoeuvres|maneuvers|manoeuvre|maneuver"
 )
 MILITARY_UNITS = frozenset(
-    [
-        "troop",
-        "soldier",
-        "serviceman",
-        "servicewoman",
-        "personnel",
-        "marine",
-        "sailor",
-        "airman",
-        "paratrooper",
-        "tank",
-        "aircraft",
-        "warship",
-        "ship",
-        "vessel",
-        "submarine",
-        "helicopter",
-        "jet",
-        "fighter",
-        "bomber",
-        "vehicle",
-        "infantry",
-        "fighting",
-        "vehicle",
-        "armoured",
-        "personnel",
-        "carrier",
-        "artillery",
-        "system",
-        "piece",
-        "of",
-        "hardware",
-        "piece",
-        "of",
-        "equipment",
-        "unit",
-        "of",
-        "equipment",
-        "drone",
-        "missile",
-        "launcher",
-    ]
+    """
+    troop soldier serviceman servicewoman personnel marine sailor airman paratrooper tank
+    aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
+    fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
+    equipment unit of equipment drone missile launcher
+    """.split()
 ) | {
     "infantry fighting vehicle",
     "armoured personnel carrier",
