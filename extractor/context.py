@@ -8,7 +8,6 @@ brackets right after another currency restates it, so that currency is never its
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extractor.gazetteer import EntityIndex, dollar_currencies, gazetteer
 from extractor.layout import Layout
@@ -51,5 +50,5 @@ def resolve_currencies(
                 if currency in dollars:
                     unit = currency
                     break
-        out.append(replace(q, unit=unit or "USD", currency_from="context"))
+        out.append(q._replace(unit=unit or "USD", currency_from="context"))
     return out

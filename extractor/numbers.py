@@ -37,7 +37,7 @@ class NumberToken:
 
 
 @cache
-def _number_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     units = trie_regex(list(lex.units))
     units_1_9 = trie_regex([w for w, v in lex.units.items() if 1 <= v <= 9])
@@ -55,8 +55,7 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"|\d*(?:\.\d+)?)"
     )
     big = "|".join(w for w in lex.scales if w != "hundred")
-    every_word = [*lex.units, *lex.tens, *lex.scales, "dozen", "a", "an", "half"]
-    first_letters = "".join(sorted({w[0] for w in every_word}))
+    single = trie_regex([*lex.units, *lex.tens, *lex.scales, "dozen"])
     scale = (
         rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
@@ -64,8 +63,10 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
-        # run on lower-cased text; the look-ahead names the letters a number word can start with
-        re.compile(rf"(?<![\w-])(?=[{first_letters}])(?P<w>{words})(?!\w)"),
+        # number words are found in two steps on lower-cased text: any single number word
+        # (a plain word trie runs at ~40 MB/s), then the whole run anchored there
+        re.compile(rf"(?P<w>{words})(?!\w)"),
+        re.compile(rf"\b(?:{single})\b"),
     )
 
 
@@ -173,13 +174,28 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     return False
 
 
+_ARTICLE = re.compile(r"(?<![\w-])(?:half\s+)?an?\s+$")
+
+
 def _word_tokens(text: str) -> Iterator[NumberToken]:
-    words_re = _number_re()[1]
+    _, run_re, single_re = _number_re()
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
-        words_re = re.compile(words_re.pattern, re.IGNORECASE)
+        run_re = re.compile(run_re.pattern, re.IGNORECASE)
+        single_re = re.compile(single_re.pattern, re.IGNORECASE)
         lowered = text
-    for m in words_re.finditer(lowered):
+    consumed = 0
+    for hit in single_re.finditer(lowered):
+        start = hit.start()
+        if start < consumed or (start and lowered[start - 1] == "-"):
+            continue  # inside a run already read, or "S-three"
+        article = _ARTICLE.search(lowered, max(0, start - 9), start)  # "a dozen", "half a million"
+        m = (run_re.match(lowered, article.start()) if article else None) or run_re.match(
+            lowered, start
+        )
+        if m is None:
+            continue
+        consumed = m.end()
         base = m.start("w")
         for s, e in _word_runs(m.group("w")):
             run = text[base + s : base + e]

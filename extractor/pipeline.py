@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -52,7 +51,7 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
                 continue
             family = fields.pop("_family", rule.family)
             if "_unit" in fields:  # a bare number whose unit the rule supplies
-                q = replace(q, kind="count", unit=fields.pop("_unit"))
+                q = q._replace(kind="count", unit=fields.pop("_unit"))
             refs = {key[1:]: fields.pop(key) for key in ("_restates", "_part_of") if key in fields}
             drafts[index] = Draft(q, family, rule.id, fields, refs)
             break

@@ -83,3 +83,12 @@ def test_a_failed_write_leaves_the_old_sheet_whole(
         write_atomic(target, "new: sheet\n" * 1000)
     assert target.read_text() == "previous: sheet\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]  # no temporary file left behind
+
+
+def test_libyaml_and_python_emitters_write_the_same_bytes(root: Path) -> None:
+    from extractor.documents import load_document
+    from extractor.pipeline import build_sheet
+
+    for path in sorted((root / "seeds").glob("*.txt")):
+        data = build_sheet(load_document(path)).to_data()
+        assert dump_yaml(data) == dump_yaml(data, pure_python=True)
