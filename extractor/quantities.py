@@ -370,7 +370,10 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     """Every money, percent, count and duration quantity in `text`, in document order."""
     mask = mask or Mask.of(text)
     tokens = [
-        t for t in number_tokens(text) if t.kind == "words" or not mask.covers(t.start, t.end)
+        t
+        for t in number_tokens(text)
+        if (t.kind == "words" and not _lone_one(t))
+        or (t.kind == "digits" and not mask.covers(t.start, t.end))
     ]
     out: list[Quantity] = []
     i = 0
@@ -407,9 +410,25 @@ def _unit_of_others(text: str, q: Quantity, before: list[Quantity]) -> Quantity 
     return None
 
 
+def _lone_one(tok: NumberToken) -> bool:
+    """'one of', 'one's own': the word 'one' alone is never a figure (decided before any
+    other work: it is the commonest number word in prose)."""
+    return tok.value == 1 and " " not in tok.text and "-" not in tok.text
+
+
+_YEAR_FOLLOWERS = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
+
+
 def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quantity | None, int]:
     lex = lexicon()
     currency, cur_start = _prefix_currency(text, tok.start)
+    if (
+        currency is None
+        and tok.is_year_like
+        and not _YEAR_FOLLOWERS.match(text, tok.end)
+        and not (nxt is not None and nxt.start - tok.end < 8)
+    ):
+        return None, 0  # a year: no unit after it, no currency before it, no range
     lo: NumberToken = tok
     hi: NumberToken | None = None
     consumed = 0

@@ -26,6 +26,7 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "A currency symbol or code before the amount (A$, $A, NZ$, US$, USD, €, £, ¥, \\$); "
         "a bare $ is resolved from context.",
         (
+            ("a grant of EUR 2000 per family", "EUR 2000", {"value": 2000, "unit": "EUR"}),
             ("a $1.2-billion arms sale", "$1.2-billion", {"value": 1200000000, "unit": "USD"}),
             (
                 "a budget of ₹6.2 lakh crore",
