@@ -20,6 +20,15 @@ _STATED_YEAR = re.compile(
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)\b"
 )
 _NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
+_RELATIVE_YEAR = {
+    "last year": -1,
+    "previous year": -1,
+    "the year before": -1,
+    "next year": 1,
+    "the coming year": 1,
+    "the following year": 1,
+}
+_RELATIVE = cue("|".join(_RELATIVE_YEAR).replace(" ", r"\s+"))
 ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")
 
 
@@ -116,6 +125,11 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     s, e = ctx.sentence
     q = ctx.q.start
     marks: list[tuple[int, int | None]] = [(m.start(), None) for m in _NOW.finditer(ctx.text, s, e)]
+    if ctx.doc.published:  # "last year", "next year": relative to the publication date
+        published = ctx.doc.published.year
+        for m in _RELATIVE.finditer(ctx.text, s, e):
+            key = " ".join(m.group().lower().split())
+            marks.append((m.start(), published + _RELATIVE_YEAR[key]))
     for m in _STATED_YEAR.finditer(ctx.text, s, e):
         year = int(m.group("year"))
         if target and m.group("prep").lower() == "by":
@@ -123,16 +137,19 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         marks.append((m.start(), year))
     if not marks:
         return None
+    after = [mark for mark in marks if mark[0] >= ctx.q.end]
+    nxt = ctx.quantities[ctx.index + 1] if ctx.index + 1 < len(ctx.quantities) else None
+    first = min(after, key=lambda m: m[0]) if after else None
+    # a time word after the figure belongs to it only if no other figure stands between
+    # ("67.8 per cent, up from 61 per cent in 2019": 2019 is the 61's)
+    if first is not None and nxt is not None and ctx.q.end <= nxt.start < first[0]:
+        first = None
+    if first is not None and first[0] - ctx.q.end <= 25:
+        return first[1]  # right after it: "from €52bn last year"
     before = [mark for mark in marks if mark[0] < q]
     if before:
         return max(before, key=lambda m: m[0])[1]
-    first = min(marks, key=lambda m: m[0])
-    # a time word after the figure belongs to it only if no other figure stands between
-    # ("67.8 per cent, up from 61 per cent in 2019": 2019 is the 61's)
-    nxt = ctx.quantities[ctx.index + 1] if ctx.index + 1 < len(ctx.quantities) else None
-    if nxt is not None and ctx.q.end <= nxt.start < first[0]:
-        return None
-    return first[1]
+    return first[1] if first is not None else None
 
 
 def resolved_year(ctx: Ctx) -> int | None:

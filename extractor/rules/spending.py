@@ -78,7 +78,8 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         or bool(re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end]))
     )
     fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
-    status = "actual" if compared else _status(ctx, ally_count)
+    was = compared and _COMPARED.search(ctx.before()[-40:]) is not None  # "up from 1.9%"
+    status = "actual" if was else _status(ctx, ally_count)
     fields["status"] = status
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     if year:
@@ -86,6 +87,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
+_OF_SOMETHING = re.compile(r"\s+of\b")
 _COMPARED = re.compile(
     r"(?i)^[\s,;(]*(?:(?:up|down|rising|falling|rose|fell|increasing|decreasing)\s+)?"
     r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+$"
@@ -93,13 +95,17 @@ _COMPARED = re.compile(
 
 
 def _compared_gdp_share(ctx: Ctx) -> bool:
-    """'3% of GDP ..., up from 1.9% last year': a share compared with a share of GDP earlier
-    in the sentence is a share of GDP too."""
-    if ctx.q.kind != "percent" or not _COMPARED.search(ctx.before()[-40:]):
+    """'3% of GDP ..., up from 1.9% last year', '2.5% of GDP last year and plans 3% next
+    year': a bare share soon after a share of GDP in the same sentence is one too -- unless it
+    is a share of something else ('20% of that')."""
+    q = ctx.q
+    if q.kind != "percent" or q.of is not None or _OF_SOMETHING.match(ctx.text, q.end):
         return False
-    return any(
-        q.kind == "percent" and q.of == "GDP" for i, q in ctx.sentence_quantities() if i < ctx.index
-    )
+    earlier = [p for i, p in ctx.sentence_quantities() if i < ctx.index and p.kind == "percent"]
+    if not earlier or earlier[-1].of != "GDP":
+        return False
+    near = q.start - earlier[-1].end < 80
+    return near or _COMPARED.search(ctx.before()[-40:]) is not None
 
 
 def _ally_count_in_sentence(ctx: Ctx) -> bool:
@@ -214,6 +220,12 @@ GDP_SHARE = Rule(
                 "status": "actual",
             },
         ),
+        Example(
+            "Lithuania spent 2.5% of GDP on defence last year and plans 3% next year.",
+            "3%",
+            {"value": 3, "family": "spending", "subject": "LT", "status": "target", "year": 2025},
+            date(2024, 5, 1),
+        ),
     ),
     counter_examples=(
         "Unemployment fell to 4.1 percent in March.",
@@ -287,6 +299,12 @@ BUDGET = Rule(
             "Britain's defence budget is £54.2 billion this year.",
             "£54.2 billion",
             {"value": 54200000000, "unit": "GBP", "subject": "GB"},
+        ),
+        Example(
+            "Germany's defence budget will rise to €72bn next year, from €52bn last year.",
+            "€52bn",
+            {"value": 52000000000, "unit": "EUR", "subject": "DE", "year": 2023},
+            date(2024, 5, 1),
         ),
     ),
     counter_examples=("The US gave $300 million in aid to Ukraine.",),
