@@ -28,6 +28,7 @@ _RELATIVE_YEAR = {
     "the coming year": 1,
     "the following year": 1,
 }
+_BASELINE = re.compile(r"(?i)\b(?:from|since|than|over|on|compared\s+(?:with|to))\s+$")
 _RELATIVE = cue("|".join(_RELATIVE_YEAR).replace(" ", r"\s+"))
 ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")
 
@@ -145,7 +146,10 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     if first is not None and nxt is not None and ctx.q.end <= nxt.start < first[0]:
         first = None
     if first is not None and first[0] - ctx.q.end <= 25:
-        return first[1]  # right after it: "from €52bn last year"
+        gap = ctx.text[ctx.q.end : first[0]]
+        # right after it, in the same clause, and not a baseline ("up 4.2% from last year")
+        if not re.search(r"[;,:()]", gap) and not _BASELINE.search(gap):
+            return first[1]  # "from €52bn last year"
     before = [mark for mark in marks if mark[0] < q]
     if before:
         return max(before, key=lambda m: m[0])[1]

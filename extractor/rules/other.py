@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from extractor.rules.attribution import stated_year, subject_of
@@ -53,6 +54,18 @@ RULE = Rule(
             "This year 23 of NATO's 32 members are expected to meet the 2% target.",
             "32 members",
             {"value": 32, "unit": "member", "family": "other", "subject": "NATO"},
+        ),
+        Example(
+            "The 2+4 talks in 1990 capped the Bundeswehr at 370,000 troops; today it has about "
+            "181,000 soldiers.",
+            "370,000 troops",
+            {"value": 370000, "qualifier": "at_most", "year": 1990},
+        ),
+        Example(
+            "South Korea's defence budget for 2024 rose 4.2% from last year.",
+            "4.2%",
+            {"value": 4.2, "year": 2024},
+            date(2024, 3, 1),
         ),
     ),
     counter_examples=(
