@@ -72,7 +72,12 @@ _DATE_ONLY = re.compile(
 _NAME_LINE = re.compile(
     r"^[A-Z][a-zA-Z.'’-]+(?:\s+(?:[A-Z][a-zA-Z.'’-]+|van|von|de|der|da|bin|al)){1,3}$"
 )
-_BY_LINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$", re.MULTILINE)
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|van|von|de|der|da|bin|al)){0,3}"
+# "By M.K. Bhadrakumar", "By Jane Smith and Tom Jones, Reuters", "*By Sarah Lee | 3 April 2023*"
+_BY_LINE = re.compile(
+    rf"^[ \t*_]*By[ \t]+({_NAME}(?:[ \t]+and[ \t]+{_NAME})?)[ \t]*(?:[,|·•–—-].*)?[*_ \t]*$",
+    re.MULTILINE,
+)
 
 
 def find_date(text: str) -> tuple[date, int] | None:
@@ -118,6 +123,8 @@ def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
             continue
         candidate = _DATELINE.sub("", line).lstrip("# ").strip()
         if candidate and not _BY_LINE.match(candidate):
+            if " | " in candidate:  # "Site | Headline": the longest part is the headline
+                candidate = max(candidate.split(" | "), key=len).strip()
             title = candidate
             break
     byline = None

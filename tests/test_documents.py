@@ -96,3 +96,37 @@ def test_unreadable_input(data: bytes, reason: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no such file"):
         load_document(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "byline"),
+    [
+        (
+            "Russia masses troops\n\nBy Jane Smith and Tom Jones, Reuters\n"
+            "Published: 12 March 2024\n",
+            "Russia masses troops",
+            date(2024, 3, 12),
+            "Jane Smith and Tom Jones",
+        ),
+        (
+            "# Ukraine aid: what we know\n\n*By Sarah Lee | 3 April 2023*\n\nText.\n",
+            "Ukraine aid: what we know",
+            date(2023, 4, 3),
+            "Sarah Lee",
+        ),
+        (
+            "Defence budget rises\nUpdated March 12, 2024 at 10:30 am\n\nBy JOHN DOE\n\nText\n",
+            "Defence budget rises",
+            date(2024, 3, 12),
+            "JOHN DOE",
+        ),
+    ],
+)
+def test_metadata_in_other_styles(text: str, title: str, published: date, byline: str) -> None:
+    doc = parse_document(text.encode(), doc_id="x", path="x.md")
+    assert (doc.title, doc.published, doc.byline) == (title, published, byline)
+
+
+def test_html_title_drops_the_site_name() -> None:
+    markup = b"<html><head><title>Site | Aid for Kyiv</title></head><body><p>x</p></body></html>"
+    assert parse_document(markup, doc_id="x", path="x.html").title == "Aid for Kyiv"
