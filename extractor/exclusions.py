@@ -61,6 +61,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 _COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _MONTH_NEAR = re.compile(MONTHS)
+_UNIT_AFTER = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
 _MONTH_PATTERNS = ("date.day_month", "date.month_day", "date.month_year")
 _PUNCT_PATTERNS = ("date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock")
 
@@ -74,7 +75,7 @@ class Mask:
     just those over a small window.
     """
 
-    WINDOW = 48  # longer than any date, time or phone number the patterns describe
+    WINDOW = 32  # longer than any date, time or phone number the patterns describe
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -102,7 +103,9 @@ class Mask:
             or text.startswith((" a.m", " p.m", " am", " pm"), end)
         ):
             names += _PUNCT_PATTERNS
-        if end - start == 4:
+        if end - start == 4 and (after in "-–/" or _UNIT_AFTER.match(text, end)):
+            # a plain year ("in 2022") is dropped by the quantity layer anyway; only a year
+            # that looks like a figure ("in 2000 troops", "2023-24") needs the patterns
             names += ["date.year_after_preposition", "date.year_range"]
         if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
             names.append("phone")

@@ -42,7 +42,9 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     units = trie_regex(list(lex.units))
     units_1_9 = trie_regex([w for w, v in lex.units.items() if 1 <= v <= 9])
     tens = trie_regex(list(lex.tens))
-    scale_words = trie_regex(list(lex.scales))
+    # written-out scale words; lakh and crore are read only after digits ("6.2 lakh crore")
+    word_scales = [w for w in lex.scales if w not in ("lakh", "crore")]
+    scale_words = trie_regex(word_scales)
     abbrevs = "|".join(sorted(lex.abbreviations, key=len, reverse=True))
     numw = rf"(?:(?:{tens})(?:[-\s](?:{units_1_9}))?|{units})"
     piece = rf"(?:{numw}|{scale_words}|dozen)"
@@ -55,7 +57,7 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"|\d*(?:\.\d+)?)"
     )
     big = "|".join(w for w in lex.scales if w != "hundred")
-    single = trie_regex([*lex.units, *lex.tens, *lex.scales, "dozen"])
+    single = trie_regex([*lex.units, *lex.tens, *word_scales, "dozen"])
     scale = (
         rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"

@@ -323,6 +323,11 @@ _OPENERS = "([“\"‘'"
 _CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
 
 
+@cache
+def _qualifier_last_words() -> frozenset[str]:
+    return frozenset(phrase.split()[-1] for phrase in lexicon().qualifiers)
+
+
 def _qualifier(text: str, start: int) -> tuple[str, int]:
     """The qualifier right before a figure, else a ceiling verb governing it ("cap ... to").
 
@@ -335,6 +340,8 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
         return lex.qualifiers["~"], start - 1
     stripped = tail.rstrip()
     words = stripped.split()
+    if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
+        words = []  # the common case: the word before the figure ends no qualifier
     for n in (3, 2, 1):
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
             continue
