@@ -29,10 +29,13 @@ class NumberToken:
     @property
     def is_year_like(self) -> bool:
         """A bare four-digit integer that reads as a year (1900-2099)."""
+        text = self.text
         return (
-            self.kind == "digits"
+            len(text) == 4
             and self.scale is None
-            and re.fullmatch(r"(?:19|20)\d\d", self.text) is not None
+            and text.isdigit()
+            and text[:2] in ("19", "20")
+            and self.kind == "digits"
         )
 
 

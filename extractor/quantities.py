@@ -184,8 +184,11 @@ def is_plural(word: str) -> bool:
     )
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$", text[max(0, pos - 30) : pos])
+    m = _LAST_WORD.search(text, max(0, pos - 30), pos)
     return m.group(1) if m else ""
 
 

@@ -64,7 +64,7 @@ class Ctx:
     def sentence(self) -> tuple[int, int]:
         return self.layout.sentence(self.q.number_start)
 
-    @property
+    @cached_property
     def sentence_text(self) -> str:
         s, e = self.sentence
         return self.text[s:e]
