@@ -127,11 +127,3 @@ class Mask:
                 if m.end() > start:
                     return True
         return False
-
-
-def which_pattern(text: str) -> str | None:
-    """The name of the first exclusion pattern that matches all of `text` (for tests/explain)."""
-    for name, pattern in PATTERNS.items():
-        if re.fullmatch(pattern, text):
-            return name
-    return None

@@ -84,8 +84,6 @@ class Lexicon:
     determiners: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
     suffix_re: re.Pattern[str]  # a currency suffix starting where the number ends
-    qualifier_re: re.Pattern[str]  # a qualifier ending where the quantity starts
-    number_word_re: str  # alternation of the number words (no groups)
 
     def currency_code(self, surface: str, position: str) -> str | None:
         """ISO code of a matched surface (None for a context dollar)."""
@@ -97,9 +95,6 @@ class Lexicon:
             if entry.surface.lower() == key.lower() and entry.position in (position, "both"):
                 return entry.code
         raise KeyError(surface)
-
-    def qualifier_of(self, phrase: str) -> str:
-        return self.qualifiers[re.sub(r"\s+", " ", phrase.lower())]
 
 
 @cache
@@ -116,9 +111,6 @@ def lexicon() -> Lexicon:
         r"^\s?(?:" + _alternation(suffixes, dollar_escape=True) + r")(?![A-Za-z])"
     )
     quals = lex["qualifiers"]
-    qualifier_re = re.compile(r"(?i)(?<![\w-])(" + _alternation(list(quals)) + r")\s*$")
-    words = list(lex["units"]) + list(lex["tens"])
-    number_word_re = "|".join(sorted(words, key=len, reverse=True))
     return Lexicon(
         currencies=currencies,
         units=dict(lex["units"]),
@@ -137,6 +129,4 @@ def lexicon() -> Lexicon:
         determiners=frozenset(lex["determiners"]),
         prefix_re=prefix_re,
         suffix_re=suffix_re,
-        qualifier_re=qualifier_re,
-        number_word_re=number_word_re,
     )

@@ -43,10 +43,6 @@ class Quantity(NamedTuple):
     number_end: int = 0
     words: bool = False  # the number is written out ("nine")
 
-    @property
-    def is_range(self) -> bool:
-        return self.min is not None
-
 
 # Capitalised words that may stand right before a figure without making it an identifier.
 FUNCTION_WORDS = frozenset(

@@ -380,10 +380,3 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         ("a five-year-old boy",),
     ),
 )
-
-
-def grammar_rule(rule_id: str) -> GrammarRule:
-    for rule in GRAMMAR_RULES:
-        if rule.id == rule_id:
-            return rule
-    raise KeyError(rule_id)
