@@ -28,6 +28,7 @@ _RELATIVE_YEAR = {
     "the coming year": 1,
     "the following year": 1,
 }
+_DENOMINATOR_BEFORE = re.compile(r"\bof\s+(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+$")
 _BASELINE = re.compile(r"(?i)\b(?:from|since|than|over|on|compared\s+(?:with|to))\s+$")
 _RELATIVE = cue("|".join(_RELATIVE_YEAR).replace(" ", r"\s+"))
 ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")
@@ -143,8 +144,13 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     first = min(after, key=lambda m: m[0]) if after else None
     # a time word after the figure belongs to it only if no other figure stands between
     # ("67.8 per cent, up from 61 per cent in 2019": 2019 is the 61's)
-    if first is not None and nxt is not None and ctx.q.end <= nxt.start < first[0]:
-        first = None
+    if (
+        first is not None
+        and nxt is not None
+        and ctx.q.end <= nxt.start < first[0]
+        and not _DENOMINATOR_BEFORE.search(ctx.text, max(0, nxt.start - 30), nxt.start)
+    ):
+        first = None  # (a partitive's whole, "nine of NATO's 30 members", does not count)
     if first is not None and first[0] - ctx.q.end <= 25:
         gap = ctx.text[ctx.q.end : first[0]]
         # right after it, in the same clause, and not a baseline ("up 4.2% from last year")

@@ -70,7 +70,10 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     # "23 Allies are investing 2 percent": a share named next to the allies meeting it
     ally_count = _ally_count_in_sentence(ctx)
     compared = _compared_gdp_share(ctx)
-    if q.of != "GDP" and not ally_count and not compared:
+    named_target = _TARGET_AFTER.match(ctx.text, q.end) is not None and bool(
+        _DEFENCE.search(ctx.sentence_text)
+    )  # "met the 2% target" in a sentence about NATO or defence
+    if q.of != "GDP" and not ally_count and not compared and not named_target:
         return None
     allies = (
         ally_count
@@ -79,7 +82,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     )
     fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
     was = compared and _COMPARED.search(ctx.before()[-40:]) is not None  # "up from 1.9%"
-    status = "actual" if was else _status(ctx, ally_count)
+    status = "actual" if was else _status(ctx, ally_count or named_target)
     fields["status"] = status
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     if year:
@@ -87,6 +90,10 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
+_TARGET_AFTER = re.compile(
+    r"[ \t]+(?:spending[ \t]+|defen[cs]e[ \t]+)?(?:target|guideline|goal|benchmark|threshold)\b"
+)
+_DEFENCE = cue(r"NATO|allies|alliance|defen[cs]e|military|spending|armed forces")
 _OF_SOMETHING = re.compile(r"\s+of\b")
 _COMPARED = re.compile(
     r"(?i)^[\s,;(]*(?:(?:up|down|rising|falling|rose|fell|increasing|decreasing)\s+)?"
@@ -142,9 +149,24 @@ def _guideline_percent_before(ctx: Ctx) -> str | None:
     return None
 
 
+def _elliptical_unit(ctx: Ctx) -> str | None:
+    """'nine of NATO's 30 members met the target in 2021, against 23 in 2024': a bare number
+    after an allies-meeting count in the same sentence counts the same thing."""
+    for i, _ in reversed(ctx.sentence_quantities()):
+        draft = ctx.drafts[i] if i < ctx.index else None
+        if draft is not None and draft.rule == "spending.allies_meeting":
+            return draft.quantity.unit
+    return None
+
+
 def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
-    if q.kind != "count" or q.unit not in ALLY_UNITS:
+    elliptical = _elliptical_unit(ctx) if q.kind == "number" and q.value is not None else None
+    if elliptical is not None:
+        unit = elliptical
+    elif q.kind == "count" and q.unit in ALLY_UNITS:
+        unit = q.unit
+    else:
         return None
     if _DENOMINATOR.search(ctx.text, max(0, q.start - 40), q.start):
         return None  # "23 of NATO's 32 members": 32 is the whole alliance
@@ -156,9 +178,11 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     if pct is None and not (orgs and cue(r"target|guideline|benchmark").search(ctx.sentence_text)):
         return None
     subject = orgs[0].code if orgs else subject_of(ctx)
-    plural = "allies" if q.unit == "ally" else q.unit + "s"
+    plural = "allies" if unit == "ally" else unit + "s"
     guideline = f"the {pct}% of GDP guideline" if pct else "the spending target"
     fields: dict[str, Any] = {"subject": subject, "measure": f"{plural} meeting {guideline}"}
+    if elliptical is not None:
+        fields["_unit"] = elliptical
     year = resolved_year(ctx)
     if year:
         fields["year"] = year
@@ -226,6 +250,11 @@ GDP_SHARE = Rule(
             {"value": 3, "family": "spending", "subject": "LT", "status": "target", "year": 2025},
             date(2024, 5, 1),
         ),
+        Example(
+            "Only a third of NATO's 31 members met the 2% target last year.",
+            "2%",
+            {"value": 2, "family": "spending", "subject": "NATO", "status": "target"},
+        ),
     ),
     counter_examples=(
         "Unemployment fell to 4.1 percent in March.",
@@ -269,6 +298,16 @@ ALLIES_MEETING = Rule(
                 "measure": "members meeting the 2% of GDP guideline",
             },
             date(2024, 6, 1),
+        ),
+        Example(
+            "Only nine of NATO's 30 members met the target in 2021, against 23 in 2024.",
+            "23",
+            {"value": 23, "unit": "member", "family": "spending", "subject": "NATO", "year": 2024},
+        ),
+        Example(
+            "Only nine of NATO's 30 members met the target in 2021, against 23 in 2024.",
+            "nine",
+            {"value": 9, "unit": "member", "year": 2021},
         ),
     ),
     counter_examples=(
