@@ -180,6 +180,8 @@ def is_plural(word: str) -> bool:
     )
 
 
+_NEXT_TWO_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$")
 
 
@@ -300,9 +302,14 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
     before = _word_before(text, qstart).lower()
     if before in lexicon().determiners and not compound:
         return True  # "the two countries", "these four partners", "between two countries"
-    nxt = re.match(r"[ \t]+([A-Za-z]+)", text[tok.end : tok.end + 30])
+    nxt = _NEXT_TWO_WORDS.match(text, tok.end)
     if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper():
-        return True  # "Five Eyes", "Big Four": a name
+        # "Five Eyes", "Big Four": a name -- unless the sentence starts with the number and
+        # the capitalised plural ends the phrase ("Twenty-three Allies are investing ...")
+        initial = _SENTENCE_START.search(text, max(0, tok.start - 3), tok.start) is not None
+        ends_phrase = nxt.group(2) is None or nxt.group(2).lower() in NP_STOP
+        if not (initial and is_plural(nxt.group(1)) and ends_phrase):
+            return True
     prev = _word_before(text, tok.start)
     if tok.text[0].isupper() and prev and prev[0].isupper() and prev.lower() not in FUNCTION_WORDS:
         gap = text[max(0, tok.start - len(prev) - 2) : tok.start]

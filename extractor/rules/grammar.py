@@ -176,6 +176,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         "serviceman, 'nine US allies' -> ally; ranges keep min and max.",
         (
             (
+                "Twenty-three Allies are investing 2 percent.",
+                "Twenty-three Allies",
+                {"value": 23, "unit": "ally"},
+            ),
+            (
                 "the exercise involved 128,000 servicemen",
                 "128,000 servicemen",
                 {"value": 128000, "unit": "serviceman"},
@@ -265,6 +270,7 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             "the two countries agreed",
             "They are two sides of the same coin.",
             "the “Five Eyes” alliance",
+            "Five Eyes members agreed.",
             "“one country, two systems”",
             "Three features are to be noted.",
             "The 2030 Agenda for Sustainable Development",
