@@ -16,7 +16,8 @@ AID_CUE = cue(
     r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
     r"|provide|provides|provided|transfer|transfers|transferred"
 )
-AID_WORD = cue(r"aid|assistance")
+# Without a named recipient, only these make money aid: the word itself or a giving verb.
+AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*")
 STRONG_AID_CUE = cue(r"aid|assistance|package|support|contribution|contributions|donation\w*")
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
@@ -110,7 +111,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         recipient = _recipient_nearby(ctx)
     donor = _donor(ctx, recipient)
     if donor is None or (recipient is None and not AID_WORD.search(sentence)):
-        return None  # without a recipient, only the word "aid"/"assistance" makes it aid
+        return None  # without a recipient, only "aid", "assistance" or a giving verb
     fields: dict[str, Any] = {"donor": donor}
     if recipient is not None:
         fields["recipient"] = recipient
@@ -236,6 +237,12 @@ RULE = Rule(
             "contribution to NZ$130m.",
             "NZ$130m",
             {"donor": "NZ", "recipient": "UA", "scope": "cumulative"},
+        ),
+        Example(
+            "Wellington will contribute NZ$4.1 million to the NATO-led fund, Prime Minister "
+            "Christopher Luxon said on Thursday.",
+            "NZ$4.1 million",
+            {"family": "aid", "donor": "NZ", "recipient": None},
         ),
     ),
     counter_examples=(
