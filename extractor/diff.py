@@ -224,14 +224,16 @@ def render_text(report: DiffReport, *, color: bool = False) -> str:
         lines.append(paint(sheet.name, "1") + (f" ({sheet.note})" if sheet.note else ""))
         for c in sheet.source:
             lines.append(f"  source {c.path}: {_fmt(c.old)} -> {_fmt(c.new)}")
-        for fact in sheet.added:
-            text = f'  + added {fact["id"]} ({fact.get("family")}): {_value(fact)} "{_quote(fact)}"'
-            lines.append(paint(text, "32"))
-        for fact in sheet.removed:
-            text = (
-                f'  - removed {fact["id"]} ({fact.get("family")}): {_value(fact)} "{_quote(fact)}"'
-            )
-            lines.append(paint(text, "31"))
+        for sign, change, colour, facts in (
+            ("+", "added", "32", sheet.added),
+            ("-", "removed", "31", sheet.removed),
+        ):
+            for fact in facts:
+                text = (
+                    f"  {sign} {change} {fact['id']} ({fact.get('family')}): "
+                    f'{_value(fact)} "{_quote(fact)}"'
+                )
+                lines.append(paint(text, colour))
         for ch in sheet.changed:
             lines.append(paint(f'  ~ changed {ch.id} ({ch.family}) "{ch.quote}"', "33"))
             lines.extend(f"      {c.path}: {_fmt(c.old)} -> {_fmt(c.new)}" for c in ch.changes)
@@ -262,24 +264,10 @@ def render_markdown(report: DiffReport) -> str:
         )
 
     for sheet in report.sheets:
-        for fact in sheet.added:
-            row(
-                str(fact.get("family")),
-                "added",
-                sheet.name,
-                fact["id"],
-                _cell(_value(fact)),
-                _quote(fact),
-            )
-        for fact in sheet.removed:
-            row(
-                str(fact.get("family")),
-                "removed",
-                sheet.name,
-                fact["id"],
-                _cell(_value(fact)),
-                _quote(fact),
-            )
+        for change, facts in (("added", sheet.added), ("removed", sheet.removed)):
+            for fact in facts:
+                family = str(fact.get("family"))
+                row(family, change, sheet.name, fact["id"], _cell(_value(fact)), _quote(fact))
         for ch in sheet.changed:
             what = "<br>".join(
                 f"`{c.path}`: {_cell(_fmt(c.old))} → {_cell(_fmt(c.new))}" for c in ch.changes

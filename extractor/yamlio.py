@@ -150,7 +150,7 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
 
 
 def read_sheet_file(path: Path) -> tuple[Any, dict[str, int]]:
-    """Load a .yaml or .json sheet; JSON has no line marks (every path maps to line 1)."""
+    """Load a .yaml or .json sheet (JSON is read by the same YAML loader, lines and all)."""
     try:
         size = path.stat().st_size
         if size > MAX_SHEET_BYTES:

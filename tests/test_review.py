@@ -40,6 +40,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+GIT = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
+
+
+def commit_all(repo: Path, message: str = "x") -> None:
+    """A git repository at `repo` with everything in it committed on main."""
+    if not (repo / ".git").exists():
+        subprocess.run([*GIT, "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*GIT, "commit", "-qm", message, "--allow-empty"], cwd=repo, check=True)
+
+
 def edit_source(project: Path) -> None:
     path = project / "seeds" / f"{SEED}.txt"
     text = path.read_text(encoding="utf-8")
@@ -132,10 +143,7 @@ def test_diff_reports_span_only_moves_apart(project: Path, tmp_path: Path) -> No
 
 
 def test_diff_against_a_git_revision(project: Path) -> None:
-    git = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
-    subprocess.run([*git, "add", "."], cwd=project, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+    commit_all(project)
     sheet = project / "facts" / f"{SEED}.yaml"
     sheet.write_text(sheet.read_text().replace("value: 16000000", "value: 18000000", 1))
     out = run("diff", "--git", "HEAD", cwd=project)
@@ -165,10 +173,7 @@ def _doc_commands() -> list[str]:
 
 
 def test_docs_ci_commands_run(project: Path) -> None:
-    git = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
-    subprocess.run([*git, "add", "."], cwd=project, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+    commit_all(project)
     subprocess.run(
         ["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True
     )
@@ -187,9 +192,7 @@ def test_pre_commit_hook_runs_in_a_git_repository(project: Path) -> None:
     exe = BIN / "pre-commit"
     if not exe.exists():
         pytest.skip("pre-commit is not installed")
-    git = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
-    subprocess.run([*git, "add", "."], cwd=project, check=True)
+    commit_all(project)
     # the hook definition as a consumer would get it, run against this checkout
     repo = project.parent / "factsheet-repo"
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(repo)], check=True)
@@ -200,27 +203,23 @@ def test_pre_commit_hook_runs_in_a_git_repository(project: Path) -> None:
     shutil.copytree(
         ROOT / "extractor", repo / "extractor", ignore=shutil.ignore_patterns("__pycache__")
     )
-    subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)
-    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "hook", "--allow-empty"], check=True)
+    commit_all(repo, "hook")
     env = {**os.environ, "PRE_COMMIT_HOME": str(project.parent / "pre-commit-home")}
-    ok = subprocess.run(
-        [str(exe), "try-repo", str(repo), "factsheet-check", "--all-files"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(exe), "try-repo", str(repo), "factsheet-check", "--all-files"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    ok = hook()
     assert ok.returncode == 0, ok.stdout + ok.stderr
     sheet = project / "facts" / f"{SEED}.yaml"
     sheet.write_text(sheet.read_text().replace("value: 16000000", "value: 18000000", 1))
-    bad = subprocess.run(
-        [str(exe), "try-repo", str(repo), "factsheet-check", "--all-files"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    bad = hook()
     assert bad.returncode == 1
     assert "out of date" in bad.stdout
