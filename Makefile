@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install facts test lint bench schema clean browser screenshot
+.PHONY: install facts test lint bench schema clean browser screenshot eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ lint: $(STAMP)
 
 screenshot: $(STAMP) browser
 	FACTSHEET_SCREENSHOT=docs/render-000.png $(BIN)/python -m pytest -q tests/test_render.py -k browser
+
+# Quality on both gold files: the seeds and the development set of real passages.
+eval: $(STAMP)
+	$(BIN)/factsheet evaluate --brief --gold tests/gold/seeds.yaml
+	@echo
+	$(BIN)/factsheet evaluate --brief --gold tests/gold/passages.yaml
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
