@@ -23,32 +23,83 @@ def _restates(text: str, explicit: Quantity, bare: Quantity) -> bool:
     )
 
 
+def _nearest(
+    text: str, explicit: list[Quantity], q: Quantity, lo: int, hi: int, dollars: frozenset[str]
+) -> str | None:
+    """The explicit dollar currency in [lo, hi) nearest to `q` (before it on a tie)."""
+    near = [
+        x
+        for x in explicit
+        if lo <= x.start < hi and x.unit in dollars and not _restates(text, x, q)
+    ]
+    if not near:
+        return None
+    return min(near, key=lambda x: (abs(x.start - q.start), x.start > q.start)).unit
+
+
+def _dollar_country(entities: EntityIndex, lo: int, hi: int, dollars: frozenset[str]) -> str | None:
+    """The dollar of the first country named in [lo, hi) that has one."""
+    for mention in entities.within(lo, hi):
+        currency = gazetteer().entities[mention.code].currency
+        if currency in dollars:
+            return currency
+    return None
+
+
+def _only_dollar_country(
+    entities: EntityIndex, lo: int, hi: int, dollars: frozenset[str]
+) -> str | None:
+    """The dollar of the countries named in [lo, hi), when they all share one."""
+    found = {
+        gazetteer().entities[m.code].currency
+        for m in entities.within(lo, hi)
+        if gazetteer().entities[m.code].currency in dollars
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve_currencies(
     text: str, quantities: list[Quantity], layout: Layout, entities: EntityIndex
 ) -> list[Quantity]:
+    """Give every bare `$` a currency, in this order:
+
+    1. in brackets right after an amount in another currency, it is that amount's conversion:
+       US dollars after any other currency ("C$64.8 million ($47 million)");
+    2. the nearest explicit dollar currency in the same sentence;
+    3. the dollar of a country the sentence names ("US Defense Secretary ... $6 billion");
+    4. the nearest explicit dollar currency in the paragraph, then in the document before it;
+    5. the dollar of the countries the document names, when they all share one;
+    6. US dollars.
+    """
     explicit = [q for q in quantities if q.kind == "money" and q.unit != CONTEXT_DOLLAR]
     dollars = dollar_currencies()
-    out = []
+    out: list[Quantity] = []
+    prev: Quantity | None = None
     for q in quantities:
         if q.kind != "money" or q.unit != CONTEXT_DOLLAR:
             out.append(q)
+            prev = q
             continue
         unit = None
-        for lo, hi in (layout.sentence(q.number_start), layout.paragraph(q.number_start)):
-            near = [
-                e
-                for e in explicit
-                if lo <= e.start < hi and e.unit in dollars and not _restates(text, e, q)
-            ]
-            if near:
-                unit = min(near, key=lambda e: (abs(e.start - q.start), e.start > q.start)).unit
-                break
-        if unit is None:
-            s, e = layout.sentence(q.number_start)
-            for mention in entities.within(s, e):
-                currency = gazetteer().entities[mention.code].currency
-                if currency in dollars:
-                    unit = currency
-                    break
-        out.append(q._replace(unit=unit or "USD", currency_from="context"))
+        if (
+            prev is not None
+            and prev.kind == "money"
+            and prev.unit not in (CONTEXT_DOLLAR, "USD")
+            and _restates(text, prev, q)
+        ):
+            unit = "USD"
+        s, e = layout.sentence(q.number_start)
+        ps, pe = layout.paragraph(q.number_start)
+
+        unit = (
+            unit
+            or _nearest(text, explicit, q, s, e, dollars)
+            or _dollar_country(entities, s, e, dollars)
+            or _nearest(text, explicit, q, ps, pe, dollars)
+            or _nearest(text, explicit, q, 0, q.start, dollars)
+            or _only_dollar_country(entities, 0, len(text), dollars)
+        )
+        q = q._replace(unit=unit or "USD", currency_from="context")
+        out.append(q)
+        prev = q
     return out

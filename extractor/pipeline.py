@@ -10,6 +10,7 @@ from typing import Any
 from extractor import model
 from extractor.claims import claim
 from extractor.context import resolve_currencies
+from extractor.discourse import Frame
 from extractor.documents import Document
 from extractor.exclusions import Mask
 from extractor.gazetteer import EntityIndex
@@ -43,8 +44,9 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities)
     drafts: list[Draft | None] = [None] * len(found)
     number_starts = [q.number_start for q in found]
+    frame = Frame()
     for index, q in enumerate(found):
-        ctx = Ctx(doc, layout, entities, found, index, drafts, number_starts)
+        ctx = Ctx(doc, layout, entities, found, index, drafts, number_starts, frame)
         for rule in RULES:
             fields = rule.match(ctx)
             if fields is None:
@@ -54,6 +56,7 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
                 q = q._replace(kind="count", unit=fields.pop("_unit"))
             refs = {key[1:]: fields.pop(key) for key in ("_restates", "_part_of") if key in fields}
             drafts[index] = Draft(q, family, rule.id, fields, refs)
+            frame.note(family, fields, ctx.paragraph_index, q.start)
             break
     return {i: d for i, d in enumerate(drafts) if d is not None}, layout
 

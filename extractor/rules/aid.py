@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from typing import Any
@@ -9,12 +10,14 @@ from typing import Any
 from extractor.gazetteer import gazetteer
 from extractor.rules.attribution import is_country, total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
+from extractor.rules.roles import GIVE_TO, Role, document_roles, roles
 
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
     r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
     r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
-    r"|provide|provides|provided|transfer|transfers|transferred"
+    r"|provide|provides|provided|providing|transfer|transfers|transferred|transferring"
+    r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
 AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*")
@@ -22,7 +25,8 @@ STRONG_AID_CUE = cue(r"aid|assistance|package|support|contribution|contributions
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
     r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
-    r"|transferred|package"
+    r"|transferred|transferring|supplying|providing|sending|delivering|donating|handing|hand"
+    r"|hands|handed|gifting|package|includ\w*"
 )
 CUMULATIVE_CUE = cue(
     r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
@@ -39,80 +43,152 @@ EQUIPMENT = frozenset(
 )
 
 
-def _recipient(ctx: Ctx) -> str | None:
-    s, e = ctx.sentence
-    for m in ctx.mentions(s, e):
-        if not is_country(m.code):
-            continue
-        lead = ctx.text[max(s, m.start - 12) : m.start]
-        if _RECIPIENT.search(lead):
-            return m.code
-    return None
+EXERCISE_OR_HARM = cue(
+    r"exercises?|drills?|manoeuvres|maneuvers|war\s?games|killed|died|dead|wounded|injured"
+    r"|casualt\w+|massacre|troops\s+(?:took|take)\s+part"
+)
+_PACKAGE = cue(r"package|aid|assistance|support|delivery|deliveries|donation|shipment|tranche")
+_INCLUDES = cue(r"includ\w*|compris\w*|consist\w*|such\s+as|contain\w*|made\s+up\s+of")
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d+[.)])[ \t]+")
+_GIVING_VERB = re.compile(
+    rf"(?i)\b(?:{GIVE_TO}|pledg\w*|donat\w*|deliver\w*|transfer\w*|gift\w*|dispatch\w*)\b"
+)
 
 
-def _recipient_nearby(ctx: Ctx) -> str | None:
-    """No recipient in the sentence: the one named with to/for earlier in the paragraph, else
-    the recipient of the last aid fact within the two paragraphs before."""
-    ps, _ = ctx.paragraph
+def _listed_in_package(ctx: Ctx) -> bool:
+    """A count listed in a package: 'the package includes 30 tanks', or a list item under a
+    package named just before ('The package also included:' then '- Eight guns')."""
     s, _ = ctx.sentence
-    for m in reversed(ctx.entities.within(ps, s)):
-        if is_country(m.code) and _RECIPIENT.search(ctx.text[max(ps, m.start - 12) : m.start]):
-            return m.code
-    p = ctx.layout.paragraph_index(s)
-    since = ctx.layout.paragraph_starts[max(0, p - 2)]
-    for i in range(ctx.index - 1, -1, -1):  # walk back; never copy the list
-        draft = ctx.drafts[i]
-        if draft is None:
-            if ctx.quantities[i].start < since:
-                break
-            continue
-        if draft.quantity.start < since:
-            break
-        if draft.family == "aid" and draft.fields.get("recipient"):
-            return str(draft.fields["recipient"])
-    return None
+    head = ctx.text[s : ctx.q.start]
+    if _INCLUDES.search(head) and (_PACKAGE.search(head) or ctx.carried("donor", family="aid")):
+        return True
+    line = ctx.layout.line(ctx.q.start)
+    line_start = ctx.layout.line_starts[line - 1]
+    if _LIST_ITEM.match(ctx.text, line_start) and ctx.q.start - line_start < 40:
+        ps = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
+        lead = ctx.text[ps:line_start]
+        colon = lead.rfind(":")
+        return colon >= 0 and _PACKAGE.search(lead[max(0, colon - 120) : colon]) is not None
+    return False
 
 
-def _giver(code: str) -> bool:
-    return is_country(code) or gazetteer().entities[code].kind == "organisation"
+_PREPOSITION = cue(r"to|for|into|with|from|at|in|on")
 
 
-def _donor(ctx: Ctx, recipient: str | None) -> str | None:
+def _governed_by_giving(ctx: Ctx) -> bool:
+    """'Australia will send 70 instructors': a giving verb in the words before the figure."""
+    before = ctx.before()
+    verbs = list(_GIVING_VERB.finditer(before))
+    if not verbs or len(before) - verbs[-1].end() >= 30:
+        return False
+    return _PREPOSITION.search(before[verbs[-1].end() :]) is None  # "transfer to the 700-person"
+
+
+def _national_donor(ctx: Ctx, recipient: str | list[str] | None) -> str | None:
+    """A national currency names its country (AUD -> AU); a shared one (EUR, USD) does not."""
     q = ctx.q
-    s, e = ctx.sentence
-    before = [m for m in ctx.mentions(s, q.start) if _giver(m.code) and m.code != recipient]
-    countries = [m for m in before if is_country(m.code)]
-    if countries or before:  # a country named as giver beats a body named in passing
-        return (countries or before)[-1].code
-    after = [m for m in ctx.mentions(q.end, e) if _giver(m.code) and m.code != recipient]
-    if after and not _RECIPIENT.search(ctx.text[max(s, after[0].start - 12) : after[0].start]):
-        return after[0].code
-    if q.kind == "money" and q.unit != "USD":
-        # a national currency names its country (AUD -> AU), a shared one (EUR) does not
-        users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
-        if len(users) == 1 and users[0] != recipient:
-            return users[0]
+    if q.kind != "money" or q.currency_from != "text":
+        return None
+    users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
+    if len(users) == 1 and users[0] != recipient and q.unit != "USD":
+        return users[0]
     return None
+
+
+def _pick(found: list[Role], q_start: int) -> str | list[str] | None:
+    """The strongest role, nearest before the figure (else the first after it)."""
+    if not found:
+        return None
+    best = max(r.strength for r in found)
+    top = [r for r in found if r.strength == best]
+    before = [r for r in top if r.mention.start < q_start]
+    return (before[-1] if before else top[0]).mention.code
+
+
+def _receivers(found: list[Role], q_start: int) -> str | list[str] | None:
+    """Receivers: a coordinated list ('for Ukraine, Israel and Taiwan') counts as one."""
+    rec = [r for r in found if r.role == "receiver"]
+    if not rec:
+        return None
+    codes: list[str] = []
+    for r in rec:
+        if r.mention.code not in codes:
+            codes.append(r.mention.code)
+    # one receiver per clause: the nearest before the figure, unless they form a list
+    return codes if len(codes) > 1 and _listed(rec) else _pick(rec, q_start)
+
+
+def _listed(rec: list[Role]) -> bool:
+    return all(b.mention.start - a.mention.end <= 6 for a, b in itertools.pairwise(rec))
+
+
+def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[str] | None, bool]:
+    """(donor, recipient, stated): from the sentence's clause roles, else the currency, else
+    the frame.  `stated` is True when the sentence itself named a role."""
+    s, e = ctx.sentence
+    found = [r for r in roles(ctx, s, e) if not (ctx.q.number_end <= r.mention.start < ctx.q.end)]
+    recipient = _receivers(found, ctx.q.start)
+    givers = [r for r in found if r.role == "giver" and r.mention.code != recipient]
+    donor = _pick(givers, ctx.q.start)
+    stated = donor is not None or recipient is not None
+    if recipient is None:
+        weak = [r for r in found if r.role == "weak_receiver" and r.mention.code != donor]
+        recipient = _pick(weak, ctx.q.start)
+    if donor is None:
+        donor = _national_donor(ctx, recipient)
+    if donor is None:
+        carried = ctx.carried("donor", family="aid")
+        if carried is not None and carried != recipient:
+            donor = carried
+    if recipient is None:
+        carried = ctx.carried("recipient", family="aid")
+        if carried is not None and carried != donor:
+            recipient = carried
+    doc_giver, doc_receiver = (
+        document_roles(ctx, AID_CUE) if STRONG_AID_CUE.search(ctx.sentence_text) else (None, None)
+    )
+    if recipient is None and doc_receiver is not None and doc_receiver != donor:
+        recipient = doc_receiver
+    if donor is None:
+        # a bare name: a country named as giver beats a body named in passing
+        rest = [
+            r
+            for r in found
+            if r.role == "none"
+            and r.mention.code not in (recipient, doc_receiver)
+            and r.mention.form != "adjective"
+        ]
+        countries = [r for r in rest if is_country(r.mention.code)]
+        donor = _pick(countries or rest, ctx.q.start)
+    if donor is None and doc_giver is not None and doc_giver != recipient:
+        donor = doc_giver
+    return donor, recipient, stated
 
 
 def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     sentence = ctx.sentence_text
+    listed = False
     if q.kind == "money":
         if not AID_CUE.search(sentence):
             return None
     elif q.kind == "count":
-        if q.unit.split()[-1] not in EQUIPMENT or not EQUIPMENT_CUE.search(sentence):
+        if EXERCISE_OR_HARM.search(sentence) or ctx.carried("event") is not None:
+            return None
+        equipment = q.unit.split()[-1] in EQUIPMENT
+        given = EQUIPMENT_CUE.search(sentence) is not None
+        # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
+        listed = _listed_in_package(ctx)
+        if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             return None
     else:
         return None
-    recipient = _recipient(ctx)
-    if recipient is None and STRONG_AID_CUE.search(sentence):
-        recipient = _recipient_nearby(ctx)
-    donor = _donor(ctx, recipient)
-    if donor is None or (recipient is None and not AID_WORD.search(sentence)):
+    donor, recipient, _ = _donor_and_recipient(ctx)
+    if not listed and (donor is None or (recipient is None and not AID_WORD.search(sentence))):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
-    fields: dict[str, Any] = {"donor": donor}
+    fields: dict[str, Any] = {}
+    if donor is not None:
+        fields["donor"] = donor
     if recipient is not None:
         fields["recipient"] = recipient
     total = total_before_including(ctx)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from extractor.discourse import Frame
 from extractor.documents import Document
 from extractor.gazetteer import EntityIndex, Mention
 from extractor.layout import Layout
@@ -51,6 +52,15 @@ class Ctx:
     index: int
     drafts: list[Draft | None]  # drafts of earlier quantities, by quantity index
     number_starts: list[int]  # quantities[i].number_start, for bisect
+    frame: Frame = field(default_factory=Frame)  # what earlier sentences established
+
+    @cached_property
+    def paragraph_index(self) -> int:
+        return self.layout.paragraph_index(self.q.number_start)
+
+    def carried(self, role: str, *, family: str | None = None) -> Any:
+        """The role as the frame holds it for this figure's paragraph (None: not in reach)."""
+        return self.frame.get(role, self.paragraph_index, family=family)
 
     @property
     def text(self) -> str:

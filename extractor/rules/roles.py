@@ -1,0 +1,152 @@
+"""Giver and receiver from clause patterns, not from which name is nearest.
+
+Each country or organisation named in a figure's sentence gets a role from the words around it:
+
+* receiver: "to/for/towards X", "in support of X", "X receives/gets/will receive", and the
+  first object of a giving verb ("promised Ukraine", "provide Kyiv with");
+* giver: "from X", "by X" (passive), "X provides/pledged/will send ..." (the subject of a giving
+  verb, with auxiliaries and adverbs between), "X's package/support/aid" and "the Australian
+  package" (a possessive or adjective before an aid noun);
+* "in X" after an aid noun ("aid to communities in Ukraine") is a weak receiver, used only when
+  nothing else receives.
+
+A name inside a comparison ("twice as much as Germany") takes no role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractor.gazetteer import Mention, gazetteer
+from extractor.rules.base import Ctx
+
+GIVE = (
+    r"provid\w*|giv(?:e|es|en|ing)|gave|send\w*|sent|pledg\w*|commit\w*|donat\w*|deliver\w*"
+    r"|transfer\w*|suppl(?:y|ies|ied|ying)|offer\w*|grant\w*|hand(?:s|ed|ing)?(?:\s+over)?"
+    r"|promis\w*|announc\w*|allocat\w*|contribut\w*|gift\w*|approv\w*|earmark\w*|unveil\w*"
+    r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
+    r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*"
+)
+# Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
+GIVE_TO = (
+    r"provid\w*|giv(?:e|es|en|ing)|gave|send\w*|sent|promis\w*|offer\w*|grant\w*|hand(?:s|ed|ing)?"
+    r"|suppl(?:y|ies|ied|ying)|lend\w*|lent|loan\w*|award\w*|equip\w*|arm(?:s|ed|ing)?"
+)
+RECEIVE = r"receiv\w*|get|gets|got|obtain\w*|accept\w*|won|secur\w*"
+AID_NOUN = (
+    r"aid|assistance|package|support|contribution|donation|funding|help|commitment|pledge"
+    r"|loan|grant|budget|spending|financing|gift|funds?|deliver(?:y|ies)|weapons|arms"
+)
+_AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
+_AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
+_AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
+_AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together)\s+)*"
+
+_TO_BEFORE = re.compile(
+    r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
+    r"|\bhelp(?:s|ing)?|\bsupport(?:s|ing)?|\bassist(?:s|ing)?|\bback(?:s|ing)?|\btrain(?:s|ing)?"
+    r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
+    r"|army|forces|defen[cs]e\s+forces|population|refugees)\s+(?:of|in)\s+(?:the\s+)?)?$"
+)
+_FROM_BEFORE = re.compile(
+    r"(?i)(?:\bfrom|\b\w+(?:ed|en|wn|id|nt)\s+by)\s+(?:the\s+)?(?:government\s+of\s+)?$"
+)
+_IN_BEFORE = re.compile(
+    rf"(?i)\b(?:{AID_NOUN})\b[^.;:]{{0,40}}\b(?:in|inside|across)\s+(?:the\s+)?$"
+)
+_GIVE_BEFORE = re.compile(rf"(?i)\b(?:{GIVE_TO})\s+(?:the\s+)?$")
+_GIVER_AFTER = re.compile(
+    rf"(?i)^(?:['’]s)?(?:\s+\([^)]{{0,40}}\))?(?:,[^,]{{0,60}},)?\s+{_AUX}(?:{GIVE})\b"
+)
+_RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{_AUX}(?:{RECEIVE})\b")
+_AID_NOUN_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{AID_NOUN})\b")
+_MODIFIER_AFTER = re.compile(r"(?i)^(?:-led|-run|-managed|-backed|\s+(?:trust\s+)?funds?\b)")
+_COMPARISON_BEFORE = re.compile(
+    r"(?i)\b(?:than|as\s+much\s+as|as\s+many\s+as|compared\s+(?:with|to)|unlike|like)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    mention: Mention
+    role: str  # giver | receiver | weak_receiver | none
+    strength: int  # 2: a clause pattern; 1: an aid noun's possessor/adjective; 0: a bare name
+
+
+def can_give(code: str) -> bool:
+    kind = gazetteer().entities[code].kind
+    return kind in ("country", "organisation")
+
+
+def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
+    """The role of every giver-like mention in text[start:end] (a sentence)."""
+    text = ctx.text
+    out: list[Role] = []
+    for m in ctx.entities.within(start, end):
+        if not can_give(m.code):
+            continue
+        before = text[max(start, m.start - 45) : m.start]
+        after = text[m.end : min(end, m.end + 90)]
+        if _COMPARISON_BEFORE.search(before) or _MODIFIER_AFTER.match(after):
+            out.append(Role(m, "none", 0))
+        elif _FROM_BEFORE.search(before):
+            out.append(Role(m, "giver", 2))
+        elif _TO_BEFORE.search(before):
+            out.append(Role(m, "receiver", 2))
+        elif _GIVE_BEFORE.search(before) and m.form != "adjective":
+            out.append(Role(m, "receiver", 2))  # "promised Ukraine", "provide Kyiv with"
+        elif _RECEIVER_AFTER.match(after) and m.form != "adjective":
+            out.append(Role(m, "receiver", 2))
+        elif _GIVER_AFTER.match(after) and m.form != "adjective":
+            out.append(Role(m, "giver", 2))
+        elif (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
+            out.append(Role(m, "giver", 1))
+        elif _IN_BEFORE.search(before):
+            out.append(Role(m, "weak_receiver", 0))
+        else:
+            out.append(Role(m, "none", 0))
+    return out
+
+
+def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | None]:
+    """(giver, receiver) of the whole document: the country most often named in each role by
+    clause patterns, in sentences that match `cue`.  Computed once per document (cached on the
+    frame); used only when neither the sentence nor the frame names the role."""
+    cached = ctx.frame.cache.get("document_roles")
+    if cached is None:
+        counts: dict[str, dict[str, int]] = {"giver": {}, "receiver": {}}
+        first: dict[str, int] = {}
+        for s, e in _sentences(ctx):
+            if not cue.search(ctx.text, s, e):
+                continue
+            for r in roles(ctx, s, e):
+                if r.role in counts and r.strength == 2 and is_country(r.mention.code):
+                    tally = counts[r.role]
+                    tally[r.mention.code] = tally.get(r.mention.code, 0) + 1
+                    first.setdefault(r.mention.code, r.mention.start)
+
+        def top(tally: dict[str, int]) -> str | None:
+            if not tally:
+                return None
+            return min(tally, key=lambda c: (-tally[c], first[c]))
+
+        giver, receiver = top(counts["giver"]), top(counts["receiver"])
+        cached = (giver, receiver if receiver != giver else None)
+        ctx.frame.cache["document_roles"] = cached
+    return cached
+
+
+def _sentences(ctx: Ctx) -> Iterator[tuple[int, int]]:
+    pos, size = 0, len(ctx.text)
+    while pos < size:
+        s, e = ctx.layout.sentence(pos)
+        yield s, e
+        pos = max(e, pos + 1)
+
+
+def is_country(code: str) -> bool:
+    entity = gazetteer().entities.get(code)
+    return entity is not None and entity.kind == "country"
