@@ -19,7 +19,7 @@ _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)\b"
 )
-_NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
+NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
 _RELATIVE_YEAR = {
     "last year": -1,
     "previous year": -1,
@@ -71,6 +71,17 @@ def _possessor_before(ctx: Ctx) -> str | None:
     return None
 
 
+_COMPARISON = re.compile(
+    r"(?i)\b(?:than|as\s+much\s+as|as\s+many\s+as|compared\s+(?:with|to)|unlike|like"
+    r"|ahead\s+of|behind|followed\s+by)\s+(?:the\s+)?$"
+)
+
+
+def _compared(ctx: Ctx, m: Mention) -> bool:
+    """'twice as much as Germany': a name a comparison measures against is no subject."""
+    return _COMPARISON.search(ctx.text, max(0, m.start - 30), m.start) is not None
+
+
 def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | None:
     """The country or body a figure is about."""
     q = ctx.q
@@ -91,7 +102,7 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
                 and (after[0].possessive or not _LOWER_WORD.match(ctx.text, after[0].end))
             ):
                 return after[0].code
-    before = ctx.mentions(s, q.start)
+    before = [m for m in ctx.mentions(s, q.start) if not _compared(ctx, m)]
     if prefer_country:
         countries = [m for m in before if is_country(m.code)]
         if countries:
@@ -126,7 +137,7 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     """
     s, e = ctx.sentence
     q = ctx.q.start
-    marks: list[tuple[int, int | None]] = [(m.start(), None) for m in _NOW.finditer(ctx.text, s, e)]
+    marks: list[tuple[int, int | None]] = [(m.start(), None) for m in NOW.finditer(ctx.text, s, e)]
     if ctx.doc.published:  # "last year", "next year": relative to the publication date
         published = ctx.doc.published.year
         for m in _RELATIVE.finditer(ctx.text, s, e):
@@ -172,7 +183,7 @@ def resolved_year(ctx: Ctx) -> int | None:
     for pattern, event_year in events().dated:
         if pattern.search(sentence):
             return event_year
-    if _NOW.search(sentence) and ctx.doc.published:
+    if NOW.search(sentence) and ctx.doc.published:
         return ctx.doc.published.year
     return None
 

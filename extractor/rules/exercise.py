@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from functools import cache
 from typing import Any
 
 from extractor.documents import find_date
-from extractor.gazetteer import EventMention, events
-from extractor.rules.attribution import total_before_including
+from extractor.gazetteer import EventMention, Mention, events
+from extractor.rules.attribution import is_country, stated_year, total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 
 EXERCISE_CUE = cue(
@@ -34,6 +35,7 @@ MILITARY_UNITS = frozenset(
     "attack helicopter",
     "transport aircraft",
 }
+_NAME_YEAR = re.compile(r"(?:19|20)\d\d\b")
 _MONTH_RANGE = re.compile(
     r"(?i)\b(?:from\s+)?(?P<mon>January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+(?P<d1>\d{1,2})\s*(?:to|-|–|until|and)\s*(?P<d2>\d{1,2})\b"
@@ -43,21 +45,43 @@ _LOCATION = re.compile(
 )
 
 
+_YEAR_AFTER = re.compile(r"[ \t]*[-–]?[ \t]*((?:19|20)\d\d)(?![\d-])")
+
+
+def _with_year(ctx: Ctx, event: EventMention) -> EventMention:
+    """'Steadfast Defender 2024', 'RIMPAC 2024': a series name followed by the edition's year."""
+    if _NAME_YEAR.search(event.name):
+        return event
+    m = _YEAR_AFTER.match(ctx.text, event.end)
+    if m is None:
+        return event
+    joiner = " " if " " in event.name else "-"
+    return EventMention(event.start, m.end(), f"{event.name}{joiner}{m.group(1)}", event.kind)
+
+
 def _event(ctx: Ctx) -> EventMention | None:
     s, e = ctx.sentence
     here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind == "exercise"]
     if here:
-        return here[0]
+        return _with_year(ctx, here[0])
     # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
     name = _known_name().search(ctx.text, s, e)
     year = re.search(r"\b(?:19|20)\d\d\b", ctx.sentence_text)
-    if name and year:
+    if name:
         canonical = events().exercise_names[name.group()]
-        return EventMention(name.start(), name.end(), f"{canonical}-{year.group()}", "exercise")
+        label = f"{canonical}-{year.group()}" if year else canonical
+        return EventMention(name.start(), name.end(), label, "exercise")
     # "the exercise involved ...": the exercise named most recently, within two paragraphs
     p = ctx.layout.paragraph_index(ctx.q.number_start)
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
-    return ctx.entities.last_event_before(s, since, ("exercise",))
+    before = ctx.entities.last_event_before(s, since, ("exercise",))
+    if before is not None:
+        return _with_year(ctx, before)
+    # "About 200,000 servicemen are at 14 training grounds ... Today the exercise "Zapad-2021"
+    # has started": an exercise named later in the same paragraph
+    _, pe = ctx.paragraph
+    later = [ev for ev in ctx.entities.events_within(e, pe) if ev.kind == "exercise"]
+    return _with_year(ctx, later[0]) if later else None
 
 
 @cache
@@ -97,6 +121,52 @@ def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
     return fields
 
 
+def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
+    """The year of the edition: in its name (Vostok-2014 -> 2014), else stated in the sentence
+    ("The Zapad exercises in 1981 involved ...")."""
+    if event is not None:
+        m = _NAME_YEAR.search(event.name)
+        if m:
+            return int(m.group())
+    return stated_year(ctx)
+
+
+_OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+_WILL_BE = re.compile(r"(?i)^\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+)?$")
+
+
+def _contingent(ctx: Ctx) -> str | list[str] | None:
+    """Whose forces a figure counts, when the text says: '20,000 U.S. troops', '3,200 soldiers of
+    the Chinese army and the Mongolian', 'of which 2,500 will be Russian'."""
+    q = ctx.q
+    inside = [m for m in ctx.entities.within(q.number_end, q.end) if is_country(m.code)]
+    if inside:
+        return inside[0].code
+    _, e = ctx.sentence
+    after = ctx.entities.within(q.end, min(e, q.end + 80))
+    if after and is_country(after[0].code):
+        gap = ctx.text[q.end : after[0].start]
+        if _OF_FORCES.fullmatch(" " + gap.lstrip()) or _WILL_BE.fullmatch(gap):
+            codes = coordinated_after(ctx, after)
+            return codes if len(codes) > 1 else codes[0]
+    return None
+
+
+def coordinated_after(ctx: Ctx, mentions: list[Mention]) -> list[str]:
+    """'the Chinese People's Army and the Mongolian ...': the list starting at mentions[0]."""
+    codes = [mentions[0].code]
+    for a, b in itertools.pairwise(mentions):
+        gap = ctx.text[a.end : b.start]
+        if not _LIST_GAP.fullmatch(gap) or not is_country(b.code):
+            break
+        if b.code not in codes:
+            codes.append(b.code)
+    return codes
+
+
+_LIST_GAP = re.compile(r"(?:\s+[A-Z][\w'’]*){0,3}\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+
+
 def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind == "duration":
@@ -123,6 +193,12 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     if event is not None:
         fields["event"] = event.name
         fields.update(_dates_and_location(ctx, event))
+    year = _edition_year(ctx, event)
+    if year is not None:
+        fields["year"] = year
+    subject = _contingent(ctx)
+    if subject is not None:
+        fields["subject"] = subject
     total = total_before_including(ctx)
     if total is not None and ctx.drafts[total] is not None:
         parent = ctx.drafts[total]

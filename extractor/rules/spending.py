@@ -9,6 +9,8 @@ from typing import Any
 from extractor.gazetteer import gazetteer
 from extractor.rules.attribution import (
     ALLIES,
+    NOW,
+    is_country,
     resolved_year,
     stated_year,
     subject_from_paragraph,
@@ -52,6 +54,72 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
     return subject
 
 
+_GUIDELINE_NEAR = re.compile(
+    r"(?i)(?:\b(?:target|guideline|goal|benchmark|threshold|pledge)\s+of\s+(?:at\s+least\s+)?$)"
+)
+_COUNTRY_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}$")
+
+
+def _alliance(ctx: Ctx) -> str | None:
+    """The alliance whose guideline or members a figure is about: one named in the sentence,
+    else the one the document names most, else NATO when the sentence speaks of allies."""
+    s, e = ctx.sentence
+    orgs = [m for m in ctx.mentions(s, e) if gazetteer().entities[m.code].kind == "organisation"]
+    if orgs:
+        return orgs[0].code
+    named = ctx.frame.cache.get("alliance", ())
+    if named == ():
+        counts: dict[str, int] = {}
+        for m in ctx.entities.mentions:
+            if gazetteer().entities[m.code].kind == "organisation":
+                counts[m.code] = counts.get(m.code, 0) + 1
+        named = max(counts, key=lambda c: counts[c]) if counts else None
+        ctx.frame.cache["alliance"] = named
+    if named is not None:
+        return str(named)
+    if ALLIES.search(ctx.sentence_text):
+        return "NATO"
+    return None
+
+
+_NAME_THEN_SHARE = re.compile(r"\s*(?:\(|:|–|-|,)?\s*(?:about\s+|around\s+)?$")
+
+
+def _listed_share(ctx: Ctx) -> str | None:
+    """'Croatia (2.03%), Estonia (2.34%) ...', 'Poland: 4.12%': a bare share right after a
+    country's name, in a passage that has already spoken of shares of GDP, is that country's."""
+    q = ctx.q
+    if q.of is not None or _OF_SOMETHING.match(ctx.text, q.end):
+        return None
+    s, _ = ctx.sentence
+    before = ctx.mentions(max(s, q.start - 40), q.start)
+    if not before or not is_country(before[-1].code):
+        return None
+    if not _NAME_THEN_SHARE.fullmatch(ctx.text[before[-1].end : q.start]):
+        return None
+    ps = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
+    for i in range(ctx.index - 1, -1, -1):
+        other = ctx.quantities[i]
+        if other.start < ps:
+            break
+        if other.kind == "percent" and other.of == "GDP":
+            return before[-1].code
+    return None
+
+
+def _guideline_share(ctx: Ctx) -> bool:
+    """'the 2 percent target', 'the NATO goal of 2 percent': the share a guideline sets, not a
+    country's own ('Canada's 2% target' is Canada's)."""
+    q = ctx.q
+    before = ctx.text[max(ctx.sentence[0], q.start - 40) : q.start]
+    if _TARGET_AFTER.match(ctx.text, q.end):
+        lead = ctx.text[max(ctx.sentence[0], q.start - 30) : q.start]
+        return not _COUNTRY_POSSESSIVE.search(lead) or bool(
+            re.search(r"(?i)\b(?:alliance|NATO|EU)(?:'s|’s)", lead)
+        )
+    return _GUIDELINE_NEAR.search(before) is not None
+
+
 def _status(ctx: Ctx, ally_count_here: bool) -> str:
     if ally_count_here or ctx.q.qualifier == "at_least":
         return "target"
@@ -73,6 +141,13 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     named_target = _TARGET_AFTER.match(ctx.text, q.end) is not None and bool(
         _DEFENCE.search(ctx.sentence_text)
     )  # "met the 2% target" in a sentence about NATO or defence
+    listed = _listed_share(ctx)
+    if listed is not None:
+        fields_l: dict[str, Any] = {"subject": listed, "status": _status(ctx, False)}
+        year_l = stated_year(ctx) or _carried_now(ctx) or ctx.carried("year", family="spending")
+        if year_l:
+            fields_l["year"] = year_l
+        return fields_l
     if q.of != "GDP" and not ally_count and not compared and not named_target:
         return None
     allies = (
@@ -80,14 +155,29 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         or bool(ALLIES.search(ctx.before()))
         or bool(re.search(r"(?i)\btheir\s+GDP", ctx.text[q.start : q.end]))
     )
-    fields: dict[str, Any] = {"subject": _spending_subject(ctx, allies=allies)}
+    guideline = _guideline_share(ctx)
+    subject = _alliance(ctx) if guideline else None
+    fields: dict[str, Any] = {"subject": subject or _spending_subject(ctx, allies=allies)}
+    if guideline and subject:
+        fields["status"] = "target"
+        return fields
     was = compared and _COMPARED.search(ctx.before()[-40:]) is not None  # "up from 1.9%"
     status = "actual" if was else _status(ctx, ally_count or named_target)
     fields["status"] = status
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
+    year = year or _carried_now(ctx)
     if year:
         fields["year"] = year
     return fields
+
+
+def _carried_now(ctx: Ctx) -> int | None:
+    """'... in 2022. Croatia (2.03%) ... are expected to achieve the goal this year': with no
+    publication date, 'this year' is the year the passage stated just before."""
+    if ctx.doc.published is None and NOW.search(ctx.sentence_text):
+        carried = ctx.carried("year")
+        return int(carried) if carried is not None else None
+    return None
 
 
 _TARGET_AFTER = re.compile(
@@ -177,13 +267,13 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     pct = _guideline_percent(ctx) or _guideline_percent_before(ctx)
     if pct is None and not (orgs and cue(r"target|guideline|benchmark").search(ctx.sentence_text)):
         return None
-    subject = orgs[0].code if orgs else subject_of(ctx)
+    subject = _alliance(ctx) or subject_of(ctx)
     plural = "allies" if unit == "ally" else unit + "s"
     guideline = f"the {pct}% of GDP guideline" if pct else "the spending target"
     fields: dict[str, Any] = {"subject": subject, "measure": f"{plural} meeting {guideline}"}
     if elliptical is not None:
         fields["_unit"] = elliptical
-    year = resolved_year(ctx)
+    year = resolved_year(ctx) or stated_year(ctx, target=True) or _carried_now(ctx)
     if year:
         fields["year"] = year
     return fields
