@@ -188,6 +188,9 @@ def resolved_year(ctx: Ctx) -> int | None:
     return None
 
 
+_INCLUDING_GAP = re.compile(r"[\s,(]*|[^.;:!?()\d]{0,40}?,\s*")
+
+
 def total_before_including(ctx: Ctx) -> int | None:
     """Index of the quantity this one is listed under: '20,000 pieces of hardware including
     15 warships' -> the hardware total for the warships."""
@@ -204,5 +207,6 @@ def total_before_including(ctx: Ctx) -> int | None:
             return None
         if other.end <= pos:
             gap = ctx.text[other.end : pos]
-            return i if re.fullmatch(r"[\s,(]*", gap) else None
+            # "27 million people during the war, including ...": a short phrase may stand between
+            return i if _INCLUDING_GAP.fullmatch(gap) else None
     return None

@@ -49,8 +49,15 @@ PERSON_UNITS = frozenset(
     pow villager people peasant farmer detainee hostage migrant journalist protester
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
-    settler pensioner voter""".split()
+    settler pensioner voter loss dead military""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
+# Counted nouns that name people in general, not a narrower group: a casualty count of them
+# has unit `person` (the words as written stay in `victims`).  "20,000 women", "8,000
+# officers" and "8.7 million soldiers" keep their narrower unit.
+GENERAL_PERSON = frozenset(
+    """person people man civilian citizen inhabitant resident casualty life death loss victim
+    dead military population""".split()
+)
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
@@ -60,17 +67,40 @@ EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bomb
 
 
 def _event(ctx: Ctx) -> EventMention | None:
+    """The event a casualty figure belongs to: named in its sentence, else earlier in the
+    paragraph, else in the three paragraphs before, else later in the paragraph.  Among the
+    events in reach, a specific one (a massacre, a siege, a famine) beats the war it was part
+    of ('The Nanjing Massacre ... occurred during the Second Sino-Japanese War'); then the last
+    one named before the figure, else the first after it."""
     s, e = ctx.sentence
-    here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind in EVENT_KINDS]
-    if here:
-        return min(here, key=lambda ev: abs(ev.start - ctx.q.start))
-    p = ctx.layout.paragraph_index(ctx.q.number_start)
     ps, pe = ctx.paragraph
-    para = [ev for ev in ctx.entities.events_within(ps, pe) if ev.kind in EVENT_KINDS]
-    if para:
-        return para[0]
-    since = ctx.layout.paragraph_starts[max(0, p - 3)]
-    return ctx.entities.last_event_before(ps, since, EVENT_KINDS)
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 3)]
+    q = ctx.q.start
+    for lo, hi in ((s, e), (ps, s), (since, ps), (e, pe)):
+        found = [ev for ev in ctx.entities.events_within(lo, hi) if ev.kind in EVENT_KINDS]
+        if not found:
+            continue
+        specific = [ev for ev in found if ev.kind != "war"]
+        pool = specific or found
+        before = [ev for ev in pool if ev.start < q]
+        return before[-1] if before else pool[0]
+    return None
+
+
+_SUFFERED = re.compile(
+    r"(?i)^(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:lost|loses|lose|suffered|suffers|sustained|sustains"
+    r"|counted|recorded|mourned)\s+(?:\w+\s+){0,2}?$"
+)
+
+
+def _sufferer(ctx: Ctx) -> str | None:
+    """'The Soviet Union lost around 27 million people', 'Germany sustained 5.3 million military
+    losses': the country that suffered the losses."""
+    s, _ = ctx.sentence
+    before = ctx.entities.within(s, ctx.q.start)
+    if before and _SUFFERED.match(ctx.text[before[-1].end : ctx.q.start]):
+        return before[-1].code
+    return None
 
 
 def _harm(ctx: Ctx) -> str | None:
@@ -80,20 +110,40 @@ def _harm(ctx: Ctx) -> str | None:
     after = HARM_CUE.search(ctx.after())
     if after and after.start() < 40:
         return HARM[re.sub(r"\s+", " ", after.group().lower())]
+    # "10 million civilians, mostly Chinese (estimated at 7.5 million), were killed by ...":
+    # the passive verb of the clause, further on
+    _, e = ctx.sentence
+    passive = _PASSIVE_HARM.search(ctx.text, ctx.q.end, min(e, ctx.q.end + 120))
+    if passive and not re.search(r"[.;]", ctx.text[ctx.q.end : passive.start()]):
+        return HARM[re.sub(r"\s+", " ", passive.group("h").lower())]
     return None
+
+
+_PASSIVE_HARM = re.compile(
+    r"(?i)\b(?:were|was|had\s+been|have\s+been|has\s+been|are|being|had)\s+(?:\w+\s+)?"
+    rf"(?P<h>{HARM_CUE.pattern.removeprefix('(?i)')})"
+)
+_ESTIMATE_OF = re.compile(
+    r"(?i)\b(?:estimates?|figures?|numbers?|counts?|tolls?)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:total\s+)?(?:dead|deaths|victims|casualties|killed|losses|the\s+massacre|the\s+genocide)"
+    r"\b[^.;]{0,40}$|\b(?:casualt\w+|death)\s+(?:estimates?|figures?|tolls?)\b[^.;]{0,50}$"
+)
 
 
 def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     sentence = ctx.sentence_text
     if q.kind == "number":
-        # "the death toll ranges from 40,000 to 300,000": a toll without a noun counts people
-        if not _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start):
+        # "the death toll ranges from 40,000 to 300,000", "At least 1,400 were killed",
+        # "estimates of total deaths range from ...": a figure with no noun, governed by a
+        # toll or a harm, counts people
+        label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
+        harm_near = _harm(ctx)
+        if label is None and harm_near is None and not _ESTIMATE_OF.search(ctx.before()):
             return None
         event = _event(ctx)
-        label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
         labelled = label.group("label") if label else None
-        harm_word = HARM.get(labelled.lower(), "died") if labelled else "died"
+        harm_word = HARM.get(labelled.lower(), "died") if labelled else (harm_near or "died")
         toll: dict[str, Any] = {"_unit": "person", "harm": harm_word}
         if event:
             toll["event"] = event.name
@@ -106,10 +156,12 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         if parent is not None and parent.family == "casualties":
             # "lost 27 million people, including 8.7 million soldiers"
             part: dict[str, Any] = {
-                k: v for k, v in parent.fields.items() if k in ("event", "harm")
+                k: v for k, v in parent.fields.items() if k in ("event", "harm", "subject")
             }
             if q.noun_phrase:
                 part["victims"] = q.noun_phrase
+            if q.unit.lower() in GENERAL_PERSON:
+                part["_unit"] = "person"
             part["_part_of"] = total
             return part
         harm = _harm(ctx)
@@ -121,8 +173,13 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             fields["event"] = event.name
         if harm:
             fields["harm"] = harm
+        sufferer = _sufferer(ctx)
+        if sufferer:
+            fields["subject"] = sufferer
         if q.noun_phrase:
             fields["victims"] = q.noun_phrase
+        if q.unit.lower() in GENERAL_PERSON:
+            fields["_unit"] = "person"
         return fields
     if q.kind == "duration":
         s, e = ctx.sentence
@@ -147,7 +204,7 @@ RULE = Rule(
             "more than 8,000 Muslim men",
             {
                 "value": 8000,
-                "unit": "man",
+                "unit": "person",
                 "qualifier": "more_than",
                 "family": "casualties",
                 "event": "Srebrenica massacre",
@@ -161,7 +218,7 @@ RULE = Rule(
             {
                 "min": 40000,
                 "max": 90000,
-                "unit": "civilian",
+                "unit": "person",
                 "qualifier": "approximate",
                 "event": "Siege of Leningrad",
                 "harm": "died",
@@ -196,7 +253,7 @@ RULE = Rule(
         Example(
             "Russia's army lost roughly 1,000 men a day in May, British intelligence said.",
             "roughly 1,000 men",
-            {"value": 1000, "unit": "man", "harm": "casualties", "family": "casualties"},
+            {"value": 1000, "unit": "person", "harm": "casualties", "family": "casualties"},
         ),
         Example(
             "In the Second World War, the Soviet Union lost an estimated 27 million people, "
