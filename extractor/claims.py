@@ -32,7 +32,13 @@ QUALIFIER_WORDS = {
 }
 
 
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:] if text else text
+
+
 def _num(value: Decimal) -> str:
+    if value >= 1_000_000_000_000 and value % 10_000_000_000 == 0:
+        return f"{(value / 1_000_000_000_000).normalize():f} trillion"
     if value >= 1_000_000_000 and value % 10_000_000 == 0:
         return f"{(value / 1_000_000_000).normalize():f} billion"
     if value >= 1_000_000 and value % 10_000 == 0:
@@ -48,7 +54,9 @@ def amount(
     def one(v: Decimal) -> str:
         if kind == "money":
             symbol = SYMBOLS.get(unit)
-            return f"{symbol}{_num(v)}" if symbol else f"{_num(v)} {unit}"
+            if symbol:
+                return f"{symbol}{_num(v)}"
+            return f"{_num(v)} {unit}" if unit else _num(v)
         if kind == "percent":
             return f"{_num(v)}%"
         return _num(v)
@@ -118,12 +126,17 @@ def claim(
         figure += f" of {fields['of']}"
     if family == "aid":
         donor, recipient = _name(fields.get("donor")), _name(fields.get("recipient"))
+        to = f" to {recipient}" if recipient else ""
         if fields.get("scope") == "cumulative":
             since = f" since {fields['since']}" if fields.get("since") else ""
-            return f"{donor}'s support to {recipient}{since} totals {figure}."
+            whose = f"{donor}'s support" if donor else "Support"
+            return f"{whose}{to}{since} totals {figure}."
         if fields.get("scope") == "component":
-            return f"{figure} of {donor}'s support goes to {recipient}."
-        return f"{donor} commits {figure} to {recipient}."
+            whose = f" of {donor}'s support" if donor else " of the support"
+            return f"{_capital(figure)}{whose} goes{to or ' to this purpose'}."
+        if donor:
+            return f"{donor} commits {figure}{to}."
+        return f"{_capital(figure)} in aid{to}."
     if family == "spending":
         subject = _name(fields.get("subject")) or "The subject"
         plural = isinstance(fields.get("subject"), list)

@@ -59,7 +59,12 @@ def _only_dollar_country(
 
 
 def resolve_currencies(
-    text: str, quantities: list[Quantity], layout: Layout, entities: EntityIndex
+    text: str,
+    quantities: list[Quantity],
+    layout: Layout,
+    entities: EntityIndex,
+    *,
+    home: str | None = None,
 ) -> list[Quantity]:
     """Give every bare `$` a currency, in this order:
 
@@ -68,8 +73,9 @@ def resolve_currencies(
     2. the nearest explicit dollar currency in the same sentence;
     3. the dollar of a country the sentence names ("US Defense Secretary ... $6 billion");
     4. the nearest explicit dollar currency in the paragraph, then in the document before it;
-    5. the dollar of the countries the document names, when they all share one;
-    6. US dollars.
+    5. the dollar of the dateline's country (`home`: "WELLINGTON (Reuters) -" -> NZD);
+    6. the dollar of the countries the document names, when they all share one;
+    7. US dollars.
     """
     explicit = [q for q in quantities if q.kind == "money" and q.unit != CONTEXT_DOLLAR]
     dollars = dollar_currencies()
@@ -97,6 +103,7 @@ def resolve_currencies(
             or _dollar_country(entities, s, e, dollars)
             or _nearest(text, explicit, q, ps, pe, dollars)
             or _nearest(text, explicit, q, 0, q.start, dollars)
+            or (home if home in dollars else None)
             or _only_dollar_country(entities, 0, len(text), dollars)
         )
         q = q._replace(unit=unit or "USD", currency_from="context")

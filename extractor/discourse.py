@@ -14,8 +14,11 @@ artillery rounds"), three and more gained nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from extractor.gazetteer import EntityIndex
 
 ROLES = ("donor", "recipient", "event", "subject", "year")
 REACH = {"donor": 2, "recipient": 2, "event": 2, "subject": 1, "year": 1}
@@ -33,6 +36,7 @@ class Slot:
 class Frame:
     slots: dict[str, Slot] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # document-wide answers, computed once
+    context: DocumentContext | None = None
 
     def get(self, role: str, paragraph: int, *, family: str | None = None) -> Any:
         """The role's value if it was stated within its reach (and, if given, by `family`)."""
@@ -63,3 +67,39 @@ class Frame:
             return
         self.slots["event"] = Slot(name, family, paragraph, start)
         self.slots.pop("year", None)
+
+
+# --- document context ------------------------------------------------------------------------
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z0-9 .&/-]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s"
+)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document says about itself: its dateline's place and country, and the agency."""
+
+    place: str | None = None
+    country: str | None = None
+    agency: str | None = None
+
+
+def document_context(text: str, entities: EntityIndex) -> DocumentContext:
+    """The dateline of the first paragraphs: 'WELLINGTON (Reuters) -', 'CANBERRA, March 3
+    (AAP) -', 'Kyiv, 5 May:'.  A place counts only when the gazetteer knows it and the line
+    looks like a dateline (an agency in brackets, a place in capitals, or a date)."""
+    for index in range(min(5, len(entities.layout.paragraph_starts))):
+        lo, hi = entities.layout.paragraph_at(index)
+        m = _DATELINE.match(text, lo, min(hi, lo + 90))
+        if m is None:
+            continue
+        place = m.group("place").strip()
+        if not (m.group("agency") or m.group("date") or place.isupper()):
+            continue
+        found = EntityIndex(place.title()).mentions
+        if found and found[0].start == 0:
+            return DocumentContext(place, found[0].code, m.group("agency"))
+    return DocumentContext()

@@ -10,10 +10,10 @@ from typing import Any
 from extractor import model
 from extractor.claims import claim
 from extractor.context import resolve_currencies
-from extractor.discourse import Frame
+from extractor.discourse import Frame, document_context
 from extractor.documents import Document
 from extractor.exclusions import Mask
-from extractor.gazetteer import EntityIndex
+from extractor.gazetteer import EntityIndex, gazetteer
 from extractor.layout import Layout
 from extractor.model import ATTRIBUTION_FIELDS
 from extractor.quantities import quantities
@@ -41,10 +41,12 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     text = doc.text
     layout = Layout(text)
     entities = EntityIndex(text, layout)
-    found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities)
+    context = document_context(text, entities)
+    home = gazetteer().entities[context.country].currency if context.country else None
+    found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities, home=home)
     drafts: list[Draft | None] = [None] * len(found)
     number_starts = [q.number_start for q in found]
-    frame = Frame()
+    frame = Frame(context=context)
     for index, q in enumerate(found):
         ctx = Ctx(doc, layout, entities, found, index, drafts, number_starts, frame)
         for rule in RULES:

@@ -17,6 +17,7 @@ AID_CUE = cue(
     r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
     r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
     r"|provide|provides|provided|providing|transfer|transfers|transferred|transferring"
+    r"|give|gives|given|giving|gave|hand|hands|handed|handing|offer|offers|offered"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
@@ -55,6 +56,27 @@ _GIVING_VERB = re.compile(
 )
 
 
+_FOLLOW_UP = cue(
+    r"a\s+further|another|an\s+additional|additional|also|the\s+remaining|the\s+rest"
+    r"|will\s+go|goes|went|will\s+be\s+(?:used|spent|directed|allocated)|will\s+fund|is\s+for"
+    r"|are\s+for|earmarked"
+)
+
+
+def _follow_up(ctx: Ctx) -> bool:
+    """'Spain will send €30 million in aid to Ukraine. A further €10 million will go to
+    demining.': money right after an aid fact in the same paragraph, with a word that adds to
+    it or says where it goes."""
+    if ctx.carried("donor", family="aid") is None:
+        return False
+    slot = ctx.frame.slots.get("donor")
+    return (
+        slot is not None
+        and slot.paragraph == ctx.paragraph_index
+        and _FOLLOW_UP.search(ctx.sentence_text) is not None
+    )
+
+
 def _listed_in_package(ctx: Ctx) -> bool:
     """A count listed in a package: 'the package includes 30 tanks', or a list item under a
     package named just before ('The package also included:' then '- Eight guns')."""
@@ -72,6 +94,10 @@ def _listed_in_package(ctx: Ctx) -> bool:
     return False
 
 
+_GOVERNMENT = cue(
+    r"(?:the|our)\s+government|prime\s+minister|premier|foreign\s+minister|defen[cs]e\s+minister"
+    r"|finance\s+minister|the\s+minister|ministers|cabinet|the\s+country|the\s+nation"
+)
 _PREPOSITION = cue(r"to|for|into|with|from|at|in|on")
 
 
@@ -136,6 +162,11 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
+    if donor is None and ctx.frame.context is not None and ctx.frame.context.country:
+        # "WELLINGTON (Reuters) - The government will give ...": the dateline's government
+        home = ctx.frame.context.country
+        if home != recipient and _GOVERNMENT.search(ctx.sentence_text):
+            donor = home
     if donor is None:
         carried = ctx.carried("donor", family="aid")
         if carried is not None and carried != recipient:
@@ -170,7 +201,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     sentence = ctx.sentence_text
     listed = False
     if q.kind == "money":
-        if not AID_CUE.search(sentence):
+        if not AID_CUE.search(sentence) and not _follow_up(ctx):
             return None
     elif q.kind == "count":
         if EXERCISE_OR_HARM.search(sentence) or ctx.carried("event") is not None:

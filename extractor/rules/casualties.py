@@ -49,14 +49,17 @@ PERSON_UNITS = frozenset(
     pow villager people peasant farmer detainee hostage migrant journalist protester
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
-    settler pensioner voter loss dead military""".split()
+    settler pensioner voter loss dead military fatality""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
+# A counted noun that is itself the harm: "over a million deaths", "four lives".
+NOUN_HARM = {"death": "died", "life": "died", "dead": "died", "casualty": "casualties",
+             "loss": "casualties", "victim": "killed", "fatality": "died"}
 # Counted nouns that name people in general, not a narrower group: a casualty count of them
 # has unit `person` (the words as written stay in `victims`).  "20,000 women", "8,000
 # officers" and "8.7 million soldiers" keep their narrower unit.
 GENERAL_PERSON = frozenset(
     """person people man civilian citizen inhabitant resident casualty life death loss victim
-    dead military population""".split()
+    dead military population fatality""".split()
 )
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
@@ -114,7 +117,7 @@ def _harm(ctx: Ctx) -> str | None:
     # the passive verb of the clause, further on
     _, e = ctx.sentence
     passive = _PASSIVE_HARM.search(ctx.text, ctx.q.end, min(e, ctx.q.end + 120))
-    if passive and not re.search(r"[.;]", ctx.text[ctx.q.end : passive.start()]):
+    if passive and not re.search(r"[.;!?](?:\s|$)", ctx.text[ctx.q.end : passive.start()]):
         return HARM[re.sub(r"\s+", " ", passive.group("h").lower())]
     return None
 
@@ -164,7 +167,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
                 part["_unit"] = "person"
             part["_part_of"] = total
             return part
-        harm = _harm(ctx)
+        harm = _harm(ctx) or NOUN_HARM.get(q.unit.lower())
         if harm is None and not TOLL_CUE.search(sentence):
             return None
         event = _event(ctx)

@@ -167,6 +167,55 @@ def coordinated_after(ctx: Ctx, mentions: list[Mention]) -> list[str]:
 _LIST_GAP = re.compile(r"(?:\s+[A-Z][\w'’]*){0,3}\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 
 
+_RANGE_GAP = re.compile(
+    r"(?i)\s*(?:to|and|or|-|–|—)\s+(?:(?:as\s+many\s+as|up\s+to|about|around|some|nearly|almost"
+    r"|more\s+than|over|at\s+least)\s+)?"
+)
+_PART_GAP = re.compile(r"(?i)\b(?:of\s+which|of\s+whom|of\s+them|including|among\s+them)\b")
+
+
+def _elliptical(ctx: Ctx) -> dict[str, Any] | None:
+    """A figure with no noun that counts the same thing as an exercise count beside it: 'from
+    70,000 to as many as 100,000 participants' (the next figure's noun), 'some 12,800 troops
+    ... (of which a mere 2,500 will be Russian)' (a part of the figure before)."""
+    quantities = ctx.sentence_quantities()
+    nxt = next(((i, q) for i, q in quantities if i > ctx.index), None)
+    if (
+        nxt is not None
+        and nxt[1].kind == "count"
+        and _RANGE_GAP.fullmatch(ctx.text[ctx.q.end : nxt[1].start])
+    ):
+        s, e = ctx.sentence
+        named = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
+        if not (named or EXERCISE_CUE.search(ctx.sentence_text)):
+            return None
+        return {"_unit": nxt[1].unit, **_event_fields(ctx)}
+    for i, _ in reversed(quantities):
+        draft = ctx.drafts[i] if i < ctx.index else None
+        if draft is None or draft.family != "exercise" or draft.quantity.kind != "count":
+            continue
+        if not _PART_GAP.search(ctx.text[draft.quantity.end : ctx.q.start]):
+            return None
+        fields = {k: v for k, v in draft.fields.items() if k in ("event", "year")}
+        fields["_unit"] = draft.quantity.unit
+        subject = _contingent(ctx)
+        if subject is not None:
+            fields["subject"] = subject
+        return fields
+    return None
+
+
+def _event_fields(ctx: Ctx) -> dict[str, Any]:
+    event = _event(ctx)
+    fields: dict[str, Any] = {}
+    if event is not None:
+        fields["event"] = event.name
+    year = _edition_year(ctx, event)
+    if year is not None:
+        fields["year"] = year
+    return fields
+
+
 def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind == "duration":
@@ -176,6 +225,8 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
             return None
         event = _event(ctx)
         return {"event": event.name} if event else {}
+    if q.kind == "number":
+        return _elliptical(ctx)
     if q.kind != "count":
         return None
     s, e = ctx.sentence

@@ -1,0 +1,186 @@
+"""Attribution on the document model: clause roles, the running frame, document context.
+
+The probes are sentences of our own in the style of real copy; the metamorphic tests change a
+text in a way that must (or must not) change the roles.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from extractor.documents import load_document
+from extractor.model import Fact
+from extractor.pipeline import build_sheet, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def facts(text: str, published: date | None = None) -> list[Fact]:
+    return list(extract_text(text, published=published).facts)
+
+
+def one(text: str, quote: str, published: date | None = None) -> Fact:
+    found = [f for f in facts(text, published) if f.span.quote == quote]
+    assert len(found) == 1, [f.span.quote for f in facts(text, published)]
+    return found[0]
+
+
+PROBES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "Ukraine received $2 billion in aid from the European Union.",
+        "$2 billion",
+        {"family": "aid", "donor": "EU", "recipient": "UA"},
+    ),
+    (
+        "Japan will provide Ukraine with ¥1 trillion in aid.",
+        "¥1 trillion",
+        {"family": "aid", "donor": "JP", "recipient": "UA", "claim": "Japan commits ¥1 trillion "
+         "to Ukraine."},
+    ),
+    (
+        "Canada announced a new package for Ukraine on Monday. It includes C$500 million in "
+        "military aid.",
+        "C$500 million",
+        {"family": "aid", "donor": "CA", "recipient": "UA"},
+    ),
+    (
+        "WELLINGTON (Reuters) - The government will give a further $5 million to Ukraine, the "
+        "prime minister said.",
+        "$5 million",
+        {"family": "aid", "donor": "NZ", "recipient": "UA", "unit": "NZD",
+         "currency_from": "context"},
+    ),
+    (
+        "Poland spends more than twice as much as Germany, at 4.1% of GDP.",
+        "4.1% of GDP",
+        {"family": "spending", "subject": "PL"},
+    ),
+    (
+        "Some 12,000 troops took part in Vostok-2014.",
+        "Some 12,000 troops",
+        {"family": "exercise", "event": "Vostok-2014", "year": 2014},
+    ),
+    (
+        "Norway will send NOK 1.5 billion (about $140 million) to Kyiv.",
+        "about $140 million",
+        {"family": "aid", "donor": "NO", "recipient": "UA", "unit": "USD"},
+    ),
+    (
+        "Berlin has promised Kyiv further weapons worth €1.1 billion.",
+        "€1.1 billion",
+        {"family": "aid", "donor": "DE", "recipient": "UA"},
+    ),
+    (
+        "The Swedish government said the package for Ukraine includes 50 combat vehicles.",
+        "50 combat vehicles",
+        {"family": "aid", "recipient": "UA"},
+    ),
+    (
+        "The exercise, held in 2023, drew about 25,000 personnel from 30 nations.",
+        "about 25,000 personnel",
+        {"family": "exercise", "year": 2023},
+    ),
+    (
+        "Some 9,000 soldiers took part in the drills, of which 2,000 were Kazakh.",
+        "2,000",
+        {"family": "exercise", "subject": "KZ"},
+    ),
+]
+
+
+def _get(fact: Fact, key: str) -> Any:
+    if key in ("unit", "currency_from", "value", "qualifier"):
+        return getattr(fact.quantity, key)
+    value = getattr(fact, key)
+    return value
+
+
+@pytest.mark.parametrize(("text", "quote", "expect"), PROBES, ids=[p[1] for p in PROBES])
+def test_probe(text: str, quote: str, expect: dict[str, Any]) -> None:
+    fact = one(text, quote)
+    for key, want in expect.items():
+        assert _get(fact, key) == want, key
+
+
+SWAP = (
+    "Canada will provide Latvia with C$40 million in military aid. The package includes 30 "
+    "armoured vehicles."
+)
+
+
+def test_swapping_countries_swaps_roles() -> None:
+    before = {f.span.quote: (f.donor, f.recipient) for f in facts(SWAP)}
+    swapped = SWAP.replace("Canada", "XX").replace("Latvia", "Canada").replace("XX", "Latvia")
+    after = {f.span.quote: (f.donor, f.recipient) for f in facts(swapped)}
+    assert before["C$40 million"] == ("CA", "LV")
+    assert after["C$40 million"] == ("LV", "CA")
+    assert after["30 armoured vehicles"] == ("LV", "CA")
+
+
+def _roles(sheet_facts: list[Fact]) -> list[tuple[str, Any, Any, Any, Any, Any]]:
+    return [(f.span.quote, f.donor, f.recipient, f.subject, f.event, f.year) for f in sheet_facts]
+
+
+def test_unrelated_paragraph_above_changes_no_attribution() -> None:
+    text = (
+        "Denmark pledged DKK 1.2 billion in military aid to Ukraine on Tuesday.\n\n"
+        "The package includes 20 howitzers, the ministry said."
+    )
+    noise = "The weather in Copenhagen was mild this week, forecasters said.\n\n"
+    assert _roles(facts(noise + text)) == _roles(facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland gave €50 million in aid to Moldova.",
+        "€50 million in aid was given to Moldova by Finland.",
+        "Moldova received €50 million in aid from Finland.",
+        "Finland's €50 million aid package for Moldova was approved.",
+    ],
+)
+def test_active_and_passive_give_the_same_roles(text: str) -> None:
+    fact = one(text, "€50 million")
+    assert (fact.family, fact.donor, fact.recipient) == ("aid", "FI", "MD")
+
+
+def test_a_new_named_event_resets_the_frame() -> None:
+    text = (
+        "Zapad-2021 involved about 200,000 troops.\n\n"
+        "Vostok-2022 was smaller. The drills involved some 50,000 troops."
+    )
+    found = {f.span.quote: f for f in facts(text)}
+    assert found["about 200,000 troops"].event == "Zapad-2021"
+    assert found["some 50,000 troops"].event == "Vostok-2022"
+    assert found["some 50,000 troops"].year == 2022
+
+
+def test_frame_carries_donor_to_a_follow_up_sentence() -> None:
+    text = (
+        "Spain will send €30 million in aid to Ukraine. A further €10 million will go to "
+        "demining."
+    )
+    fact = one(text, "€10 million")
+    assert (fact.donor, fact.recipient) == ("ES", "UA")
+
+
+def _all_facts() -> list[Fact]:
+    out: list[Fact] = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        out += build_sheet(load_document(path)).facts
+    for case in yaml.safe_load((ROOT / "tests/gold/passages.yaml").read_text(encoding="utf-8")):
+        out += extract_text(case["text"], doc_id=case["id"]).facts
+    return out
+
+
+def test_claims_have_no_empty_slots() -> None:
+    bad = re.compile(r"\s{2}|\s[.,:]|\b(?:to|of|in|by|for)\s*\.$|^[:']|'s support to \.|\(\)")
+    for fact in _all_facts():
+        assert not bad.search(fact.claim), (fact.span.quote, fact.claim)
+        assert fact.claim.endswith("."), fact.claim
