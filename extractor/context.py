@@ -23,6 +23,26 @@ def _restates(text: str, explicit: Quantity, bare: Quantity) -> bool:
     )
 
 
+SHARED = "¤"  # the grammar's unit for a name several currencies share: "¤INR|PKR|LKR"
+
+
+def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None) -> str:
+    """'1.2 billion pesos', '40 billion rupees': the currency, among those the name may mean, of
+    a country named in the sentence, else the paragraph, else the document; else the
+    dateline's; else the likeliest (listed first)."""
+    candidates = q.unit.removeprefix(SHARED).split("|")
+    s, e = layout.sentence(q.number_start)
+    ps, pe = layout.paragraph(q.number_start)
+    for lo, hi in ((s, e), (ps, pe), (0, len(layout.text))):
+        for mention in entities.within(lo, hi):
+            currency = gazetteer().entities[mention.code].currency
+            if currency in candidates:
+                return currency
+    if home in candidates:
+        return str(home)
+    return candidates[0]
+
+
 def _nearest(
     text: str, explicit: list[Quantity], q: Quantity, lo: int, hi: int, dollars: frozenset[str]
 ) -> str | None:
@@ -82,6 +102,8 @@ def resolve_currencies(
     out: list[Quantity] = []
     prev: Quantity | None = None
     for q in quantities:
+        if q.kind == "money" and q.unit.startswith(SHARED):
+            q = q._replace(unit=_shared(q, layout, entities, home), currency_from="context")
         if q.kind != "money" or q.unit != CONTEXT_DOLLAR:
             out.append(q)
             prev = q
