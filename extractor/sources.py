@@ -28,9 +28,10 @@ class Input:
 
 def display_path(path: Path) -> str:
     """A path for sheets and messages: relative to the working directory when inside it, so
-    output never depends on where the repository is checked out."""
+    output never depends on where the repository is checked out.  A symbolic link is named as
+    itself, not as its target."""
     try:
-        rel = os.path.relpath(path.resolve(), Path.cwd().resolve())
+        rel = os.path.relpath(os.path.abspath(path), os.getcwd())
     except ValueError:
         return path.name
     if rel.startswith(".."):
