@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractor.cache import ExtractionCache
 from extractor.diff import diff_sheets
 from extractor.documents import SUFFIXES, DocumentError, load_document
-from extractor.pipeline import ExtractionError, extract_document
 from extractor.sheets import SheetFile, find_sheets, load
 from extractor.sources import display_path, tree_id, walk
 from extractor.validate import Finding, line_of
@@ -150,9 +150,16 @@ def source_changes(
     return out
 
 
-def check(sources: Path, facts: Path, *, follow_symlinks: bool = False) -> CheckResult:
+def check(
+    sources: Path,
+    facts: Path,
+    *,
+    follow_symlinks: bool = False,
+    cache: ExtractionCache | None = None,
+) -> CheckResult:
     """Both folders are walked as trees: `sources/a/b.txt` is checked against `facts/a/b.yaml`
-    (or `.yml`, `.json`), with the same discovery `extract` and every sheet reader use."""
+    (or `.yml`, `.json`), with the same discovery `extract` and every sheet reader use.
+    With `cache`, fresh extractions of unchanged sources are taken from it (see cache.py)."""
     result = CheckResult()
     if not sources.is_dir():
         result.unreadable.append(Finding(sources.as_posix(), None, "$", "sources folder not found"))
@@ -191,7 +198,7 @@ def check(sources: Path, facts: Path, *, follow_symlinks: bool = False) -> Check
         sheet = sheets.get(key) or SheetFile(
             facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
         )
-        _check_one(result, paths[0], doc_id, sheet, facts, follow_symlinks)
+        _check_one(result, paths[0], doc_id, sheet, facts, follow_symlinks, cache)
     return result
 
 
@@ -202,6 +209,7 @@ def _check_one(
     sheet: SheetFile,
     facts: Path,
     follow_symlinks: bool,
+    cache: ExtractionCache | None = None,
 ) -> None:
     shown = sheet.display
     rerun = f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}"
@@ -251,11 +259,18 @@ def _check_one(
                         f"at {span['start']}-{span['end']}",
                     )
                 )
-    try:
-        fresh = extract_document(doc).to_data()
-    except ExtractionError as exc:
-        result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
-        return
+    key = cache.key(doc.sha256, doc.id, doc.path) if cache is not None else ""
+    fresh = cache.get(key) if cache is not None else None
+    if fresh is None:
+        from extractor.pipeline import ExtractionError, extract_document  # only on a miss
+
+        try:
+            fresh = extract_document(doc).to_data()
+        except ExtractionError as exc:
+            result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
+            return
+        if cache is not None:
+            cache.put(key, fresh)
     as_json = sheet.path.suffix.lower() == ".json"
     fresh_text = dump_json(fresh) + "\n" if as_json else dump_yaml(fresh)
     try:

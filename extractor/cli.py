@@ -262,12 +262,19 @@ def schema(output: Path | None) -> None:
     help="github: workflow-command annotations (at most 10) and a summary line.",
 )
 @follow_option
-def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every source again instead of using .factsheet-cache/.",
+)
+def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool, no_cache: bool) -> None:
     """The CI job: sheets valid, quotes true to the source, hashes current, extraction fresh.
 
     When a source changed, each committed fact is reported as moved, changed or gone, and each
     fact a re-extraction would add is listed.  With --format github and GITHUB_STEP_SUMMARY
-    set, a Markdown report is appended to the job summary.
+    set, a Markdown report is appended to the job summary.  Fresh extractions are cached in
+    .factsheet-cache/ (keyed by the source's sha256 and a hash of the rules and tables,
+    signed, safe to delete); --no-cache extracts everything again.
 
     Exit 0 clean, 1 findings (facts out of date or wrong), 2 usage or unreadable input.
 
@@ -276,10 +283,12 @@ def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool) -> None:
       factsheet check --sources seeds --facts facts
       factsheet check --format github
     """
+    from extractor.cache import ExtractionCache
     from extractor.check import check as run_check
     from extractor.check import render_github, render_json, render_markdown_summary, summary_line
 
-    result = run_check(sources, facts, follow_symlinks=follow_symlinks)
+    cache = None if no_cache else ExtractionCache()
+    result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache)
     if fmt == "json":
         click.echo(render_json(result), nl=False)
     elif fmt == "github":
