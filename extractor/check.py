@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractor.cache import ExtractionCache
 from extractor.diff import diff_sheets
 from extractor.documents import SUFFIXES, DocumentError, load_document
-from extractor.pipeline import build_sheet
-from extractor.sources import display_path
-from extractor.validate import Finding, line_of, validate_file
-from extractor.yamlio import dump_yaml
+from extractor.sheets import SheetFile, find_sheets, load
+from extractor.sources import display_path, tree_id, walk
+from extractor.validate import Finding, line_of
+from extractor.yamlio import dump_json, dump_yaml
 
 MAX_ANNOTATIONS = 10
 
@@ -149,7 +150,16 @@ def source_changes(
     return out
 
 
-def check(sources: Path, facts: Path) -> CheckResult:
+def check(
+    sources: Path,
+    facts: Path,
+    *,
+    follow_symlinks: bool = False,
+    cache: ExtractionCache | None = None,
+) -> CheckResult:
+    """Both folders are walked as trees: `sources/a/b.txt` is checked against `facts/a/b.yaml`
+    (or `.yml`, `.json`), with the same discovery `extract` and every sheet reader use.
+    With `cache`, fresh extractions of unchanged sources are taken from it (see cache.py)."""
     result = CheckResult()
     if not sources.is_dir():
         result.unreadable.append(Finding(sources.as_posix(), None, "$", "sources folder not found"))
@@ -157,38 +167,68 @@ def check(sources: Path, facts: Path) -> CheckResult:
     if not facts.is_dir():
         result.unreadable.append(Finding(facts.as_posix(), None, "$", "facts folder not found"))
         return result
-    docs = sorted(p for p in sources.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-    sheets = {p.stem: p for p in facts.glob("*.yaml")}
-    for stem in sorted(set(sheets) - {d.stem for d in docs}):
+    docs: dict[str, list[Path]] = {}
+    for path, reason in walk(sources, SUFFIXES, follow_symlinks=follow_symlinks):
+        if reason:
+            result.unreadable.append(Finding(display_path(path), None, "$", reason))
+        else:
+            docs.setdefault(tree_id(path, sources).casefold(), []).append(path)
+    files, problems = find_sheets([facts])
+    result.findings.extend(problems)
+    sheets: dict[str, SheetFile] = {}
+    for item in files:
+        sheets.setdefault(item.key.casefold(), item)
+    for key in sorted(set(sheets) - set(docs)):
         result.findings.append(
-            Finding(
-                display_path(sheets[stem]),
-                None,
-                "$",
-                f"sheet has no source in {sources.as_posix()}/",
-            )
+            Finding(sheets[key].display, None, "$", f"sheet has no source in {sources.as_posix()}/")
         )
-    for doc_path in docs:
-        _check_one(result, doc_path, facts / f"{doc_path.stem}.yaml", facts)
+    for key, paths in sorted(docs.items(), key=lambda kv: tree_id(kv[1][0], sources)):
+        if len(paths) > 1:
+            names = " and ".join(display_path(p) for p in paths)
+            result.findings.append(
+                Finding(
+                    display_path(paths[0]),
+                    None,
+                    "$",
+                    f"{names} would write the same sheet; rename one",
+                )
+            )
+            continue
+        doc_id = tree_id(paths[0], sources)
+        sheet = sheets.get(key) or SheetFile(
+            facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
+        )
+        _check_one(result, paths[0], doc_id, sheet, facts, follow_symlinks, cache)
     return result
 
 
-def _check_one(result: CheckResult, doc_path: Path, sheet_path: Path, facts: Path) -> None:
-    shown = display_path(sheet_path)
+def _check_one(
+    result: CheckResult,
+    doc_path: Path,
+    doc_id: str,
+    sheet: SheetFile,
+    facts: Path,
+    follow_symlinks: bool,
+    cache: ExtractionCache | None = None,
+) -> None:
+    shown = sheet.display
     rerun = f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}"
-    if not sheet_path.exists():
+    if not sheet.path.exists():
         result.findings.append(
             Finding(shown, None, "$", f"no sheet for source {display_path(doc_path)}; {rerun}")
         )
         return
     result.sheets += 1
-    data, lines, problems = validate_file(sheet_path, shown)
+    loaded = load(sheet)
+    data, lines, problems = loaded.data, loaded.lines, loaded.findings
     if data is None:
         result.unreadable.extend(problems)
         return
     result.findings.extend(problems)
     try:
-        doc = load_document(doc_path, display=display_path(doc_path))
+        doc = load_document(
+            doc_path, display=display_path(doc_path), doc_id=doc_id, follow_symlinks=follow_symlinks
+        )
     except DocumentError as exc:
         result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
         return
@@ -219,14 +259,30 @@ def _check_one(result: CheckResult, doc_path: Path, sheet_path: Path, facts: Pat
                         f"at {span['start']}-{span['end']}",
                     )
                 )
-    fresh = build_sheet(doc)
-    fresh_text = dump_yaml(fresh.to_data())
-    if fresh_text == sheet_path.read_text(encoding="utf-8"):
+    key = cache.key(doc.sha256, doc.id, doc.path) if cache is not None else ""
+    fresh = cache.get(key) if cache is not None else None
+    if fresh is None:
+        from extractor.pipeline import ExtractionError, extract_document  # only on a miss
+
+        try:
+            fresh = extract_document(doc).to_data()
+        except ExtractionError as exc:
+            result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
+            return
+        if cache is not None:
+            cache.put(key, fresh)
+    as_json = sheet.path.suffix.lower() == ".json"
+    fresh_text = dump_json(fresh) + "\n" if as_json else dump_yaml(fresh)
+    try:
+        committed_text = sheet.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        committed_text = None
+    if fresh_text == committed_text:
         return
     if source_changed:
-        result.findings.extend(source_changes(data, fresh.to_data(), doc.text, shown, lines))
+        result.findings.extend(source_changes(data, fresh, doc.text, shown, lines))
     else:
-        details = source_changes(data, fresh.to_data(), doc.text, shown, lines)
+        details = source_changes(data, fresh, doc.text, shown, lines)
         result.findings.append(
             Finding(
                 shown,

@@ -3,46 +3,21 @@ stderr, no tracebacks.  Exit codes: 0 clean, 1 findings, 2 usage or unreadable i
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from pydantic import ValidationError
 
 from extractor import __version__
-from extractor.check import check as run_check
-from extractor.check import render_github, render_markdown_summary, summary_line
-from extractor.check import render_json as check_json
-from extractor.diff import (
-    DiffError,
-    diff_git,
-    diff_paths,
-    render_markdown,
-    render_sheet_lines,
-    render_text,
-)
-from extractor.diff import render_json as render_diff_json
-from extractor.documents import Document, DocumentError, load_document, parse_document
-from extractor.evaluate import EvaluationError, evaluate_gold
-from extractor.evaluate import render_text as render_report
-from extractor.export import (
-    data_dictionary,
-    rows,
-    to_csv,
-    to_jsonl,
-    write_datapackage,
-    write_sqlite,
-)
-from extractor.model import FactSheet, json_schema
-from extractor.pipeline import build_sheet
-from extractor.render import render_index, render_page
-from extractor.sources import Input, expand
-from extractor.validate import validate_file
-from extractor.yamlio import SheetLoadError, dump_json, dump_yaml, read_sheet_file, write_atomic
+
+# Each command imports what it needs when it runs, so `--help` loads click and little else.
+if TYPE_CHECKING:
+    from extractor.documents import Document
+    from extractor.model import FactSheet
+    from extractor.sources import Input
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,14 +34,68 @@ def sources_option(help_text: str) -> Callable[[F], F]:
 
 
 def _error(message: str) -> None:
-    click.echo(f"factsheet: error: {message}", err=True)
+    click.echo(f"factsheet: error: {message}".splitlines()[0], err=True)
 
 
-def _read_input(item: Input) -> Document:
+def _fail(message: str, code: int = 2) -> NoReturn:
+    _error(message)
+    sys.exit(code)
+
+
+def _write(path: Path, content: str) -> bool:
+    """Write atomically; on failure say why in one line and return False."""
+    from extractor.yamlio import write_atomic
+
+    try:
+        write_atomic(path, content)
+    except OSError as exc:
+        _error(f"{path}: cannot write: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _read_input(item: Input, follow_symlinks: bool) -> Document:
+    from extractor.documents import MAX_BYTES, DocumentError, load_document, parse_document
+
     if item.path is None:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
         return parse_document(data, doc_id="stdin", path="-")
-    return load_document(item.path, display=item.display)
+    return load_document(
+        item.path, display=item.display, doc_id=item.id, follow_symlinks=follow_symlinks
+    )
+
+
+def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
+    """Valid sheets from files and folder trees (the loader every command shares); exits 2
+    after naming each sheet that cannot be used, one line each."""
+    from extractor.sheets import load_all
+
+    loaded, problems = load_all(list(paths))
+    for item in loaded:
+        if item.findings:
+            first = item.findings[0]
+            if item.unreadable:
+                problems.append(first)
+            else:
+                where = f"{first.file}:{first.line}" if first.line else first.file
+                _error(
+                    f"{where}: not a valid fact sheet: {first.path}: {first.message} "
+                    f"(run: factsheet validate {item.file.display})"
+                )
+    for finding in problems:
+        _error(str(finding))
+    if problems or any(item.sheet is None for item in loaded):
+        sys.exit(2)
+    return [item.sheet for item in loaded if item.sheet is not None]
+
+
+follow_option = click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read documents behind symbolic links (refused by default).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,8 +133,16 @@ def cli() -> None:
     show_default=True,
     help="Sheet format (json: one object per line with --stdout).",
 )
-def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) -> None:
-    """Extract facts from documents: files, folders (*.txt, *.md, *.html) or - for stdin.
+@follow_option
+def extract(
+    paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str, follow_symlinks: bool
+) -> None:
+    """Extract facts from documents: files, folder trees (*.txt, *.md, *.html) or - for stdin.
+
+    A folder's sub-folders are mirrored under the output folder: archive/2024/05/x.txt gives
+    facts/2024/05/x.yaml (source id 2024/05/x).  Two inputs that would write the same sheet are
+    both refused, naming each other; sheets (.yaml, .json) are refused as inputs.  Each input
+    that fails is one line on stderr, the others go on, and the exit code is 2.
 
     \b
     Examples:
@@ -113,7 +150,15 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
       factsheet extract article.txt --stdout
       cat article.txt | factsheet extract - --stdout --format json
     """
-    inputs, problems = expand(list(paths))
+    from extractor.documents import DocumentError
+    from extractor.pipeline import ExtractionError, extract_document
+    from extractor.sources import clashes, expand
+    from extractor.yamlio import dump_json, dump_yaml
+
+    inputs, problems = expand(list(paths), follow_symlinks=follow_symlinks)
+    if not to_stdout:
+        inputs, clashing = clashes(inputs)
+        problems += clashing
     for path, reason in problems:
         _error(f"{path}: {reason}")
     failed = bool(problems)
@@ -123,12 +168,11 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
     ) as bar:
         for item in bar:
             try:
-                doc = _read_input(item)
-            except DocumentError as exc:
+                data = extract_document(_read_input(item, follow_symlinks)).to_data()
+            except (DocumentError, ExtractionError) as exc:
                 _error(f"{item.display}: {exc}")
                 failed = True
                 continue
-            data = build_sheet(doc).to_data()
             if to_stdout:
                 click.echo(
                     dump_json(data) if fmt == "json" else "---\n" + dump_yaml(data),
@@ -137,10 +181,7 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
                 continue
             suffix = "json" if fmt == "json" else "yaml"
             content = dump_json(data) + "\n" if fmt == "json" else dump_yaml(data)
-            try:
-                write_atomic(out_dir / f"{doc.id}.{suffix}", content)
-            except OSError as exc:
-                _error(f"{out_dir / (doc.id + '.' + suffix)}: cannot write: {exc.strerror}")
+            if not _write(out_dir / f"{item.id}.{suffix}", content):
                 failed = True
     if failed:
         sys.exit(2)
@@ -149,25 +190,32 @@ def extract(paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str) ->
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
-    """Validate fact sheets against the JSON Schema.
+    """Validate fact sheets (files or folder trees) against the schema.
 
-    Errors read FILE:LINE: $.path.to.field: message.  Exit 0 valid, 1 invalid, 2 unreadable.
+    Errors read FILE:LINE: $.path.to.field: message.  Duplicate fact ids, and two sheets with
+    one source id, are errors too.  Exit 0 valid, 1 invalid, 2 unreadable.
 
     \b
     Example:
       factsheet validate facts/*.yaml
+      factsheet validate facts
     """
-    worst = 0
-    for path in files:
-        data, _, findings = validate_file(path)
-        for finding in findings:
+    from extractor.sheets import load_all
+
+    loaded, problems = load_all(list(files))
+    worst = 2 if any(p.message == "no such file or folder" for p in problems) else 0
+    for finding in problems:
+        click.echo(str(finding), err=True)
+        worst = max(worst, 1)
+    for item in loaded:
+        for finding in item.findings:
             click.echo(str(finding), err=True)
-        if data is None:
+        if item.unreadable:
             worst = 2
-        elif findings:
+        elif item.findings:
             worst = max(worst, 1)
     if worst == 0:
-        click.echo(f"{len(files)} sheet(s) valid")
+        click.echo(f"{len(loaded)} sheet(s) valid")
     sys.exit(worst)
 
 
@@ -175,7 +223,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write the schema here instead of stdout.",
 )
 def schema(output: Path | None) -> None:
@@ -185,11 +233,15 @@ def schema(output: Path | None) -> None:
     Example:
       factsheet schema -o schemas/factsheet.schema.json
     """
+    import json
+
+    from extractor.model import json_schema
+
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+    elif not _write(output, text):
+        sys.exit(2)
 
 
 @cli.command()
@@ -209,12 +261,20 @@ def schema(output: Path | None) -> None:
     show_default=True,
     help="github: workflow-command annotations (at most 10) and a summary line.",
 )
-def check(sources: Path, facts: Path, fmt: str) -> None:
+@follow_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every source again instead of using .factsheet-cache/.",
+)
+def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool, no_cache: bool) -> None:
     """The CI job: sheets valid, quotes true to the source, hashes current, extraction fresh.
 
     When a source changed, each committed fact is reported as moved, changed or gone, and each
     fact a re-extraction would add is listed.  With --format github and GITHUB_STEP_SUMMARY
-    set, a Markdown report is appended to the job summary.
+    set, a Markdown report is appended to the job summary.  Fresh extractions are cached in
+    .factsheet-cache/ (keyed by the source's sha256 and a hash of the rules and tables,
+    signed, safe to delete); --no-cache extracts everything again.
 
     Exit 0 clean, 1 findings (facts out of date or wrong), 2 usage or unreadable input.
 
@@ -223,15 +283,23 @@ def check(sources: Path, facts: Path, fmt: str) -> None:
       factsheet check --sources seeds --facts facts
       factsheet check --format github
     """
-    result = run_check(sources, facts)
+    from extractor.cache import ExtractionCache
+    from extractor.check import check as run_check
+    from extractor.check import render_github, render_json, render_markdown_summary, summary_line
+
+    cache = None if no_cache else ExtractionCache()
+    result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache)
     if fmt == "json":
-        click.echo(check_json(result), nl=False)
+        click.echo(render_json(result), nl=False)
     elif fmt == "github":
         click.echo(render_github(result), nl=False)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(render_markdown_summary(result))
+            try:
+                with open(summary, "a", encoding="utf-8") as handle:
+                    handle.write(render_markdown_summary(result))
+            except OSError as exc:
+                _fail(f"{summary}: cannot write the step summary: {exc.strerror or exc}")
     else:
         for finding in result.all:
             click.echo(str(finding), err=True)
@@ -268,6 +336,9 @@ def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_cod
       factsheet diff old/000.yaml facts/000.yaml
       factsheet diff --git origin/main --format markdown > comment.md
     """
+    from extractor.diff import DiffError, diff_git, diff_paths, render_markdown, render_text
+    from extractor.diff import render_json as render_diff_json
+
     try:
         if rev is not None:
             if new is not None:
@@ -278,8 +349,7 @@ def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_cod
                 raise DiffError("give OLD and NEW, or --git REV (see factsheet diff --help)")
             report = diff_paths(old, new)
     except DiffError as exc:
-        _error(str(exc))
-        sys.exit(2)
+        _fail(str(exc))
     if fmt == "json":
         click.echo(render_diff_json(report), nl=False)
     elif fmt == "markdown":
@@ -331,6 +401,11 @@ def evaluate(
       factsheet evaluate --gold tests/gold/seeds.yaml --min-precision 0.95
       factsheet evaluate --gold tests/gold/passages.yaml --format json
     """
+    import json
+
+    from extractor.evaluate import EvaluationError, evaluate_gold
+    from extractor.evaluate import render_text as render_report
+
     try:
         report = evaluate_gold(gold_file, sources=sources, facts_dir=facts_dir)
     except EvaluationError as exc:
@@ -342,36 +417,6 @@ def evaluate(
         click.echo(render_report(report, title=f"{gold_file}", brief=brief), nl=False)
     below = report.overall.precision < min_precision or report.overall.recall < min_recall
     sys.exit(1 if below else 0)
-
-
-def _load_sheets(paths: tuple[Path, ...]) -> list[FactSheet]:
-    """Sheets from files and folders (*.yaml, *.json), in a stable order; exits 2 on bad input."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
-        elif path.exists():
-            files.append(path)
-        else:
-            _error(f"{path}: no such file or folder")
-            sys.exit(2)
-    sheets = []
-    for file in files:
-        try:
-            data, _ = read_sheet_file(file)
-            sheets.append(FactSheet.model_validate(data))
-        except SheetLoadError as exc:
-            _error(f"{file}: {exc}")
-            sys.exit(2)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            _error(
-                f"{file}: not a valid fact sheet: {where}: {first['msg']} "
-                f"(run: factsheet validate {file})"
-            )
-            sys.exit(2)
-    return sheets
 
 
 @cli.command()
@@ -408,33 +453,43 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
       factsheet export facts --format datapackage -o package/
       factsheet export --dictionary -o docs/data-dictionary.md
     """
+    import sqlite3
+
+    from extractor.export import (
+        data_dictionary,
+        rows,
+        to_csv,
+        to_jsonl,
+        write_datapackage,
+        write_sqlite,
+    )
+
     if dictionary:
         text = data_dictionary()
         if output is None:
             click.echo(text, nl=False)
-        else:
-            write_atomic(output, text)
+        elif not _write(output, text):
+            sys.exit(2)
         return
     if not facts:
-        _error("give sheets or folders to export (see factsheet export --help)")
-        sys.exit(2)
-    sheets = _load_sheets(facts)
+        _fail("give sheets or folders to export (see factsheet export --help)")
     if fmt in ("sqlite", "datapackage") and output is None:
-        _error(f"--format {fmt} needs -o PATH")
+        _fail(f"--format {fmt} needs -o PATH")
+    sheets = _load_valid(facts)
+    if fmt in ("sqlite", "datapackage"):
+        assert output is not None
+        try:
+            (write_sqlite if fmt == "sqlite" else write_datapackage)(sheets, output)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _fail(f"{output}: cannot write: {reason}")
+        return
+    records = rows(sheets)
+    text = to_csv(records) if fmt == "csv" else to_jsonl(records)
+    if output is None:
+        click.echo(text, nl=False)
+    elif not _write(output, text):
         sys.exit(2)
-    if fmt == "sqlite":
-        assert output is not None
-        write_sqlite(sheets, output)
-    elif fmt == "datapackage":
-        assert output is not None
-        write_datapackage(sheets, output)
-    else:
-        records = rows(sheets)
-        text = to_csv(records) if fmt == "csv" else to_jsonl(records)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(output, text)
 
 
 @cli.command()
@@ -462,11 +517,13 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
       factsheet render facts -o site/
       factsheet render facts/000_55791655ed5d24e6.yaml -o page.html
     """
-    sheets = _load_sheets(facts)
+    from extractor.documents import DocumentError, load_document
+    from extractor.render import render_index, render_page
+
+    sheets = _load_valid(facts)
     single = output.suffix.lower() in (".html", ".htm")
     if single and len(sheets) != 1:
-        _error(f"{output}: an .html file holds one sheet; give a folder for {len(sheets)} sheets")
-        sys.exit(2)
+        _fail(f"{output}: an .html file holds one sheet; give a folder for {len(sheets)} sheets")
     failed = False
     pages: list[tuple[str, FactSheet]] = []
     for sheet in sheets:
@@ -485,10 +542,12 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
             failed = True
             continue
         target = output if single else output / f"{sheet.source.id}.html"
-        write_atomic(target, render_page(sheet, doc.text))
+        if not _write(target, render_page(sheet, doc.text)):
+            failed = True
+            continue
         pages.append((target.name, sheet))
-    if not single and pages:
-        write_atomic(output / "index.html", render_index(pages))
+    if not single and pages and not _write(output / "index.html", render_index(pages)):
+        failed = True
     if failed:
         sys.exit(2)
 
@@ -504,23 +563,29 @@ def show(sheet: Path) -> None:
     Example:
       factsheet show facts/000_55791655ed5d24e6.yaml
     """
+    from extractor.diff import render_sheet_lines
+    from extractor.sheets import SheetError, load_sheet_data
+
     try:
-        data, _ = read_sheet_file(sheet)
-    except SheetLoadError as exc:
-        _error(f"{sheet}: {exc}")
-        sys.exit(2)
+        data = load_sheet_data(sheet)
+    except SheetError as exc:
+        _fail(str(exc))
     click.echo(render_sheet_lines(data), nl=False)
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: no traceback ever reaches the user."""
+    """Console entry point: every error is one line on stderr, no traceback ever reaches the
+    user.  Usage errors exit 2, an interrupt 130, a bug 70."""
     try:
-        return cli.main(args=argv, prog_name="factsheet", standalone_mode=True)
+        return cli.main(args=argv, prog_name="factsheet", standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        _error("interrupted")
-        sys.exit(130)
+    except click.UsageError as exc:
+        hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+        _fail(f"{exc.format_message()}{hint}", exc.exit_code)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _fail("interrupted", 130)
     except Exception as exc:  # a bug: say so in one line, keep the exit code distinct
-        _error(f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
-        sys.exit(70)
+        _fail(f"internal error: {type(exc).__name__}: {exc}", 70)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.yamlio import SheetLoadError, load_yaml_with_lines, read_sheet_file
-
 SPAN_FIELDS = ("start", "end", "line")
 
 
@@ -125,17 +123,23 @@ def diff_sheets(old: dict[str, Any] | None, new: dict[str, Any] | None, name: st
 
 
 def _load(path: Path) -> dict[str, Any]:
+    """Loaded and validated by the loader every command shares: an invalid sheet is an error."""
+    from extractor.sheets import SheetError, load_sheet_data
+
     try:
-        data, _ = read_sheet_file(path)
-    except SheetLoadError as exc:
-        raise DiffError(f"{path}: {exc}") from None
-    if not isinstance(data, dict):
-        raise DiffError(f"{path}: not a fact sheet")
-    return data
+        return load_sheet_data(path)
+    except SheetError as exc:
+        raise DiffError(str(exc)) from None
 
 
 def _sheets_in(folder: Path) -> dict[str, Path]:
-    return {p.name: p for p in sorted(folder.glob("*.yaml"))}
+    """The sheets of a folder tree, by their path below it (the shared discovery)."""
+    from extractor.sheets import find_sheets
+
+    files, problems = find_sheets([folder])
+    if problems:
+        raise DiffError(str(problems[0]))
+    return {f.path.relative_to(folder).as_posix(): f.path for f in files}
 
 
 def diff_paths(old: Path, new: Path) -> DiffReport:
@@ -179,16 +183,21 @@ def diff_git(rev: str, folder: Path) -> DiffReport:
         _git(["rev-parse", "--show-toplevel"], folder if folder.is_dir() else Path.cwd()).strip()
     )
     rel = folder.relative_to(top).as_posix()
-    listing = _git(["ls-tree", "--name-only", f"{rev}:{rel}"], top).split()
+    listing = _git(["ls-tree", "-r", "--name-only", f"{rev}:{rel}"], top).splitlines()
     report = DiffReport()
     now = _sheets_in(folder) if folder.is_dir() else {}
-    for name in sorted(set(n for n in listing if n.endswith(".yaml")) | set(now)):
+    from extractor.sheets import SheetError, parse_sheet_text
+    from extractor.sources import SHEET_SUFFIXES
+
+    listing = [n for n in listing if n.endswith(SHEET_SUFFIXES)]
+    for name in sorted(set(listing) | set(now)):
         old = None
         if name in listing:
+            where = f"{rev}:{rel}/{name}"
             try:
-                old, _ = load_yaml_with_lines(_git(["show", f"{rev}:{rel}/{name}"], top))
-            except SheetLoadError as exc:
-                raise DiffError(f"{rev}:{rel}/{name}: {exc}") from None
+                old = parse_sheet_text(_git(["show", where], top), where)
+            except SheetError as exc:
+                raise DiffError(str(exc)) from None
         report.sheets.append(diff_sheets(old, _load(now[name]) if name in now else None, name))
     return report
 

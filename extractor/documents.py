@@ -6,9 +6,13 @@ with a leading BOM removed (for HTML, the visible text of the page).
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
@@ -175,18 +179,45 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
 
 
-def parse_document(data: bytes, *, doc_id: str, path: str) -> Document:
-    """Decode and describe one document; raises DocumentError with a readable reason."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+# A byte-order mark names the encoding; UTF-32 before UTF-16 (its LE mark starts the same way).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text without its BOM: UTF-8, or UTF-16/32 when a byte-order mark says so."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    f"not valid {name} (a {name} byte-order mark, then bad bytes at offset "
+                    f"{exc.start + len(bom)})"
+                ) from None
+            if "\x00" in text:
+                raise DocumentError("binary file (contains NUL characters), not text")
+            return text
     if b"\x00" in data:
         raise DocumentError("binary file (contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DocumentError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+
+
+def parse_document(data: bytes, *, doc_id: str, path: str) -> Document:
+    """Decode and describe one document; raises DocumentError with a readable reason."""
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    text = decode(data)
     text = text.removeprefix("\ufeff")
     if path.lower().endswith((".html", ".htm")):
         text = html_to_text(text)
@@ -202,14 +233,57 @@ def parse_document(data: bytes, *, doc_id: str, path: str) -> Document:
     )
 
 
-def load_document(path: Path, *, display: str | None = None) -> Document:
-    """Read a document from disk; `display` is the path recorded in the sheet."""
+def read_capped(path: Path, limit: int, *, follow_symlinks: bool = False) -> bytes:
+    """The bytes of a regular file, refusing more than `limit` bytes while reading.
+
+    FIFOs, devices and folders are refused without blocking (the file is opened non-blocking and
+    checked with fstat before any read); a symbolic link is refused unless `follow_symlinks`.
+    Raises OSError with a readable strerror.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_symlinks:
+        if path.is_symlink():
+            raise OSError(errno.ELOOP, "is a symbolic link (use --follow-symlinks to read it)")
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise OSError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = handle.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    if size > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB")
+    return b"".join(chunks)
+
+
+def load_document(
+    path: Path,
+    *,
+    display: str | None = None,
+    doc_id: str | None = None,
+    follow_symlinks: bool = False,
+) -> Document:
+    """Read a document from disk; `display` is the path recorded in the sheet, `doc_id` its
+    source id (default: the file stem)."""
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_BYTES, follow_symlinks=follow_symlinks)
     except FileNotFoundError:
         raise DocumentError("no such file") from None
     except IsADirectoryError:
         raise DocumentError("is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow_symlinks:
+            raise DocumentError("is a symbolic link (use --follow-symlinks to read it)") from None
         raise DocumentError(exc.strerror or "cannot be read") from None
-    return parse_document(data, doc_id=path.stem, path=display or path.as_posix())
+    return parse_document(
+        data, doc_id=doc_id if doc_id is not None else path.stem, path=display or path.as_posix()
+    )

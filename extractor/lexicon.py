@@ -18,7 +18,7 @@ import yaml
 def load_data(name: str) -> Any:
     """Load one YAML data file shipped with the package."""
     text = resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C when present
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ left out of the files.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION: Literal[1] = 1
 SCHEMA_ID = "https://github.com/factsheet/factsheet/schemas/factsheet.schema.json"
@@ -18,7 +18,13 @@ Family = Literal["aid", "spending", "exercise", "casualties", "other"]
 Qualifier = Literal[
     "exact", "approximate", "nearly", "more_than", "at_least", "less_than", "at_most"
 ]
-Number = int | float
+# Every integer fits SQLite's (and every other database's) signed 64-bit integer; no float is
+# NaN or infinite.  Both are refused by the model and by the JSON Schema.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+Int = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
+# A float this large is a whole number anyway (doubles are integral beyond 2^53).
+Float = Annotated[float, Field(allow_inf_nan=False, gt=INT64_MIN, lt=2**63)]
+Number = Int | Float
 
 
 # Attribution fields of a fact, in file order (pipeline and evaluation share this list).
@@ -41,13 +47,15 @@ ATTRIBUTION_FIELDS = (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Span(_Strict):
-    start: int = Field(ge=0, description="Unicode code point offset into the decoded text")
-    end: int = Field(ge=0, description="end offset, exclusive")
-    line: int = Field(ge=1, description="1-based line of the start offset")
+    start: int = Field(
+        ge=0, le=INT64_MAX, description="Unicode code point offset into the decoded text"
+    )
+    end: int = Field(ge=0, le=INT64_MAX, description="end offset, exclusive")
+    line: int = Field(ge=1, le=INT64_MAX, description="1-based line of the start offset")
     quote: str = Field(min_length=1, description="exactly text[start:end]")
 
 
@@ -75,12 +83,12 @@ class Fact(_Strict):
     donor: str | None = None
     recipient: str | None = None
     scope: Literal["package", "cumulative", "component"] | None = None
-    since: int | None = None
+    since: Int | None = None
     restates: str | None = Field(None, description="id of the fact this amount restates")
     part_of: str | None = Field(None, description="id of the total this figure is part of")
     subject: str | list[str] | None = None
     status: Literal["actual", "target", "commitment"] | None = None
-    year: int | None = None
+    year: Int | None = None
     measure: str | None = None
     period: str | None = None
     event: str | None = None
@@ -105,6 +113,15 @@ class FactSheet(_Strict):
     schema_version: Literal[1] = SCHEMA_VERSION
     source: Source
     facts: list[Fact]
+
+    @model_validator(mode="after")
+    def _unique_fact_ids(self) -> FactSheet:
+        first: dict[str, int] = {}
+        for i, fact in enumerate(self.facts):
+            if fact.id in first:
+                raise ValueError(f"duplicate fact id {fact.id} (facts[{first[fact.id]}] and [{i}])")
+            first[fact.id] = i
+        return self
 
     def to_data(self) -> dict[str, Any]:
         """Plain data in the file's key order, without empty optional fields."""

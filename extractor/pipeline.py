@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Any
 
 from extractor import model
@@ -19,6 +20,22 @@ from extractor.model import ATTRIBUTION_FIELDS
 from extractor.quantities import quantities
 from extractor.rules import RULES
 from extractor.rules.base import Ctx, Draft
+
+# The largest figure a sheet holds: SQLite's (and JSON tools') 64-bit integer.  A document with a
+# larger figure is refused by name, never rounded or wrapped.
+FIGURE_LIMIT = 2**63 - 1
+# The last line of defence against a document the rules are slow on: seconds of rule work
+# allowed, a base plus so much per MB.  Ordinary text runs at about 0.2 s/MB.
+BUDGET_BASE_S = 60.0
+BUDGET_PER_MB_S = 30.0
+
+
+class ExtractionError(Exception):
+    """A document that cannot be turned into a sheet; the message gives the reason."""
+
+
+def work_budget(text: str) -> float:
+    return BUDGET_BASE_S + BUDGET_PER_MB_S * len(text) / 1_000_000
 
 
 def fact_id(family: str, quote: str, occurrence: int) -> str:
@@ -36,9 +53,14 @@ def _number(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
-def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
-    """Drafts keyed by the index of their quantity in document order (refs use the same keys)."""
+def draft_facts(
+    doc: Document, *, budget: float | None = None
+) -> tuple[dict[int, Draft], Layout]:
+    """Drafts keyed by the index of their quantity in document order (refs use the same keys).
+
+    `budget`: seconds the rules may take (default: `work_budget`); ExtractionError past it."""
     text = doc.text
+    deadline = time.monotonic() + (work_budget(text) if budget is None else budget)
     layout = Layout(text)
     entities = EntityIndex(text, layout)
     context = document_context(text, entities)
@@ -48,6 +70,11 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     number_starts = [q.number_start for q in found]
     frame = Frame(context=context)
     for index, q in enumerate(found):
+        if index % 64 == 0 and time.monotonic() > deadline:
+            raise ExtractionError(
+                f"work budget exceeded at line {layout.line(q.start)} of {layout.line(len(text))}"
+                f" ({index} of {len(found)} figures): the rules are too slow on this text"
+            )
         ctx = Ctx(doc, layout, entities, found, index, drafts, number_starts, frame)
         for rule in RULES:
             fields = rule.match(ctx)
@@ -63,16 +90,37 @@ def draft_facts(doc: Document) -> tuple[dict[int, Draft], Layout]:
     return {i: d for i, d in enumerate(drafts) if d is not None}, layout
 
 
-def build_sheet(doc: Document) -> model.FactSheet:
-    drafts, layout = draft_facts(doc)
+def _check_limits(drafts: dict[int, Draft], text: str, layout: Layout) -> None:
+    for d in drafts.values():
+        q = d.quantity
+        if any(v is not None and abs(v) > FIGURE_LIMIT for v in (q.value, q.min, q.max)):
+            raise ExtractionError(
+                f"line {layout.line(q.start)}: the figure {text[q.start : q.end]!r} is larger "
+                f"than factsheet's limit of 2^63 - 1 ({FIGURE_LIMIT:,})"
+            )
+
+
+def build_sheet(doc: Document, *, budget: float | None = None) -> model.FactSheet:
+    """The sheet of one document.  Raises ExtractionError for a figure beyond FIGURE_LIMIT or
+    when the rules run past the work budget; use `extract_document` to also turn any other
+    failure into an ExtractionError."""
+    drafts, layout = draft_facts(doc, budget=budget)
     text = doc.text
+    _check_limits(drafts, text, layout)
     seen: dict[tuple[str, str], int] = {}
     ids: dict[int, str] = {}
+    used: set[str] = set()
     for index, d in drafts.items():
         quote = text[d.quantity.start : d.quantity.end]
         key = (d.family, " ".join(quote.split()))
-        ids[index] = fact_id(d.family, quote, seen.get(key, 0))
-        seen[key] = seen.get(key, 0) + 1
+        n = seen.get(key, 0)
+        fid = fact_id(d.family, quote, n)
+        while fid in used:  # two quotes whose ids collide (1 in 4 billion): the next one moves on
+            n += 1
+            fid = fact_id(d.family, quote, n)
+        ids[index] = fid
+        used.add(fid)
+        seen[key] = n + 1
     facts = []
     for index, d in drafts.items():
         q = d.quantity
@@ -123,8 +171,32 @@ def build_sheet(doc: Document) -> model.FactSheet:
     )
 
 
+def extract_document(doc: Document, *, budget: float | None = None) -> model.FactSheet:
+    """`build_sheet`, with every failure on this document an ExtractionError whose message says
+    why, so a batch can name the file and go on with the next one."""
+    try:
+        return build_sheet(doc, budget=budget)
+    except ExtractionError:
+        raise
+    except DecimalException as exc:  # arithmetic beyond decimal's 28 digits (numbers/claims)
+        raise ExtractionError(
+            f"a number too long to handle (more than 28 significant digits): {type(exc).__name__}"
+        ) from exc
+    except RecursionError:
+        raise ExtractionError("text too deeply structured to analyse") from None
+    except MemoryError:
+        raise ExtractionError("out of memory while extracting") from None
+    except Exception as exc:  # a bug in a rule: name it, keep the batch going
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        raise ExtractionError(f"internal error: {type(exc).__name__}: {reason}") from exc
+
+
 def extract_text(
-    text: str, *, doc_id: str = "text", published: date | None = None
+    text: str,
+    *,
+    doc_id: str = "text",
+    published: date | None = None,
+    budget: float | None = None,
 ) -> model.FactSheet:
     """Extract from a string (tests, examples, stdin)."""
     doc = Document(
@@ -136,4 +208,4 @@ def extract_text(
         published=published,
         byline=None,
     )
-    return build_sheet(doc)
+    return build_sheet(doc, budget=budget)

@@ -1,16 +1,26 @@
-"""Schema validation of sheet files, with errors that name file, line and JSON path."""
+"""Validation of sheet files, with errors that name file, line and JSON path.
+
+The pydantic model decides (it is fast, and it refuses what JSON Schema cannot say: NaN,
+infinities, duplicate fact ids); only a sheet it refuses is run through jsonschema, whose
+messages name the field and the rule broken.  A sheet the schema accepts but the model refuses
+gets the model's message.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 
-from extractor.model import json_schema
+from extractor.model import FactSheet, json_schema
 from extractor.yamlio import SheetLoadError, read_sheet_file
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,8 @@ class Finding:
 
 @cache
 def validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # slow to import; only invalid sheets need it
+
     return Draft202012Validator(json_schema())
 
 
@@ -49,7 +61,7 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
     return lines.get("$")
 
 
-def validate_data(data: Any, lines: dict[str, int], file: str) -> list[Finding]:
+def _schema_findings(data: Any, lines: dict[str, int], file: str) -> list[Finding]:
     findings = []
     for error in sorted(
         validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
@@ -59,10 +71,91 @@ def validate_data(data: Any, lines: dict[str, int], file: str) -> list[Finding]:
     return findings
 
 
+def _duplicate_ids(data: dict[str, Any], lines: dict[str, int], file: str) -> list[Finding]:
+    first: dict[Any, int] = {}
+    out = []
+    for i, fact in enumerate(data.get("facts") or []):
+        fid = fact.get("id") if isinstance(fact, dict) else None
+        if fid in first:
+            path = f"$.facts[{i}].id"
+            out.append(
+                Finding(
+                    file,
+                    line_of(lines, path),
+                    path,
+                    f"duplicate fact id {fid!r} (first at $.facts[{first[fid]}])",
+                )
+            )
+        first.setdefault(fid, i)
+    return out
+
+
+def _model_findings(
+    exc: ValidationError, data: Any, lines: dict[str, int], file: str
+) -> list[Finding]:
+    out = []
+    for error in exc.errors():
+        parts: list[Any] = []
+        node: Any = data
+        for part in error["loc"]:  # keep the part of the location that exists in the data
+            inside = isinstance(node, dict) and part in node
+            inside |= isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if not inside:
+                break
+            parts.append(part)
+            node = node[part]
+        path = json_path(parts)
+        message = str(error["msg"]).removeprefix("Value error, ")
+        out.append(Finding(file, line_of(lines, path), path, message))
+    return out
+
+
+def validate_sheet(
+    data: Any, lines: dict[str, int], file: str
+) -> tuple[FactSheet | None, list[Finding]]:
+    """The sheet (None when invalid) and the findings, each naming file, line and path."""
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        return None, [
+            Finding(
+                file,
+                line_of(lines, "$"),
+                "$",
+                f"not a fact sheet: {kind}, not a mapping of schema_version, source, facts",
+            )
+        ]
+    try:  # strict, on the JSON form: no coercion the schema would not allow ("12" -> 12)
+        payload: str | None = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        payload = None  # holds something JSON has not (a date object): the schema names it
+    error: ValidationError | None = None
+    if payload is not None:
+        try:
+            return FactSheet.model_validate_json(payload, strict=True), []
+        except ValidationError as exc:
+            error = exc
+    findings = _schema_findings(data, lines, file)
+    if findings:
+        return None, findings
+    findings = _duplicate_ids(data, lines, file)
+    if findings:
+        return None, findings
+    if error is None:
+        try:
+            return FactSheet.model_validate(data), []
+        except ValidationError as exc:
+            error = exc
+    return None, _model_findings(error, data, lines, file)
+
+
+def validate_data(data: Any, lines: dict[str, int], file: str) -> list[Finding]:
+    return validate_sheet(data, lines, file)[1]
+
+
 def validate_file(
     path: Path, display: str | None = None
 ) -> tuple[Any, dict[str, int], list[Finding]]:
-    """Load and schema-validate one sheet; returns the data (None if unreadable)."""
+    """Load and validate one sheet; returns the data (None if unreadable)."""
     name = display or path.as_posix()
     try:
         data, lines = read_sheet_file(path)

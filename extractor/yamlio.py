@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from extractor.documents import read_capped
+
 MAX_SHEET_BYTES = 20 * 1024 * 1024
 QUOTED_FIELDS = frozenset({"donor", "recipient", "subject"})
 
@@ -100,62 +102,139 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
-class _Loader(yaml.SafeLoader):
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+MAX_DEPTH = 32  # a sheet is 5 levels deep; anything far deeper is refused, not recursed into
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTAINER_TAGS = {
+    yaml.MappingStartEvent: (None, "!", "tag:yaml.org,2002:map"),
+    yaml.SequenceStartEvent: (None, "!", "tag:yaml.org,2002:seq"),
+}
+
+
+class _Frame:
+    __slots__ = ("container", "key", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: str) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+
+
+def _line(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def _scalar(loader: Any, event: Any) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    constructor = loader.yaml_constructors.get(tag) or loader.yaml_constructors[None]
+    try:
+        return constructor(loader, node)
+    except ValueError as exc:  # 2024-02-30: a timestamp that is no date
+        raise SheetLoadError(f"invalid value {event.value!r}: {exc}", _line(event)) from None
+
+
+def _compose(loader: Any) -> tuple[Any, dict[str, int]]:
+    """Build plain data and the line map straight from the parser's events, without recursion:
+    aliases, anchors, odd tags, non-string and duplicate keys and deep nesting are refused."""
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        raise SheetLoadError("empty file", 1)
+    loader.get_event()  # document start
+    lines: dict[str, int] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    while True:
+        event = loader.get_event()
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            if not stack:
+                break
+            continue
         if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 1 if event.start_mark else None
-            raise SheetLoadError("aliases are not allowed", line)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise SheetLoadError("anchors are not allowed", event.start_mark.line + 1)
-        return super().compose_node(parent, index)
-
-
-def _to_data(node: yaml.Node, loader: _Loader, path: str, lines: dict[str, int]) -> Any:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            raise SheetLoadError("aliases are not allowed", _line(event))
+        if getattr(event, "anchor", None) is not None:
+            raise SheetLoadError("anchors are not allowed", _line(event))
+        top = stack[-1] if stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            key = _scalar(loader, event) if isinstance(event, yaml.ScalarEvent) else None
             if not isinstance(key, str):
-                raise SheetLoadError(f"{path}: keys must be strings", key_node.start_mark.line + 1)
-            if key in out:
-                raise SheetLoadError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
-            out[key] = _to_data(value_node, loader, f"{path}.{key}", lines)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(v, loader, f"{path}[{i}]", lines) for i, v in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+                raise SheetLoadError(f"{top.path}: keys must be strings", _line(event))
+            if key in top.container:
+                raise SheetLoadError(f"duplicate key {key!r}", _line(event))
+            top.key = key
+            continue
+        if top is None:
+            path = "$"
+        elif isinstance(top.container, dict):
+            path = f"{top.path}.{top.key}"
+        else:
+            path = f"{top.path}[{len(top.container)}]"
+        lines[path] = (_line(event) or 0) or 1
+        value: Any
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(loader, event)
+        else:
+            if event.tag not in _CONTAINER_TAGS[type(event)]:
+                raise SheetLoadError(f"tag {event.tag!r} is not allowed", _line(event))
+            if len(stack) >= MAX_DEPTH:
+                raise SheetLoadError(f"nested more than {MAX_DEPTH} levels deep", _line(event))
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if top is None:
+            root = value
+        elif isinstance(top.container, dict):
+            assert top.key is not None
+            top.container[top.key] = value
+            top.key = None
+        else:
+            top.container.append(value)
+        if isinstance(value, dict | list) and not isinstance(event, yaml.ScalarEvent):
+            stack.append(_Frame(value, path))
+        elif top is None:
+            break  # the document is a single scalar
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise SheetLoadError(
+            "invalid YAML: expected a single document in the stream", _line(loader.peek_event())
+        )
+    return root, lines
 
 
-def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
-    """Parse one YAML document safely; returns the data and a map JSON path -> line."""
+def load_yaml_with_lines(text: str, *, pure_python: bool = False) -> tuple[Any, dict[str, int]]:
+    """Parse one YAML document safely; returns the data and a map JSON path -> line.
+
+    libyaml's C parser when PyYAML has it, the pure-Python one otherwise (or when asked): both
+    give the same events, so the same data, lines and refusals (tested)."""
     if len(text.encode("utf-8")) > MAX_SHEET_BYTES:
         raise SheetLoadError(f"larger than {MAX_SHEET_BYTES // (1024 * 1024)} MB")
-    loader = _Loader(text)
+    loader: Any = None
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise SheetLoadError("empty file", 1)
-        lines: dict[str, int] = {}
-        return _to_data(node, loader, "$", lines), lines
+        loader = (yaml.SafeLoader if pure_python else _BaseLoader)(text)
+        return _compose(loader)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise SheetLoadError(f"invalid YAML: {exc.problem}", line) from None
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise SheetLoadError(f"invalid YAML: {exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:
-        raise SheetLoadError(f"invalid YAML: {exc}") from None
+        raise SheetLoadError(f"invalid YAML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise SheetLoadError(f"nested more than {MAX_DEPTH} levels deep") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def read_sheet_file(path: Path) -> tuple[Any, dict[str, int]]:
-    """Load a .yaml or .json sheet (JSON is read by the same YAML loader, lines and all)."""
+def read_sheet_file(path: Path, *, follow_symlinks: bool = True) -> tuple[Any, dict[str, int]]:
+    """Load a .yaml or .json sheet (JSON is read by the same YAML loader, lines and all).
+
+    Regular files only, the size cap applied while reading."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SHEET_BYTES:
-            raise SheetLoadError(f"larger than {MAX_SHEET_BYTES // (1024 * 1024)} MB")
-        text = path.read_text(encoding="utf-8")
+        data = read_capped(path, MAX_SHEET_BYTES, follow_symlinks=follow_symlinks)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise SheetLoadError("no such file") from None
     except UnicodeDecodeError:

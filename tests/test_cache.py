@@ -1,0 +1,100 @@
+"""The extraction cache of check (issue 12): warm checks do not extract, a rule change or a
+corrupt or forged entry is never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, invoke
+
+import extractor.cache
+import extractor.pipeline
+
+SEED = "000_55791655ed5d24e6"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "facts", tmp_path / "facts")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.chdir(tmp_path)
+    extractor.cache._secret.cache_clear()
+    yield tmp_path
+    extractor.cache._secret.cache_clear()
+
+
+def no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kw: object) -> None:
+        raise AssertionError("extracted although the cache holds the sheet")
+
+    monkeypatch.setattr(extractor.pipeline, "extract_document", refuse)
+
+
+def entries(project: Path) -> list[Path]:
+    return sorted((project / ".factsheet-cache").rglob("*.json"))
+
+
+def test_a_warm_check_does_not_extract(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke("check").code == 0
+    assert len(entries(project)) == 5
+    assert (project / ".factsheet-cache" / ".gitignore").read_text().endswith("*\n")
+    no_extraction(monkeypatch)
+    ran = invoke("check")
+    assert ran.code == 0, ran.err
+    with pytest.raises(AssertionError, match="extracted although"):
+        invoke("check", "--no-cache")
+
+
+def test_a_warm_check_still_finds_tampering(project: Path) -> None:
+    assert invoke("check").code == 0
+    sheet = project / "facts" / f"{SEED}.yaml"
+    sheet.write_text(sheet.read_text().replace("value: 32", "value: 33", 1))
+    ran = invoke("check")
+    assert ran.code == 1 and "out of date" in ran.err
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "forge"])
+def test_a_corrupt_or_forged_entry_is_never_trusted(project: Path, damage: str) -> None:
+    assert invoke("check").code == 0
+    sheet = project / "facts" / f"{SEED}.yaml"
+    tampered = sheet.read_text().replace("value: 32", "value: 33", 1)
+    sheet.write_text(tampered)
+    for entry in entries(project):
+        raw = entry.read_text()
+        signature, body = raw.split("\n", 1)
+        if damage == "truncate":
+            entry.write_text(raw[: len(raw) // 2])
+        elif damage == "garbage":
+            entry.write_bytes(b"\xff\x00" * 10)
+        else:  # someone commits an entry that agrees with their tampered sheet
+            data = json.loads(body)
+            if data["source"]["id"] == SEED:
+                data["facts"][0]["quantity"]["value"] = 33
+            entry.write_text(signature + "\n" + json.dumps(data))
+    ran = invoke("check")
+    assert ran.code == 1 and "out of date" in ran.err
+
+
+def test_a_change_to_the_rules_invalidates_every_entry(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert invoke("check").code == 0
+    cache = extractor.cache.ExtractionCache()
+    before = cache.key("a" * 64, "x", "x.txt")
+    monkeypatch.setattr(extractor.cache, "code_hash", lambda: "another rule set")
+    assert cache.key("a" * 64, "x", "x.txt") != before
+    no_extraction(monkeypatch)
+    with pytest.raises(AssertionError, match="extracted although"):
+        invoke("check")
+
+
+def test_an_unwritable_cache_only_costs_time(project: Path) -> None:
+    (project / ".factsheet-cache").write_text("not a folder\n")
+    ran = invoke("check")
+    assert ran.code == 0, ran.err
+    assert ran.err == ""
