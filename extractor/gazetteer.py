@@ -10,6 +10,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from extractor.layout import Layout
 from extractor.lexicon import lexicon, load_data, trie_regex
@@ -20,7 +24,8 @@ class Entity:
     code: str  # ISO 3166 alpha-2, or an organisation's short name
     name: str  # readable name
     kind: str  # country | organisation
-    currency: str | None
+    currency: str | None  # the country's own currency (or its currency union's)
+    uses: str | None = None  # a currency it uses that another country issues (Kiribati: AUD)
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,20 @@ class Mention:
     start: int
     end: int
     code: str
-    form: str  # name | adjective | capital | person | organisation
+    form: str  # name | adjective | capital | institution | person | organisation
     possessive: bool  # "Australia's", "Canberra’s"
+
+
+@dataclass(frozen=True)
+class Office:
+    """One row of the office-holders table: who spoke for which entity, and when."""
+
+    name: str  # the surface ("Albanese", or a full name where a surname is shared)
+    aliases: tuple[str, ...]
+    code: str
+    office: str
+    start: int
+    end: int | None  # None: in office
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,8 @@ class Gazetteer:
     entities: dict[str, Entity]
     surfaces: dict[str, tuple[str, str]]  # surface -> (code, form)
     pattern: re.Pattern[str]
+    ignored: frozenset[str]  # matched so that a shorter name inside is not; no mention
+    offices: tuple[Office, ...]
 
     def entity(self, code: str) -> Entity:
         return self.entities[code]
@@ -44,6 +63,10 @@ class Gazetteer:
     def name(self, code: str) -> str:
         entity = self.entities.get(code)
         return entity.name if entity else code
+
+
+class GazetteerError(ValueError):
+    """The tables contradict each other (a surface claimed twice, a bad key)."""
 
 
 def _word_alternation(surfaces: list[str]) -> str:
@@ -56,33 +79,128 @@ def _starts_word(text: str, pos: int) -> bool:
     return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "._$")
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    data = load_data("gazetteer.yaml")
-    entities: dict[str, Entity] = {}
-    surfaces: dict[str, tuple[str, str]] = {}
-    for code, row in data["countries"].items():
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
-            raise ValueError(
-                f"gazetteer: country key {code!r} is not an ISO alpha-2 string (quote it)"
+class _Claims:
+    """Surface -> (code, form), refusing a surface that two entries claim."""
+
+    def __init__(self, ambiguous: frozenset[str]) -> None:
+        self.owner: dict[str, tuple[str, str, str]] = {}
+        self.ambiguous = ambiguous
+
+    def add(self, surface: object, code: str, form: str, where: str) -> None:
+        text = str(surface)
+        if text in self.ambiguous:
+            raise GazetteerError(f"gazetteer: {text!r} ({where}) is listed as ambiguous")
+        old = self.owner.get(text)
+        if old is None:
+            self.owner[text] = (code, form, where)
+        elif old[:2] != (code, form):
+            raise GazetteerError(f"gazetteer: {text!r} is claimed by {old[2]} and by {where}")
+
+    def surfaces(self) -> dict[str, tuple[str, str]]:
+        return {s: (code, form) for s, (code, form, _) in self.owner.items()}
+
+
+_HAND_FORMS = (
+    ("name", "names"),
+    ("adjective", "adjectives"),
+    ("capital", "capitals"),
+    ("capital", "seats"),
+    ("institution", "institutions"),
+)
+
+
+def _offices(rows: list[dict[str, Any]]) -> tuple[Office, ...]:
+    offices = []
+    for row in rows:
+        end = row.get("to")
+        office = Office(
+            str(row["name"]),
+            tuple(str(a) for a in row.get("aliases") or ()),
+            str(row["country"]),
+            str(row["office"]),
+            int(row["from"]),
+            None if end is None else int(end),
+        )
+        if office.end is not None and office.end < office.start:
+            raise GazetteerError(f"gazetteer: people: {office.name} leaves office before entering")
+        offices.append(office)
+    return tuple(offices)
+
+
+def _claim_people(claims: _Claims, offices: tuple[Office, ...]) -> None:
+    """A person's surfaces go to the entity of their latest office (rule 3 of the table)."""
+    by_person: dict[str, list[Office]] = {}
+    for office in offices:
+        by_person.setdefault(office.name, []).append(office)
+    for name, rows in by_person.items():
+        if len({row.aliases for row in rows}) > 1:
+            listed = " and ".join(f"{r.name} {list(r.aliases)} ({r.code})" for r in rows)
+            raise GazetteerError(
+                f"gazetteer: people: two people named {name!r}: {listed}; use full names"
             )
-        entities[code] = Entity(code, row["names"][0], "country", row.get("currency"))
-        for form, key in (
-            ("name", "names"),
-            ("adjective", "adjectives"),
-            ("capital", "capitals"),
-            ("person", "people"),
-        ):
-            for surface in row.get(key) or []:
-                surfaces.setdefault(str(surface), (code, form))
-    for code, row in data["organisations"].items():
+        latest = max(rows, key=lambda r: r.start)
+        where = f"people: {name} ({latest.code} {latest.office} from {latest.start})"
+        for surface in (name, *latest.aliases):
+            claims.add(surface, latest.code, "person", where)
+
+
+def build_gazetteer(generated: dict[str, Any], hand: dict[str, Any]) -> Gazetteer:
+    """Merge the generated country table with the hand tables; see gazetteer.yaml's header."""
+    ambiguous = frozenset(str(s) for s in hand.get("ambiguous") or ())
+    claims = _Claims(ambiguous)
+    entities: dict[str, Entity] = {}
+    extra: dict[str, dict[str, Any]] = hand.get("countries") or {}
+    for code in extra:
+        if code not in generated["countries"]:
+            raise GazetteerError(f"gazetteer: countries: {code!r} is no ISO 3166-1 code (quote it)")
+    for code, row in generated["countries"].items():
+        more = extra.get(code) or {}
+        name = str(more.get("name") or row["name"])
+        entities[code] = Entity(code, name, "country", row.get("currency"), row.get("uses"))
+        for surface in row["names"]:
+            if surface not in ambiguous:
+                claims.add(surface, code, "name", f"countries.yaml {code}")
+        for form, key in _HAND_FORMS:
+            for surface in more.get(key) or ():
+                claims.add(surface, code, form, f"countries.{code}.{key}")
+    for code, row in (hand.get("historic") or {}).items():
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)) or code in entities:
+            raise GazetteerError(f"gazetteer: historic: {code!r} is no free alpha-2 code")
+        entities[code] = Entity(code, str(row["name"]), "country", row.get("currency"))
+        for form, key in _HAND_FORMS:
+            for surface in row.get(key) or ():
+                claims.add(surface, code, form, f"historic.{code}.{key}")
+    for code, row in (hand.get("organisations") or {}).items():
+        if code in entities:
+            raise GazetteerError(f"gazetteer: organisations: {code!r} is a country's code")
         entities[code] = Entity(code, code, "organisation", None)
         for surface in row["names"]:
-            surfaces.setdefault(str(surface), (code, "organisation"))
-        for surface in row.get("people") or []:
-            surfaces.setdefault(str(surface), (code, "person"))
-    pattern = re.compile(f"(?P<s>{_word_alternation(list(surfaces))})" + r"(?P<pos>['’]s(?!\w))?")
-    return Gazetteer(entities, surfaces, pattern)
+            claims.add(surface, code, "organisation", f"organisations.{code}")
+    offices = _offices(hand.get("people") or [])
+    for office in offices:
+        if office.code not in entities:
+            raise GazetteerError(f"gazetteer: people: {office.name}: unknown {office.code!r}")
+    _claim_people(claims, offices)
+    ignored = frozenset(str(s) for s in hand.get("ignore") or ())
+    for surface in ignored:
+        if surface in claims.owner:
+            owner = claims.owner[surface][2]
+            raise GazetteerError(f"gazetteer: ignore: {surface!r} is claimed by {owner}")
+    surfaces = claims.surfaces()
+    alternation = _word_alternation([*surfaces, *ignored])
+    pattern = re.compile(f"(?P<s>{alternation})" + r"(?P<pos>['’]s(?!\w))?")
+    return Gazetteer(entities, surfaces, pattern, ignored, offices)
+
+
+def _load(name: str) -> Any:
+    """A data file, parsed by libyaml where it is installed (the tables are large)."""
+    text = resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return build_gazetteer(_load("countries.yaml"), _load("gazetteer.yaml"))
 
 
 @cache
@@ -159,7 +277,7 @@ class EntityIndex:
             lo, hi = self.layout.paragraph_at(index)
             found = []
             for m in gaz.pattern.finditer(text, lo, hi):
-                if _starts_word(text, m.start()):
+                if _starts_word(text, m.start()) and m.group("s") not in gaz.ignored:
                     code, form = gaz.surfaces[m.group("s")]
                     found.append(Mention(m.start(), m.end(), code, form, bool(m.group("pos"))))
             self._mentions[index] = found
