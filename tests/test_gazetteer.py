@@ -192,3 +192,88 @@ def test_bad_keys_fail_the_load() -> None:
     hand["people"].append({"name": "Nobody", "country": "ZZ", "office": "x", "from": 1, "to": 0})
     with pytest.raises(GazetteerError, match="Nobody"):
         build_gazetteer(generated, hand)
+
+
+def named(text: str) -> list[tuple[str, str, int | None]]:
+    return [(e.name, e.kind, e.year) for e in EntityIndex(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Vostok 2018 exercise began.", [("Vostok-2018", "exercise", 2018)]),
+        ("Center-2019 and Centre-2019", [("Tsentr-2019", "exercise", 2019)] * 2),
+        ("West-2021 drills; the West", [("Zapad-2021", "exercise", 2021)]),
+        ("the Zapad drill", [("Zapad", "exercise", None)]),
+        ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),
+        ("in Defender-Europe 20.", [("Defender Europe 20", "exercise", 2020)]),
+        ("RIMPAC 24 ships", [("RIMPAC", "exercise", None)]),  # a count, not an edition
+        ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
+        ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
+        (
+            "Kavkaz-2020 and Union Shield-2023",
+            [("Kavkaz-2020", "exercise", 2020), ("Union Shield-2023", "exercise", 2023)],
+        ),
+    ],
+)
+def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int | None]]) -> None:
+    assert named(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the Bengal famine of 1943", ("Bengal famine of 1943", "famine", 1943)),
+        ("the Soviet famine of 1932-33", ("Soviet famine of 1932-33", "famine", 1932)),
+        ("the Armenian Genocide", ("Armenian genocide", "genocide", None)),  # an alias
+        ("the Lidice massacre", ("Lidice massacre", "massacre", None)),
+        ("The Wola Massacre", ("Wola Massacre", "massacre", None)),
+        ("the Battle of Stalingrad", ("Battle of Stalingrad", "battle", None)),
+        ("the siege of Mariupol", ("Siege of Mariupol", "siege", None)),
+        ("the Leningrad Blockade", ("Siege of Leningrad", "siege", None)),  # an alias
+        ("the Battle of the Bulge", ("Battle of the Bulge", "battle", None)),
+        ("the atomic bombing of Nagasaki", ("Atomic bombing of Nagasaki", "bombing", 1945)),
+        ("the Fall of Saigon", ("Fall of Saigon", "battle", None)),
+        ("the Winter War", ("Winter War", "war", None)),
+        ("the Korean War", ("Korean War", "war", None)),
+        ("the Second World War", ("World War II", "war", None)),
+        ("World War Two", ("World War II", "war", None)),
+        ("the Rape of Nanking", ("Nanking Massacre", "massacre", 1937)),
+        ("the Nanjing Massacre", ("Nanking Massacre", "massacre", 1937)),
+        ("the Holodomor", ("Holodomor", "famine", None)),
+    ],
+)
+def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:
+    assert named(text) == [want]
+
+
+def test_no_event_without_a_name() -> None:
+    assert named("The massacre and the war; the Cold War; a World War; the West") == []
+    assert named("Covid-2019 spread") == []  # an unknown name with a year needs an exercise cue
+
+
+def dated_year(sentence: str) -> list[int]:
+    from extractor.gazetteer import events
+
+    return [year for pattern, year in events().dated if pattern.search(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Nine allies met it when President Biden came to office.", [2021]),
+        ("when Albanese took office", [2022]),
+        ("since Russia’s full-scale invasion", [2022]),
+        ("Since the annexation of Crimea, spending rose.", [2014]),
+        ("at the Wales Summit", [2014]),
+        ("since the Vilnius summit", [2023]),
+        ("Trump's second term", [2025]),  # two terms: "came to office" alone is ambiguous
+        ("when Trump came to office", []),
+        ("the target agreed in Wales", []),
+        ("the largest rise since World War II", []),  # a war fixes no single year
+        ("since the invasion of Iraq", []),
+        ("at the Madrid summit", []),  # Madrid hosted two: the year must be stated
+    ],
+)
+def test_dated_events(sentence: str, want: list[int]) -> None:
+    assert dated_year(sentence) == want
