@@ -1,0 +1,279 @@
+"""The gazetteer: every ISO 3166 country from the standard, hand tables merged, one owner a
+surface, office holders with their years."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.gazetteer import (
+    EntityIndex,
+    GazetteerError,
+    _load,
+    build_gazetteer,
+    gazetteer,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def codes(text: str) -> list[str]:
+    return [m.code for m in EntityIndex(text).mentions]
+
+
+def test_generated_country_table_is_current() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_countries.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_every_iso_country_is_an_entity() -> None:
+    import pycountry
+
+    entities = gazetteer().entities
+    for country in pycountry.countries:
+        assert entities[country.alpha_2].kind == "country", country.alpha_2
+    assert len([e for e in entities.values() if e.kind == "country"]) >= 249
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"),
+    [
+        ("South Korea", "KR"),
+        ("Republic of Korea", "KR"),
+        ("North Korea", "KP"),
+        ("Iran", "IR"),
+        ("Russia", "RU"),
+        ("Russian Federation", "RU"),
+        ("Taiwan", "TW"),
+        ("Vietnam", "VN"),
+        ("Viet Nam", "VN"),
+        ("Syria", "SY"),
+        ("Bolivia", "BO"),
+        ("Moldova", "MD"),
+        ("Czechia", "CZ"),
+        ("Czech Republic", "CZ"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("Laos", "LA"),
+        ("Burma", "MM"),
+        ("Côte d'Ivoire", "CI"),
+        ("Ivory Coast", "CI"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("Eswatini", "SZ"),
+        ("Guinea-Bissau", "GW"),
+        ("Papua New Guinea", "PG"),
+        ("Nigeria", "NG"),
+        ("Niger", "NE"),
+    ],
+)
+def test_standard_and_common_names(surface: str, code: str) -> None:
+    assert codes(f"Officials in {surface} said so.") == [code]
+
+
+def test_adjectives_demonyms_capitals_and_seats() -> None:
+    assert codes("Chinese and Japanese officials met Afghans") == ["CN", "JP", "AF"]
+    assert codes("the Kremlin, the White House and Downing Street") == ["RU", "US", "GB"]
+    assert codes("Canberra's largest package") == ["AU"]
+    assert [m.possessive for m in EntityIndex("Canberra’s gift").mentions] == [True]
+    forms = {m.code: m.form for m in EntityIndex("Swiss troops in Nairobi").mentions}
+    assert forms == {"CH": "adjective", "KE": "capital"}
+
+
+def test_bundeswehr_is_the_german_armed_forces_not_a_capital() -> None:
+    [m] = EntityIndex("The Bundeswehr will get 100 tanks.").mentions
+    assert (m.code, m.form) == ("DE", "institution")
+
+
+def test_historic_states_and_organisations() -> None:
+    assert codes("the Soviet Union and the USSR; Soviet losses") == ["SU", "SU", "SU"]
+    assert codes("NATO, the EU, the CSTO, ASEAN and the African Union") == [
+        "NATO",
+        "EU",
+        "CSTO",
+        "ASEAN",
+        "African Union",
+    ]
+    assert gazetteer().entity("SU").kind == "country"
+    assert gazetteer().entity("OSCE").kind == "organisation"
+
+
+def test_a_shared_name_belongs_to_nobody_and_a_longer_name_hides_a_shorter() -> None:
+    assert codes("Congo and Korea") == []
+    assert codes("Republic of the Congo") == ["CG"]
+    assert codes("New Mexico and New South Wales, not Mexico") == ["MX"]
+
+
+def test_currencies_from_iso_4217() -> None:
+    gaz = gazetteer()
+    assert gaz.entity("AU").currency == "AUD"
+    assert gaz.entity("JP").currency == "JPY"
+    assert gaz.entity("DE").currency == "EUR"
+    assert gaz.entity("BT").currency == "BTN"  # its own, though INR is tender there too
+    kiribati = gaz.entity("KI")
+    assert (kiribati.currency, kiribati.uses) == (None, "AUD")
+    # a national currency names exactly one country (aid's donor from "A$" relies on it)
+    for cur in ("AUD", "NZD", "GBP", "USD", "JPY", "CAD"):
+        users = [c for c, e in gaz.entities.items() if e.currency == cur]
+        assert len(users) == 1, (cur, users)
+
+
+def test_office_holders_speak_for_their_latest_entity() -> None:
+    assert codes("Albanese said") == ["AU"]
+    assert codes("Mark Rutte said") == ["NATO"]  # NL prime minister until 2024, then NATO
+    assert codes("Kallas said") == ["EU"]
+    assert codes("Tusk said") == ["PL"]  # European Council 2014-2019, Polish PM since 2023
+    assert codes("Bill Blair and Tony Blair") == ["CA", "GB"]
+    assert codes("Blair said") == []  # a shared surname is matched by full name only
+    assert {m.form for m in EntityIndex("Biden and Xi Jinping").mentions} == {"person"}
+    rutte = [o for o in gazetteer().offices if o.name == "Rutte"]
+    assert [(o.code, o.start, o.end) for o in rutte] == [("NL", 2010, 2024), ("NATO", 2024, None)]
+
+
+def tables() -> tuple[dict[str, Any], dict[str, Any]]:
+    return _load("countries.yaml"), copy.deepcopy(_load("gazetteer.yaml"))
+
+
+def test_a_surface_claimed_twice_fails_the_load_naming_both() -> None:
+    generated, hand = tables()
+    hand["organisations"]["EU"]["names"].append("Brussels")
+    with pytest.raises(
+        GazetteerError,
+        match=r"'Brussels' is claimed by countries\.BE\.capitals "
+        r"and by organisations\.EU",
+    ):
+        build_gazetteer(generated, hand)
+
+
+def test_two_people_sharing_a_surname_fail_the_load() -> None:
+    generated, hand = tables()
+    hand["people"] += [
+        {
+            "name": "Blair",
+            "aliases": ["Tony Blair"],
+            "country": "GB",
+            "office": "prime minister",
+            "from": 1997,
+            "to": 2007,
+        },
+        {
+            "name": "Blair",
+            "aliases": ["Bill Blair"],
+            "country": "CA",
+            "office": "defence minister",
+            "from": 2023,
+            "to": 2025,
+        },
+    ]
+    with pytest.raises(GazetteerError, match="two people named 'Blair'"):
+        build_gazetteer(generated, hand)
+    generated, hand = tables()
+    hand["people"].append(
+        {"name": "Ottawa", "country": "CA", "office": "mayor", "from": 2000, "to": None}
+    )
+    with pytest.raises(GazetteerError, match=r"'Ottawa' is claimed by countries\.CA\.capitals"):
+        build_gazetteer(generated, hand)
+
+
+def test_bad_keys_fail_the_load() -> None:
+    generated, hand = tables()
+    hand["countries"]["XX"] = {"adjectives": ["Xish"]}
+    with pytest.raises(GazetteerError, match="'XX' is no ISO 3166-1 code"):
+        build_gazetteer(generated, hand)
+    generated, hand = tables()
+    hand["people"].append({"name": "Nobody", "country": "ZZ", "office": "x", "from": 1, "to": 0})
+    with pytest.raises(GazetteerError, match="Nobody"):
+        build_gazetteer(generated, hand)
+
+
+def named(text: str) -> list[tuple[str, str, int | None]]:
+    return [(e.name, e.kind, e.year) for e in EntityIndex(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Vostok 2018 exercise began.", [("Vostok-2018", "exercise", 2018)]),
+        ("Center-2019 and Centre-2019", [("Tsentr-2019", "exercise", 2019)] * 2),
+        ("West-2021 drills; the West", [("Zapad-2021", "exercise", 2021)]),
+        ("the Zapad drill", [("Zapad", "exercise", None)]),
+        ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),
+        ("in Defender-Europe 20.", [("Defender Europe 20", "exercise", 2020)]),
+        ("RIMPAC 24 ships", [("RIMPAC", "exercise", None)]),  # a count, not an edition
+        ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
+        ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
+        (
+            "Kavkaz-2020 and Union Shield-2023",
+            [("Kavkaz-2020", "exercise", 2020), ("Union Shield-2023", "exercise", 2023)],
+        ),
+    ],
+)
+def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int | None]]) -> None:
+    assert named(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the Bengal famine of 1943", ("Bengal famine of 1943", "famine", 1943)),
+        ("the Soviet famine of 1932-33", ("Soviet famine of 1932-33", "famine", 1932)),
+        ("the Armenian Genocide", ("Armenian genocide", "genocide", None)),  # an alias
+        ("the Lidice massacre", ("Lidice massacre", "massacre", None)),
+        ("The Wola Massacre", ("Wola Massacre", "massacre", None)),
+        ("the Battle of Stalingrad", ("Battle of Stalingrad", "battle", None)),
+        ("the siege of Mariupol", ("Siege of Mariupol", "siege", None)),
+        ("the Leningrad Blockade", ("Siege of Leningrad", "siege", None)),  # an alias
+        ("the Battle of the Bulge", ("Battle of the Bulge", "battle", None)),
+        ("the atomic bombing of Nagasaki", ("Atomic bombing of Nagasaki", "bombing", 1945)),
+        ("the Fall of Saigon", ("Fall of Saigon", "battle", None)),
+        ("the Winter War", ("Winter War", "war", None)),
+        ("the Korean War", ("Korean War", "war", None)),
+        ("the Second World War", ("World War II", "war", None)),
+        ("World War Two", ("World War II", "war", None)),
+        ("the Rape of Nanking", ("Nanking Massacre", "massacre", 1937)),
+        ("the Nanjing Massacre", ("Nanking Massacre", "massacre", 1937)),
+        ("the Holodomor", ("Holodomor", "famine", None)),
+    ],
+)
+def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:
+    assert named(text) == [want]
+
+
+def test_no_event_without_a_name() -> None:
+    assert named("The massacre and the war; the Cold War; a World War; the West") == []
+    assert named("Covid-2019 spread") == []  # an unknown name with a year needs an exercise cue
+
+
+def dated_year(sentence: str) -> list[int]:
+    from extractor.gazetteer import events
+
+    return [year for pattern, year in events().dated if pattern.search(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Nine allies met it when President Biden came to office.", [2021]),
+        ("when Albanese took office", [2022]),
+        ("since Russia’s full-scale invasion", [2022]),
+        ("Since the annexation of Crimea, spending rose.", [2014]),
+        ("at the Wales Summit", [2014]),
+        ("since the Vilnius summit", [2023]),
+        ("Trump's second term", [2025]),  # two terms: "came to office" alone is ambiguous
+        ("when Trump came to office", []),
+        ("the target agreed in Wales", []),
+        ("the largest rise since World War II", []),  # a war fixes no single year
+        ("since the invasion of Iraq", []),
+        ("at the Madrid summit", []),  # Madrid hosted two: the year must be stated
+    ],
+)
+def test_dated_events(sentence: str, want: list[int]) -> None:
+    assert dated_year(sentence) == want
