@@ -179,6 +179,16 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_dotted_symbol(text: str, start: int) -> bool:
+    """'Rs.250', 'kr.40': a currency symbol that ends with a dot, glued to the digits."""
+    return (
+        text[start - 1] == "."
+        and start >= 2
+        and text[start - 2].isalpha()
+        and lexicon().prefix_re.search(text[max(0, start - 8) : start]) is not None
+    )
+
+
 _ARTICLE = re.compile(r"(?<![\w-])(?:half\s+)?an?\s+$")
 
 
@@ -210,7 +220,7 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
 def _digit_tokens(text: str) -> Iterator[NumberToken]:
     for m in _number_re()[0].finditer(text):
         s, e = m.span("d")
-        if s and text[s - 1] in "0123456789.,":
+        if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
             continue  # ".5", the tail of something already refused
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):

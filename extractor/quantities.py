@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from extractor.exclusions import Mask
 from extractor.gazetteer import gazetteer
-from extractor.lexicon import lexicon, trie_regex
+from extractor.lexicon import SHARED_PREFIX, lexicon, trie_regex
 from extractor.numbers import NumberToken, number_tokens
 
 CONTEXT_DOLLAR = "$"  # placeholder unit of a bare dollar until the context pass resolves it
@@ -324,7 +324,6 @@ _CEILING = re.compile(
 )
 
 
-_CURRENCY_SIGNS = frozenset("$€£¥₹₩₴₽₪")
 _OPENERS = "([“\"‘'"
 _CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
 
@@ -363,20 +362,36 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+@cache
+def _prefix_ends() -> frozenset[str]:
+    """The characters a currency prefix can end with that are not letters ($, €, ., ...)."""
+    return frozenset(
+        c.surface[-1]
+        for c in lexicon().currencies
+        if c.position in ("prefix", "both") and not c.surface[-1].isalpha()
+    )
+
+
 def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
-    """(ISO code or CONTEXT_DOLLAR, start of the symbol) for a currency just before `start`."""
+    """(unit, start of the symbol) for a currency just before `start`: an ISO code,
+    CONTEXT_DOLLAR, or a shared placeholder ("¤INR|PKR|..."; see lexicon.shared_candidates)."""
     lex = lexicon()
     before = text[start - 1 : start]
     if before == " ":
         before = text[start - 2 : start - 1]
-    if not before or not (before.isalpha() or before in _CURRENCY_SIGNS):
+    if not before or not (before.isalpha() or before in _prefix_ends()):
         return None, start  # the common case, decided without a regex
-    m = lex.prefix_re.search(text[max(0, start - 8) : start])
+    m = lex.prefix_re.search(text[max(0, start - 10) : start])
     if not m:
         return None, start
     surface = m.group(0).strip()
     code = lex.currency_code(surface, "prefix")
     return code or CONTEXT_DOLLAR, start - len(m.group(0))
+
+
+def currency_from(unit: str) -> str:
+    """'text' for an ISO code, 'context' for a unit the context pass still has to resolve."""
+    return "context" if unit == CONTEXT_DOLLAR or unit.startswith(SHARED_PREFIX) else "text"
 
 
 def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
@@ -515,15 +530,15 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         if sm and not (
             sm.group(0).strip().lower() == "pounds" and re.match(r"\s+of\b", right[sm.end() :])
         ):
-            code = lex.currency_code(sm.group(0).strip(), "suffix")
+            unit = lex.currency_code(sm.group(0).strip(), "suffix") or CONTEXT_DOLLAR
             end = number_end + sm.end()
             return (
                 base._replace(
                     kind="money",
-                    unit=code or CONTEXT_DOLLAR,
+                    unit=unit,
                     end=end,
                     rule="money.suffix",
-                    currency_from="text" if code else "context",
+                    currency_from=currency_from(unit),
                 ),
                 consumed,
             )
@@ -533,7 +548,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
                 kind="money",
                 unit=currency,
                 rule="money.prefix",
-                currency_from="text" if currency != CONTEXT_DOLLAR else "context",
+                currency_from=currency_from(currency),
             ),
             consumed,
         )
