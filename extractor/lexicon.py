@@ -89,6 +89,8 @@ class Lexicon:
     measures: dict[str, str]
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
+    harm_words: frozenset[str]
+    auxiliaries: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
     suffix_re: re.Pattern[str]  # a currency suffix starting where the number ends
 
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
         measures=dict(lex["measures"]),
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
+        harm_words=frozenset(lex["harm_words"]),
+        auxiliaries=frozenset(lex["auxiliaries"]),
         prefix_re=prefix_re,
         suffix_re=suffix_re,
         currency_index=index,

@@ -83,7 +83,10 @@ HYPHEN_UNITS = {
 
 # A word of a counted noun phrase: letters, or a model designation with digits ("AH-64",
 # "M1A1", "PAC-3"), or a number inside the phrase ("Challenger 2").
-_TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][\w'’-]*|\d[\d,.]*)")
+_TOKEN = re.compile(
+    r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"
+    r"(?P<w>(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\d[\w,.'’-]*)"
+)
 _PERCENT = re.compile(
     r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
     r"|pc(?![A-Za-z])"
@@ -109,10 +112,15 @@ _QUOTE_CLOSE = '”"’'
 
 @cache
 def _range_connector() -> re.Pattern[str]:
-    prefix = lexicon().prefix_re.pattern.removesuffix(r"\s?$")
+    lex = lexicon()
+    prefix = lex.prefix_re.pattern.removesuffix(r"\s?$")
+    # "from 70,000 to as many as 100,000", "between 3 million and more than 10 million": the
+    # high end may carry its own qualifier (a word phrase: not "~")
+    quals = trie_regex([q for q in lex.qualifiers if q[0].isalpha()], fold_space=True)
     # "2% and 2.5%", "10 per cent to 15 per cent": the unit may stand on both ends
     return re.compile(
-        rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*(?:{prefix})?\s?"
+        rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*"
+        rf"(?:(?P<q>{quals})\s+)?(?:{prefix})?\s?"
     )
 
 
@@ -224,36 +232,115 @@ class _Noun:
     head: str
 
 
+# Between two modifiers of one noun: "Polish, Lithuanian and Latvian troops".
+_COORD = re.compile(r",(?:[ \t]+(?:and|or)(?=[ \t]))?")
+# A first modifier that is a function word: "30 more Bushmaster APCs", "18 other countries".
+_LEADING = frozenset({"more", "other", "additional", "extra", "further", "new", "fewer"})
+# Words ending in -s that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    "towards afterwards backwards upwards besides always sometimes perhaps thus whereas "
+    "nevertheless nonetheless overseas across".split()
+)
+_ADJ_ENDINGS = ("ian", "ish", "ese", "an", "ic", "i", "ch", "al", "ed", "ive", "ous", "ary")
+
+
+@cache
+def _invariant_demonyms() -> frozenset[str]:
+    """Nationality words that are their own plural ('300,000 Chinese', 'the Swiss')."""
+    gaz = gazetteer()
+    return frozenset(
+        s
+        for s, (_, form) in gaz.surfaces.items()
+        if form == "adjective" and s.endswith(("ese", "ch", "sh", "ss"))
+    )
+
+
+def _coordinable(word: str) -> bool:
+    """A modifier that may be listed with others before one noun: an adjective, a
+    nationality, a lower-case noun used as a modifier ('ground, maritime and air forces')."""
+    if word[0].islower():
+        return not is_plural(word) and word not in NP_STOP
+    if "." in word:
+        return True  # "U.S., allied and partner forces"
+    return word in _demonyms() or word in gazetteer().surfaces or word.endswith(_ADJ_ENDINGS)
+
+
+def _is_head(word: str, low: str) -> bool:
+    return is_plural(word) and low not in _NOT_PLURAL
+
+
 def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
-    """The noun phrase a number counts: '128,000 servicemen' -> serviceman."""
+    """The noun phrase a number counts: '128,000 servicemen' -> serviceman.
+
+    Reads up to eight words of modifiers -- adjectives, nationality lists ('Polish, Lithuanian
+    and Latvian'), model designations ('M113AS4', 'Leopard 1A5', '155mm'), 'more'/'other' --
+    to the head noun, the first plural noun that ends the phrase.
+    """
     lex = lexicon()
     mods: list[str] = []
     start_phrase = pos
-    for _ in range(5):
+    for _ in range(8):
         m = _TOKEN.match(text, pos)
+        if m is None and mods and _coordinable(mods[-1]):
+            c = _COORD.match(text, pos)
+            m = _TOKEN.match(text, c.end()) if c else None
+            if m is None or not (_coordinable(m.group("w")) or _is_head(m.group("w"), "")):
+                return None
+        elif m is not None and m.group("w") in ("and", "or") and mods and _coordinable(mods[-1]):
+            nxt = _TOKEN.match(text, m.end())
+            if nxt is None or not _coordinable(nxt.group("w")):
+                return None
+            m = nxt  # "artillery and multiple launch rocket systems"
         if not m:
             return None
         word = m.group("w")
         low = word.lower()
-        if low in NP_STOP or word.endswith(("'s", "’s")):
-            return None
-        if word[0].isdigit():
-            # a model number inside the phrase: "18 Challenger 2 tanks"
-            if mods and mods[-1][0].isupper() and "," not in word and "." not in word:
+        if not mods and low in _LEADING:
+            nxt = _TOKEN.match(text, m.end())
+            if nxt and nxt.group("w").lower() not in NP_STOP:
                 mods.append(word)
                 pos = m.end()
                 continue
+        if low in NP_STOP or word.endswith(("'s", "’s")):
             return None
-        if is_plural(word):
+        if word[0].isdigit():
+            # a model number inside the phrase: "18 Challenger 2 tanks", "six M777 155mm
+            # howitzers", "25 Leopard 1A5 tanks"
+            designation = any(ch.isalpha() for ch in word)
+            if (designation or (mods and mods[-1][0].isupper())) and "," not in word:
+                mods.append(word.rstrip("."))
+                pos = m.start("w") + len(word.rstrip("."))
+                continue
+            return None
+        if word in _invariant_demonyms():
             nxt = _TOKEN.match(text, m.end())
+            c = _COORD.match(text, m.end())
+            listed = _TOKEN.match(text, c.end()) if c else None
+            if nxt is not None and nxt.group("w") in ("and", "or"):
+                listed = _TOKEN.match(text, nxt.end())
+            if listed is not None and _coordinable(listed.group("w")):
+                pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
+            elif nxt is None or not (nxt.group("w")[0].isupper() or is_plural(nxt.group("w"))):
+                return _Noun("person", m.end(), text[start_phrase : m.end()].strip(),
+                             tuple(mods), word)
+        if _is_head(word, low):
+            nxt = _TOKEN.match(text, m.end())
+            nxt_word = nxt.group("w") if nxt else ""
             if (
-                (low in lex.invariant_nouns or word[0].isupper())
+                nxt
                 and low not in lex.irregular_plurals
-                and nxt
-                and is_plural(nxt.group("w"))
-                and nxt.group("w").lower() not in NP_STOP
+                and nxt_word.lower() not in NP_STOP
+                and _is_head(nxt_word, nxt_word.lower())
+                and (
+                    low in lex.invariant_nouns
+                    or word[0].isupper()
+                    or not (_TOKEN.match(text, nxt.end()) and _is_head(
+                        (_TOKEN.match(text, nxt.end()) or nxt).group("w"), ""
+                    ))
+                )
             ):
-                # "aircraft carriers", "Abrams tanks": the first plural-looking word is a modifier
+                # "aircraft carriers", "Abrams tanks", "special operations vehicles": the first
+                # plural-looking word is a modifier
                 mods.append(word)
                 pos = m.end()
                 continue
@@ -300,10 +387,12 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
         return True  # "one of", "one's own": never a figure on its own
     compound = text.startswith("-", tok.end)  # "the six-week massacre": the article is the noun's
     before = _word_before(text, qstart).lower()
-    if before in lexicon().determiners and not compound:
+    hedged = qstart < tok.start and before != "between"  # "the estimated six million"
+    if before in lexicon().determiners and not compound and not hedged:
         return True  # "the two countries", "these four partners", "between two countries"
     nxt = _NEXT_TWO_WORDS.match(text, tok.end)
-    if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper():
+    model = nxt is not None and text[nxt.end(1) : nxt.end(1) + 1].isdigit()  # "Eight AS90 guns"
+    if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper() and not model:
         # "Five Eyes", "Big Four": a name -- unless the sentence starts with the number and
         # the capitalised plural ends the phrase ("Twenty-three Allies are investing ...")
         initial = _SENTENCE_START.search(text, max(0, tok.start - 3), tok.start) is not None
@@ -328,6 +417,9 @@ _OPENERS = "([“\"‘'"
 _CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
 
 
+_WORD = re.compile(r"\S+")
+
+
 @cache
 def _qualifier_last_words() -> frozenset[str]:
     return frozenset(phrase.split()[-1] for phrase in lexicon().qualifiers)
@@ -347,13 +439,14 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     words = stripped.split()
     if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
         words = []  # the common case: the word before the figure ends no qualifier
-    for n in (3, 2, 1):
+    spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
+    for n in (4, 3, 2, 1):
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
             continue
         first = words[-n].lstrip(_OPENERS)
         phrase = " ".join([first, *words[len(words) - n + 1 :]]).lower()
         if first and phrase in lex.qualifiers:
-            offset = stripped.rfind(words[-n]) + (len(words[-n]) - len(first))
+            offset = spans[-n] + (len(words[-n]) - len(first))
             return lex.qualifiers[phrase], start - len(tail) + offset
     window = text[max(0, start - 80) : start]
     low = window.lower()
@@ -415,17 +508,41 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     return out
 
 
-_HARMED = re.compile(r"[ \t]+(?:dead|killed|wounded|injured|missing|hurt|died)(?![A-Za-z])")
+@cache
+def _harmed_re() -> re.Pattern[str]:
+    """A harm word right after a figure, perhaps behind an auxiliary: '42 dead', '100 killed',
+    'as many as 140,000 had died', '300 were reportedly wounded'."""
+    lex = lexicon()
+    aux = trie_regex(list(lex.auxiliaries))
+    harm = trie_regex(list(lex.harm_words))
+    return re.compile(
+        rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])"
+    )
+
+
+_PREDICATE = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:(?:all|mostly|mainly)[ \t]+)?")
 
 
 def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity | None:
-    """A number with no unit.  '42 dead', '100 killed': people.  Otherwise a bare number that
-    only a domain rule can give a unit ('the death toll ranges from 40,000 to 300,000'); the
-    pipeline drops it when none does.  Years and written-out numbers are never bare figures."""
-    if tok.kind == "words" or tok.is_year_like:
+    """A number with no noun after it.  '42 dead', 'as many as 140,000 had died': people.
+    'About 8,000 were officers': the noun of the predicate.  Otherwise a bare number that only
+    a domain rule can give a unit ('the death toll ranges from 40,000 to 300,000'); the pipeline
+    drops it when none does.  Years are never bare figures, nor are small written-out numbers
+    ("two said"); a written-out number with a scale word ("some fifteen thousand fled") is."""
+    if tok.is_year_like:
         return None
-    if _HARMED.match(right):
+    if _harmed_re().match(right):
         return base._replace(kind="count", unit="person", rule="count.implicit_person")
+    pm = _PREDICATE.match(right)
+    if pm:
+        noun = _counted_noun(text, base.number_end + pm.end() - 1, value=tok.value)
+        if noun is not None and noun.end - base.number_end < 60:
+            return base._replace(
+                unit=noun.unit, rule="count.predicate", noun_phrase=noun.phrase,
+                modifiers=noun.modifiers,
+            )
+    if tok.kind == "words" and _scale_factor(tok) < 1000:
+        return None
     return base._replace(kind="number", unit="", rule="number.bare")
 
 
