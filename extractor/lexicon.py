@@ -90,6 +90,8 @@ class Lexicon:
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
+    postfix_qualifiers: dict[str, str]
+    person_nouns: dict[str, str]
     auxiliaries: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
     suffix_re: re.Pattern[str]  # a currency suffix starting where the number ends
@@ -144,6 +146,8 @@ def lexicon() -> Lexicon:
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
+        postfix_qualifiers=dict(lex["postfix_qualifiers"]),
+        person_nouns=dict(lex["person_nouns"]),
         auxiliaries=frozenset(lex["auxiliaries"]),
         prefix_re=prefix_re,
         suffix_re=suffix_re,

@@ -39,6 +39,12 @@ class NumberToken:
         )
 
 
+# Scale abbreviations that may stand one space after the digits ("3.2 mln", "US$1.7 bln") and
+# read as a scale even without a currency ("4bn people"); the others (k, m, B, cr) need a
+# currency ("$12.5m"), since "100m" alone is a distance.
+SPACED_ABBREVIATIONS = ("bln", "mln", "trn", "bn", "mn", "Bn", "BN")
+
+
 @cache
 def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
@@ -64,7 +70,7 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     scale = (
         rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
-        rf"|\s?(?:bn|mn|mln)(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
+        rf"|\s?(?:{'|'.join(SPACED_ABBREVIATIONS)})(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
     )
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),

@@ -17,8 +17,9 @@ from typing import NamedTuple
 from extractor.exclusions import Mask
 from extractor.gazetteer import gazetteer
 from extractor.lexicon import SHARED_PREFIX, lexicon, trie_regex
-from extractor.numbers import NumberToken, number_tokens
+from extractor.numbers import SPACED_ABBREVIATIONS, NumberToken, number_tokens
 
+_SPACED = frozenset(a.lower() for a in SPACED_ABBREVIATIONS)
 CONTEXT_DOLLAR = "$"  # placeholder unit of a bare dollar until the context pass resolves it
 
 
@@ -346,6 +347,7 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
                 continue
             end = m.end()
             unit = "person" if word in _demonyms() else singular(word)
+            unit = lex.person_nouns.get(unit, unit)  # "12,000 civilian deaths": people
             if low in lex.measure_nouns:
                 of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])
                 if of:
@@ -497,15 +499,88 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         or (t.kind == "digits" and not mask.covers(t.start, t.end))
     ]
     out: list[Quantity] = []
+    headers = _PercentLists(text)
     i = 0
     while i < len(tokens):
         q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
+        if q is not None and q.kind == "number" and headers.covers(q):
+            q = q._replace(kind="percent", unit="percent", rule="percent.header")
         if q is not None:
+            q = _postfix_qualifier(text, q)
             out.append(q)
         i += 1 + consumed
     return out
+
+
+# A header that states the unit of the list below it: "Defence spending, % of GDP:",
+# "as a percentage of their GDP:".
+_PERCENT_HEADER = re.compile(r"(?i)(?:%|\bper\s?cent|\bpercent|\bpercentage)[^\n]*:[ \t]*$")
+# A row of such a list: a label, then the figure ending the line ("Poland: 4.12", "- USA 3.38").
+_LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$")
+
+
+class _PercentLists:
+    """Lines of a list headed by a line stating '%' or 'percentage' (found on first use, each
+    line looked at once): a bare figure ending such a row is a percentage."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows: dict[int, bool] = {}  # line start -> in a percent list
+
+    def _line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _in_list(self, start: int) -> bool:
+        """Is the row starting at `start` under a percent header?  Walks up over rows only."""
+        text = self.text
+        walked: list[int] = []
+        answer = False
+        while start > 0:
+            if start in self.rows:
+                answer = self.rows[start]
+                break
+            prev = self._line_start(start - 1)
+            line = text[prev : start - 1]
+            walked.append(start)
+            if _PERCENT_HEADER.search(line):
+                answer = True
+                break
+            if not _LIST_ROW.fullmatch(line):
+                break
+            start = prev
+        for w in walked:
+            self.rows[w] = answer
+        return answer
+
+    def covers(self, q: Quantity) -> bool:
+        text = self.text
+        end = text.find("\n", q.end)
+        end = len(text) if end < 0 else end
+        if text[q.end : end].strip():
+            return False  # the figure does not end its line
+        start = self._line_start(q.start)
+        if not _LIST_ROW.fullmatch(text[start:end]):
+            return False
+        return self._in_list(start)
+
+
+@cache
+def _postfix_re() -> re.Pattern[str]:
+    words = trie_regex(list(lexicon().postfix_qualifiers), fold_space=True)
+    return re.compile(rf"[ \t]+(?P<p>{words})(?![\w-])(?![ \t]+[a-z]+s\b)")
+
+
+def _postfix_qualifier(text: str, q: Quantity) -> Quantity:
+    """'2 percent or more', '5,000 troops or so': a qualifier after the figure."""
+    if q.qualifier != "exact" or q.value is None or text[q.end : q.end + 1] not in (" ", "\t"):
+        return q
+    m = _postfix_re().match(text, q.end)
+    if m is None:
+        return q
+    phrase = re.sub(r"\s+", " ", m.group("p").lower())
+    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end())
 
 
 @cache
@@ -627,7 +702,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         number_end=number_end,
         words=tok.kind == "words",
     )
-    abbrev = tok.scale in lex.abbreviations and tok.scale not in ("bn", "mn", "mln")
+    abbrev = tok.scale in lex.abbreviations and tok.scale not in _SPACED
     if tok.kind == "digits" and currency is None and _is_identifier_context(text, tok, right):
         return None, 0
     # Percent
