@@ -518,7 +518,9 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
 # "as a percentage of their GDP:".
 _PERCENT_HEADER = re.compile(r"(?i)(?:%|\bper\s?cent|\bpercent|\bpercentage)[^\n]*:[ \t]*$")
 # A row of such a list: a label, then the figure ending the line ("Poland: 4.12", "- USA 3.38").
-_LIST_ROW = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$")
+_LIST_ROW = re.compile(
+    r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$"
+)
 
 
 class _PercentLists:

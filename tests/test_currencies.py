@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.lexicon import SHARED_PREFIX, load_data, lexicon, shared_candidates
+from extractor.lexicon import SHARED_PREFIX, lexicon, load_data, shared_candidates
 from extractor.quantities import CONTEXT_DOLLAR, quantities
 
 ROOT = Path(__file__).resolve().parent.parent
