@@ -21,14 +21,27 @@ def load_data(name: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C when present
 
 
+SHARED_PREFIX = "¤"  # unit of a shared non-dollar surface: "¤" + candidate codes joined by "|"
+
+
 @dataclass(frozen=True)
 class CurrencySurface:
     surface: str
-    code: str | None  # None: a dollar whose country comes from context
+    # The unit a quantity gets: an ISO code; None for a dollar whose country comes from
+    # context (the bare $); or SHARED_PREFIX + "|".join(candidates) for another shared surface.
+    code: str | None
     position: str  # prefix | suffix | both
+    candidates: tuple[str, ...] = ()  # the ISO codes a shared surface may mean, likeliest first
 
 
-def trie_regex(words: list[str], *, fold_space: bool = False) -> str:
+def shared_candidates(unit: str) -> tuple[str, ...]:
+    """The ISO codes a shared-currency unit ("¤INR|PKR|...") may stand for; () otherwise."""
+    if unit.startswith(SHARED_PREFIX):
+        return tuple(unit[len(SHARED_PREFIX) :].split("|"))
+    return ()
+
+
+def trie_regex(words: list[str], *, fold_space: bool = False, dollar_escape: bool = False) -> str:
     """A regex alternation of literal `words`, factored as a trie ("Austr(?:alia|ia)").
 
     Python's engine tries alternatives one by one; sharing prefixes makes a list of hundreds
@@ -42,7 +55,11 @@ def trie_regex(words: list[str], *, fold_space: bool = False) -> str:
         node[""] = {}
 
     def esc(ch: str) -> str:
-        return r"\s+" if fold_space and ch == " " else re.escape(ch)
+        if fold_space and ch == " ":
+            return r"\s+"
+        if dollar_escape and ch == "$":
+            return r"\\?\$"  # markdown writes \$
+        return re.escape(ch)
 
     def build(node: dict[str, Any]) -> str:
         ends = "" in node
@@ -53,16 +70,6 @@ def trie_regex(words: list[str], *, fold_space: bool = False) -> str:
         return f"(?:{body})?" if ends else body
 
     return build(trie)
-
-
-def _alternation(surfaces: list[str], *, dollar_escape: bool = False) -> str:
-    parts = []
-    for surface in sorted(set(surfaces), key=lambda s: (-len(s), s)):
-        pattern = re.escape(surface).replace(r"\ ", r"\s+")
-        if dollar_escape:
-            pattern = pattern.replace(r"\$", r"\\?\$")
-        parts.append(pattern)
-    return "|".join(parts)
 
 
 @dataclass(frozen=True)
@@ -82,33 +89,44 @@ class Lexicon:
     measures: dict[str, str]
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
+    harm_words: frozenset[str]
+    postfix_qualifiers: dict[str, str]
+    person_nouns: dict[str, str]
+    auxiliaries: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
     suffix_re: re.Pattern[str]  # a currency suffix starting where the number ends
 
+    currency_index: dict[tuple[str, str], CurrencySurface]  # (surface, prefix|suffix) -> entry
+
+    def currency_entry(self, surface: str, position: str) -> CurrencySurface:
+        """The table entry of a matched surface ("\\$A" and "A$ " are "$A" and "A$")."""
+        key = re.sub(r"\s+", " ", surface.replace("\\$", "$").strip())
+        return self.currency_index[(key, position)]
+
     def currency_code(self, surface: str, position: str) -> str | None:
-        """ISO code of a matched surface (None for a context dollar)."""
-        key = re.sub(r"\s+", " ", surface.replace("\\$", "$"))
-        for entry in self.currencies:
-            if entry.surface == key and entry.position in (position, "both"):
-                return entry.code
-        for entry in self.currencies:  # case-insensitive fallback for words ("Euros")
-            if entry.surface.lower() == key.lower() and entry.position in (position, "both"):
-                return entry.code
-        raise KeyError(surface)
+        """The unit of a matched surface: ISO code, None for a context dollar, or a shared
+        placeholder ("¤INR|PKR|...")."""
+        return self.currency_entry(surface, position).code
 
 
 @cache
 def lexicon() -> Lexicon:
     lex = load_data("lexicon.yaml")
-    currencies = tuple(CurrencySurface(**row) for row in load_data("currencies.yaml"))
-    prefixes = [c.surface for c in currencies if c.position in ("prefix", "both")]
-    suffixes = [c.surface for c in currencies if c.position in ("suffix", "both")]
+    currencies = currency_table()
+    index: dict[tuple[str, str], CurrencySurface] = {}
+    for c in currencies:
+        for pos in ("prefix", "suffix"):
+            if c.position in (pos, "both"):
+                index[(c.surface, pos)] = c
+    prefixes = [s for s, pos in index if pos == "prefix"]
+    suffixes = [s for s, pos in index if pos == "suffix"]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
     prefix_re = re.compile(
-        r"(?:(?<![A-Za-z])(?:" + _alternation(prefixes, dollar_escape=True) + r"))\s?$"
+        r"(?:(?<![A-Za-z])(?:" + trie_regex(prefixes, fold_space=True, dollar_escape=True)
+        + r"))\s?$"
     )
     suffix_re = re.compile(
-        r"^\s?(?:" + _alternation(suffixes, dollar_escape=True) + r")(?![A-Za-z])"
+        r"^\s?(?:" + trie_regex(suffixes, fold_space=True, dollar_escape=True) + r")(?![A-Za-z])"
     )
     quals = lex["qualifiers"]
     return Lexicon(
@@ -127,6 +145,66 @@ def lexicon() -> Lexicon:
         measures=dict(lex["measures"]),
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
+        harm_words=frozenset(lex["harm_words"]),
+        postfix_qualifiers=dict(lex["postfix_qualifiers"]),
+        person_nouns=dict(lex["person_nouns"]),
+        auxiliaries=frozenset(lex["auxiliaries"]),
         prefix_re=prefix_re,
         suffix_re=suffix_re,
+        currency_index=index,
     )
+
+
+def _shared_unit(surface: str, codes: list[str], preference: list[str]) -> str | None:
+    if "$" in surface or surface.lower() in ("dollar", "dollars"):
+        return None  # a dollar: resolved like the bare $
+    rank = {code: i for i, code in enumerate(preference)}
+    ordered = sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c))
+    return SHARED_PREFIX + "|".join(ordered)
+
+
+@cache
+def currency_table() -> tuple[CurrencySurface, ...]:
+    """Every currency surface: the CLDR table (currencies_cldr.yaml) with the hand table
+    (currencies.yaml) merged over it, in a stable order (surface, then position)."""
+    hand = load_data("currencies.yaml")
+    preference: list[str] = list(hand["preference"])
+    not_codes = frozenset(hand["not_codes"])
+    not_words = frozenset(hand["not_words"])
+    found: dict[tuple[str, str], set[str]] = {}  # (surface, position) -> codes
+
+    def add(surface: str, position: str, code: str) -> None:
+        found.setdefault((surface, position), set()).add(code)
+
+    for row in load_data("currencies_cldr.yaml"):
+        code = row["code"]
+        if code not in not_codes:
+            add(code, "both", code)
+        for name in row["names"]:
+            add(name, "suffix", code)
+            last = name.split()[-1]
+            if last != name and last.lower() not in not_words and row.get("tender", True):
+                add(last.lower(), "suffix", code)  # "Swedish kronor" -> "kronor"
+        for symbol in row["symbols"]:
+            add(symbol, "prefix" if "$" in symbol else "both", code)
+    entries: dict[str, CurrencySurface] = {}
+    for (surface, position), codes in found.items():
+        if surface in entries:  # the same surface as a name and a symbol: widen
+            old = entries[surface]
+            codes = codes | set(old.candidates)
+            position = "both"
+        if len(codes) == 1:
+            entries[surface] = CurrencySurface(surface, min(codes), position)
+            continue
+        unit = _shared_unit(surface, list(codes), preference)
+        cands = shared_candidates(unit) if unit else tuple(sorted(codes))
+        entries[surface] = CurrencySurface(surface, unit, position, cands)
+    for row in hand["surfaces"]:
+        surface = row["surface"]
+        if "codes" in row:
+            unit = _shared_unit(surface, row["codes"], preference)
+            cands = shared_candidates(unit) if unit else tuple(row["codes"])
+            entries[surface] = CurrencySurface(surface, unit, row["position"], cands)
+        else:
+            entries[surface] = CurrencySurface(surface, row["code"], row["position"])
+    return tuple(sorted(entries.values(), key=lambda c: (c.surface, c.position)))

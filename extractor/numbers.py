@@ -39,6 +39,12 @@ class NumberToken:
         )
 
 
+# Scale abbreviations that may stand one space after the digits ("3.2 mln", "US$1.7 bln") and
+# read as a scale even without a currency ("4bn people"); the others (k, m, B, cr) need a
+# currency ("$12.5m"), since "100m" alone is a distance.
+SPACED_ABBREVIATIONS = ("bln", "mln", "trn", "bn", "mn", "Bn", "BN")
+
+
 @cache
 def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
@@ -64,7 +70,7 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     scale = (
         rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
         rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
-        rf"|\s?(?:bn|mn|mln)(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
+        rf"|\s?(?:{'|'.join(SPACED_ABBREVIATIONS)})(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
     )
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
@@ -179,6 +185,16 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_dotted_symbol(text: str, start: int) -> bool:
+    """'Rs.250', 'kr.40': a currency symbol that ends with a dot, glued to the digits."""
+    return (
+        text[start - 1] == "."
+        and start >= 2
+        and text[start - 2].isalpha()
+        and lexicon().prefix_re.search(text[max(0, start - 8) : start]) is not None
+    )
+
+
 _ARTICLE = re.compile(r"(?<![\w-])(?:half\s+)?an?\s+$")
 
 
@@ -210,7 +226,7 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
 def _digit_tokens(text: str) -> Iterator[NumberToken]:
     for m in _number_re()[0].finditer(text):
         s, e = m.span("d")
-        if s and text[s - 1] in "0123456789.,":
+        if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
             continue  # ".5", the tail of something already refused
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):

@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 from extractor.exclusions import Mask
 from extractor.gazetteer import gazetteer
-from extractor.lexicon import lexicon, trie_regex
-from extractor.numbers import NumberToken, number_tokens
+from extractor.lexicon import SHARED_PREFIX, lexicon, trie_regex
+from extractor.numbers import SPACED_ABBREVIATIONS, NumberToken, number_tokens
 
+_SPACED = frozenset(a.lower() for a in SPACED_ABBREVIATIONS)
 CONTEXT_DOLLAR = "$"  # placeholder unit of a bare dollar until the context pass resolves it
 
 
@@ -83,7 +84,10 @@ HYPHEN_UNITS = {
 
 # A word of a counted noun phrase: letters, or a model designation with digits ("AH-64",
 # "M1A1", "PAC-3"), or a number inside the phrase ("Challenger 2").
-_TOKEN = re.compile(r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)(?P<w>[A-Za-z][\w'’-]*|\d[\d,.]*)")
+_TOKEN = re.compile(
+    r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"
+    r"(?P<w>(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\d[\w,.'’-]*)"
+)
 _PERCENT = re.compile(
     r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
     r"|pc(?![A-Za-z])"
@@ -109,10 +113,15 @@ _QUOTE_CLOSE = '”"’'
 
 @cache
 def _range_connector() -> re.Pattern[str]:
-    prefix = lexicon().prefix_re.pattern.removesuffix(r"\s?$")
+    lex = lexicon()
+    prefix = lex.prefix_re.pattern.removesuffix(r"\s?$")
+    # "from 70,000 to as many as 100,000", "between 3 million and more than 10 million": the
+    # high end may carry its own qualifier (a word phrase: not "~")
+    quals = trie_regex([q for q in lex.qualifiers if q[0].isalpha()], fold_space=True)
     # "2% and 2.5%", "10 per cent to 15 per cent": the unit may stand on both ends
     return re.compile(
-        rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*(?:{prefix})?\s?"
+        rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*"
+        rf"(?:(?P<q>{quals})\s+)?(?:{prefix})?\s?"
     )
 
 
@@ -224,41 +233,121 @@ class _Noun:
     head: str
 
 
+# Between two modifiers of one noun: "Polish, Lithuanian and Latvian troops".
+_COORD = re.compile(r",(?:[ \t]+(?:and|or)(?=[ \t]))?")
+# A first modifier that is a function word: "30 more Bushmaster APCs", "18 other countries".
+_LEADING = frozenset({"more", "other", "additional", "extra", "further", "new", "fewer"})
+# Words ending in -s that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    "towards afterwards backwards upwards besides always sometimes perhaps thus whereas "
+    "nevertheless nonetheless overseas across".split()
+)
+_ADJ_ENDINGS = ("ian", "ish", "ese", "an", "ic", "i", "ch", "al", "ed", "ive", "ous", "ary")
+
+
+@cache
+def _invariant_demonyms() -> frozenset[str]:
+    """Nationality words that are their own plural ('300,000 Chinese', 'the Swiss')."""
+    gaz = gazetteer()
+    return frozenset(
+        s
+        for s, (_, form) in gaz.surfaces.items()
+        if form == "adjective" and s.endswith(("ese", "ch", "sh", "ss"))
+    )
+
+
+def _coordinable(word: str) -> bool:
+    """A modifier that may be listed with others before one noun: an adjective, a
+    nationality, a lower-case noun used as a modifier ('ground, maritime and air forces')."""
+    if word[0].islower():
+        return not is_plural(word) and word not in NP_STOP
+    if "." in word:
+        return True  # "U.S., allied and partner forces"
+    return word in _demonyms() or word in gazetteer().surfaces or word.endswith(_ADJ_ENDINGS)
+
+
+def _is_head(word: str, low: str) -> bool:
+    return is_plural(word) and low not in _NOT_PLURAL
+
+
 def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
-    """The noun phrase a number counts: '128,000 servicemen' -> serviceman."""
+    """The noun phrase a number counts: '128,000 servicemen' -> serviceman.
+
+    Reads up to eight words of modifiers -- adjectives, nationality lists ('Polish, Lithuanian
+    and Latvian'), model designations ('M113AS4', 'Leopard 1A5', '155mm'), 'more'/'other' --
+    to the head noun, the first plural noun that ends the phrase.
+    """
     lex = lexicon()
     mods: list[str] = []
     start_phrase = pos
-    for _ in range(5):
+    for _ in range(8):
         m = _TOKEN.match(text, pos)
+        if m is None and mods and _coordinable(mods[-1]):
+            c = _COORD.match(text, pos)
+            m = _TOKEN.match(text, c.end()) if c else None
+            if m is None or not (_coordinable(m.group("w")) or _is_head(m.group("w"), "")):
+                return None
+        elif m is not None and m.group("w") in ("and", "or") and mods and _coordinable(mods[-1]):
+            nxt = _TOKEN.match(text, m.end())
+            if nxt is None or not _coordinable(nxt.group("w")):
+                return None
+            m = nxt  # "artillery and multiple launch rocket systems"
         if not m:
             return None
         word = m.group("w")
         low = word.lower()
-        if low in NP_STOP or word.endswith(("'s", "’s")):
-            return None
-        if word[0].isdigit():
-            # a model number inside the phrase: "18 Challenger 2 tanks"
-            if mods and mods[-1][0].isupper() and "," not in word and "." not in word:
+        if not mods and low in _LEADING:
+            nxt = _TOKEN.match(text, m.end())
+            if nxt and nxt.group("w").lower() not in NP_STOP:
                 mods.append(word)
                 pos = m.end()
                 continue
+        if low in NP_STOP or word.endswith(("'s", "’s")):
             return None
-        if is_plural(word):
+        if word[0].isdigit():
+            # a model number inside the phrase: "18 Challenger 2 tanks", "six M777 155mm
+            # howitzers", "25 Leopard 1A5 tanks"
+            designation = any(ch.isalpha() for ch in word)
+            if (designation or (mods and mods[-1][0].isupper())) and "," not in word:
+                mods.append(word.rstrip("."))
+                pos = m.start("w") + len(word.rstrip("."))
+                continue
+            return None
+        if word in _invariant_demonyms():
             nxt = _TOKEN.match(text, m.end())
+            c = _COORD.match(text, m.end())
+            listed = _TOKEN.match(text, c.end()) if c else None
+            if nxt is not None and nxt.group("w") in ("and", "or"):
+                listed = _TOKEN.match(text, nxt.end())
+            if listed is not None and _coordinable(listed.group("w")):
+                pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
+            elif nxt is None or not (nxt.group("w")[0].isupper() or is_plural(nxt.group("w"))):
+                return _Noun("person", m.end(), text[start_phrase : m.end()].strip(),
+                             tuple(mods), word)
+        if _is_head(word, low):
+            nxt = _TOKEN.match(text, m.end())
+            nxt_word = nxt.group("w") if nxt else ""
             if (
-                (low in lex.invariant_nouns or word[0].isupper())
+                nxt
                 and low not in lex.irregular_plurals
-                and nxt
-                and is_plural(nxt.group("w"))
-                and nxt.group("w").lower() not in NP_STOP
+                and nxt_word.lower() not in NP_STOP
+                and _is_head(nxt_word, nxt_word.lower())
+                and (
+                    low in lex.invariant_nouns
+                    or word[0].isupper()
+                    or not (_TOKEN.match(text, nxt.end()) and _is_head(
+                        (_TOKEN.match(text, nxt.end()) or nxt).group("w"), ""
+                    ))
+                )
             ):
-                # "aircraft carriers", "Abrams tanks": the first plural-looking word is a modifier
+                # "aircraft carriers", "Abrams tanks", "special operations vehicles": the first
+                # plural-looking word is a modifier
                 mods.append(word)
                 pos = m.end()
                 continue
             end = m.end()
             unit = "person" if word in _demonyms() else singular(word)
+            unit = lex.person_nouns.get(unit, unit)  # "12,000 civilian deaths": people
             if low in lex.measure_nouns:
                 of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])
                 if of:
@@ -300,10 +389,12 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
         return True  # "one of", "one's own": never a figure on its own
     compound = text.startswith("-", tok.end)  # "the six-week massacre": the article is the noun's
     before = _word_before(text, qstart).lower()
-    if before in lexicon().determiners and not compound:
+    hedged = qstart < tok.start and before != "between"  # "the estimated six million"
+    if before in lexicon().determiners and not compound and not hedged:
         return True  # "the two countries", "these four partners", "between two countries"
     nxt = _NEXT_TWO_WORDS.match(text, tok.end)
-    if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper():
+    model = nxt is not None and text[nxt.end(1) : nxt.end(1) + 1].isdigit()  # "Eight AS90 guns"
+    if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper() and not model:
         # "Five Eyes", "Big Four": a name -- unless the sentence starts with the number and
         # the capitalised plural ends the phrase ("Twenty-three Allies are investing ...")
         initial = _SENTENCE_START.search(text, max(0, tok.start - 3), tok.start) is not None
@@ -324,9 +415,11 @@ _CEILING = re.compile(
 )
 
 
-_CURRENCY_SIGNS = frozenset("$€£¥₹₩₴₽₪")
 _OPENERS = "([“\"‘'"
 _CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
+
+
+_WORD = re.compile(r"\S+")
 
 
 @cache
@@ -348,13 +441,14 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     words = stripped.split()
     if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
         words = []  # the common case: the word before the figure ends no qualifier
-    for n in (3, 2, 1):
+    spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
+    for n in (4, 3, 2, 1):
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
             continue
         first = words[-n].lstrip(_OPENERS)
         phrase = " ".join([first, *words[len(words) - n + 1 :]]).lower()
         if first and phrase in lex.qualifiers:
-            offset = stripped.rfind(words[-n]) + (len(words[-n]) - len(first))
+            offset = spans[-n] + (len(words[-n]) - len(first))
             return lex.qualifiers[phrase], start - len(tail) + offset
     window = text[max(0, start - 80) : start]
     low = window.lower()
@@ -363,20 +457,36 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+@cache
+def _prefix_ends() -> frozenset[str]:
+    """The characters a currency prefix can end with that are not letters ($, €, ., ...)."""
+    return frozenset(
+        c.surface[-1]
+        for c in lexicon().currencies
+        if c.position in ("prefix", "both") and not c.surface[-1].isalpha()
+    )
+
+
 def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
-    """(ISO code or CONTEXT_DOLLAR, start of the symbol) for a currency just before `start`."""
+    """(unit, start of the symbol) for a currency just before `start`: an ISO code,
+    CONTEXT_DOLLAR, or a shared placeholder ("¤INR|PKR|..."; see lexicon.shared_candidates)."""
     lex = lexicon()
     before = text[start - 1 : start]
     if before == " ":
         before = text[start - 2 : start - 1]
-    if not before or not (before.isalpha() or before in _CURRENCY_SIGNS):
+    if not before or not (before.isalpha() or before in _prefix_ends()):
         return None, start  # the common case, decided without a regex
-    m = lex.prefix_re.search(text[max(0, start - 8) : start])
+    m = lex.prefix_re.search(text[max(0, start - 10) : start])
     if not m:
         return None, start
     surface = m.group(0).strip()
     code = lex.currency_code(surface, "prefix")
     return code or CONTEXT_DOLLAR, start - len(m.group(0))
+
+
+def currency_from(unit: str) -> str:
+    """'text' for an ISO code, 'context' for a unit the context pass still has to resolve."""
+    return "context" if unit == CONTEXT_DOLLAR or unit.startswith(SHARED_PREFIX) else "text"
 
 
 def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
@@ -389,28 +499,127 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         or (t.kind == "digits" and not mask.covers(t.start, t.end))
     ]
     out: list[Quantity] = []
+    headers = _PercentLists(text)
     i = 0
     while i < len(tokens):
         q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
+        if q is not None and q.kind == "number" and headers.covers(q):
+            q = q._replace(kind="percent", unit="percent", rule="percent.header")
         if q is not None:
+            q = _postfix_qualifier(text, q)
             out.append(q)
         i += 1 + consumed
     return out
 
 
-_HARMED = re.compile(r"[ \t]+(?:dead|killed|wounded|injured|missing|hurt|died)(?![A-Za-z])")
+# A header that states the unit of the list below it: "Defence spending, % of GDP:",
+# "as a percentage of their GDP:".
+_PERCENT_HEADER = re.compile(r"(?i)(?:%|\bper\s?cent|\bpercent|\bpercentage)[^\n]*:[ \t]*$")
+# A row of such a list: a label, then the figure ending the line ("Poland: 4.12", "- USA 3.38").
+_LIST_ROW = re.compile(
+    r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$"
+)
+
+
+class _PercentLists:
+    """Lines of a list headed by a line stating '%' or 'percentage' (found on first use, each
+    line looked at once): a bare figure ending such a row is a percentage."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows: dict[int, bool] = {}  # line start -> in a percent list
+
+    def _line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _in_list(self, start: int) -> bool:
+        """Is the row starting at `start` under a percent header?  Walks up over rows only."""
+        text = self.text
+        walked: list[int] = []
+        answer = False
+        while start > 0:
+            if start in self.rows:
+                answer = self.rows[start]
+                break
+            prev = self._line_start(start - 1)
+            line = text[prev : start - 1]
+            walked.append(start)
+            if _PERCENT_HEADER.search(line):
+                answer = True
+                break
+            if not _LIST_ROW.fullmatch(line):
+                break
+            start = prev
+        for w in walked:
+            self.rows[w] = answer
+        return answer
+
+    def covers(self, q: Quantity) -> bool:
+        text = self.text
+        end = text.find("\n", q.end)
+        end = len(text) if end < 0 else end
+        if text[q.end : end].strip():
+            return False  # the figure does not end its line
+        start = self._line_start(q.start)
+        if not _LIST_ROW.fullmatch(text[start:end]):
+            return False
+        return self._in_list(start)
+
+
+@cache
+def _postfix_re() -> re.Pattern[str]:
+    words = trie_regex(list(lexicon().postfix_qualifiers), fold_space=True)
+    return re.compile(rf"[ \t]+(?P<p>{words})(?![\w-])(?![ \t]+[a-z]+s\b)")
+
+
+def _postfix_qualifier(text: str, q: Quantity) -> Quantity:
+    """'2 percent or more', '5,000 troops or so': a qualifier after the figure."""
+    if q.qualifier != "exact" or q.value is None or text[q.end : q.end + 1] not in (" ", "\t"):
+        return q
+    m = _postfix_re().match(text, q.end)
+    if m is None:
+        return q
+    phrase = re.sub(r"\s+", " ", m.group("p").lower())
+    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end())
+
+
+@cache
+def _harmed_re() -> re.Pattern[str]:
+    """A harm word right after a figure, perhaps behind an auxiliary: '42 dead', '100 killed',
+    'as many as 140,000 had died', '300 were reportedly wounded'."""
+    lex = lexicon()
+    aux = trie_regex(list(lex.auxiliaries))
+    harm = trie_regex(list(lex.harm_words))
+    return re.compile(
+        rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])"
+    )
+
+
+_PREDICATE = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:(?:all|mostly|mainly)[ \t]+)?")
 
 
 def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity | None:
-    """A number with no unit.  '42 dead', '100 killed': people.  Otherwise a bare number that
-    only a domain rule can give a unit ('the death toll ranges from 40,000 to 300,000'); the
-    pipeline drops it when none does.  Years and written-out numbers are never bare figures."""
-    if tok.kind == "words" or tok.is_year_like:
+    """A number with no noun after it.  '42 dead', 'as many as 140,000 had died': people.
+    'About 8,000 were officers': the noun of the predicate.  Otherwise a bare number that only
+    a domain rule can give a unit ('the death toll ranges from 40,000 to 300,000'); the pipeline
+    drops it when none does.  Years are never bare figures, nor are small written-out numbers
+    ("two said"); a written-out number with a scale word ("some fifteen thousand fled") is."""
+    if tok.is_year_like:
         return None
-    if _HARMED.match(right):
+    if _harmed_re().match(right):
         return base._replace(kind="count", unit="person", rule="count.implicit_person")
+    pm = _PREDICATE.match(right)
+    if pm:
+        noun = _counted_noun(text, base.number_end + pm.end() - 1, value=tok.value)
+        if noun is not None and noun.end - base.number_end < 60:
+            return base._replace(
+                unit=noun.unit, rule="count.predicate", noun_phrase=noun.phrase,
+                modifiers=noun.modifiers,
+            )
+    if tok.kind == "words" and _scale_factor(tok) < 1000:
+        return None
     return base._replace(kind="number", unit="", rule="number.bare")
 
 
@@ -495,7 +704,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         number_end=number_end,
         words=tok.kind == "words",
     )
-    abbrev = tok.scale in lex.abbreviations and tok.scale not in ("bn", "mn", "mln")
+    abbrev = tok.scale in lex.abbreviations and tok.scale not in _SPACED
     if tok.kind == "digits" and currency is None and _is_identifier_context(text, tok, right):
         return None, 0
     # Percent
@@ -515,15 +724,15 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         if sm and not (
             sm.group(0).strip().lower() == "pounds" and re.match(r"\s+of\b", right[sm.end() :])
         ):
-            code = lex.currency_code(sm.group(0).strip(), "suffix")
+            unit = lex.currency_code(sm.group(0).strip(), "suffix") or CONTEXT_DOLLAR
             end = number_end + sm.end()
             return (
                 base._replace(
                     kind="money",
-                    unit=code or CONTEXT_DOLLAR,
+                    unit=unit,
                     end=end,
                     rule="money.suffix",
-                    currency_from="text" if code else "context",
+                    currency_from=currency_from(unit),
                 ),
                 consumed,
             )
@@ -533,7 +742,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
                 kind="money",
                 unit=currency,
                 rule="money.prefix",
-                currency_from="text" if currency != CONTEXT_DOLLAR else "context",
+                currency_from=currency_from(currency),
             ),
             consumed,
         )

@@ -11,6 +11,8 @@ from extractor.lexicon import lexicon
 from extractor.numbers import number_tokens, words_value
 from extractor.quantities import quantities
 
+lexicon()  # load the tables before hypothesis times the first example
+
 UNITS = [
     "zero",
     "one",

@@ -1,0 +1,115 @@
+"""The currency table: generated from CLDR, merged with the hand table, every surface read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.lexicon import SHARED_PREFIX, lexicon, load_data, shared_candidates
+from extractor.quantities import CONTEXT_DOLLAR, quantities
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_generated_table_is_current() -> None:
+    """Re-run the generator: the committed CLDR table must be exactly what it writes."""
+    pytest.importorskip("babel", reason="babel is in the test extra; make install installs it")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_currencies.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+
+
+def test_every_iso_currency_in_use_is_read_by_code() -> None:
+    rows = load_data("currencies_cldr.yaml")
+    assert len(rows) >= 150  # CLDR lists about 180 currencies in use
+    refused = set(load_data("currencies.yaml")["not_codes"])
+    for row in rows:
+        code = row["code"]
+        if code in refused:
+            continue
+        (q,) = quantities(f"a grant of {code} 12 million today")
+        assert (q.unit, q.value) == (code, 12_000_000), code
+        (q,) = quantities(f"a grant of 12 million {code} today")
+        assert (q.unit, q.value) == (code, 12_000_000), code
+
+
+def test_every_surface_round_trips() -> None:
+    """Each surface before (glued and spaced) and after the amount gives its own unit."""
+    for entry in lexicon().currencies:
+        want = entry.code or CONTEXT_DOLLAR
+        texts = []
+        if entry.position in ("prefix", "both"):
+            texts += [f"{entry.surface}250 million", f"{entry.surface} 250 million"]
+        if entry.position in ("suffix", "both"):
+            texts.append(f"250 million {entry.surface}")
+        for quote in texts:
+            text = f"a grant of {quote} today"
+            found = quantities(text)
+            assert [(q.unit, q.value, text[q.start : q.end]) for q in found] == [
+                (want, 250_000_000, quote)
+            ], quote
+            assert found[0].currency_from == (
+                "context" if want == CONTEXT_DOLLAR or want.startswith(SHARED_PREFIX) else "text"
+            )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit", "value"),
+    [
+        ("Oslo set aside NOK 12 billion for the army.", "NOK 12 billion", "NOK", 12e9),
+        ("a 3.5 billion Swedish kronor package", "3.5 billion Swedish kronor", "SEK", 3.5e9),
+        ("it adds 2.2 billion Danish kroner", "2.2 billion Danish kroner", "DKK", 2.2e9),
+        ("Warsaw spends 4 billion zlotys more", "4 billion zlotys", "PLN", 4e9),
+        ("a budget of 59.4 trillion won", "59.4 trillion won", "KRW", 59.4e12),
+        ("Manila's ₱35 billion modernisation", "₱35 billion", "PHP", 35e9),
+        ("Jakarta plans Rp 139 trillion", "Rp 139 trillion", "IDR", 139e12),
+        ("Pretoria's R52 billion budget", "R52 billion", "ZAR", 52e9),
+        ("Ankara adds 40 billion lira", "40 billion lira", "TRY", 40e9),
+        ("orders worth 186 billion PLN", "186 billion PLN", "PLN", 186e9),
+        ("a 900 million Czech crowns deal", "900 million Czech crowns", "CZK", 9e8),
+        ("Hanoi spends 5,000 billion dong", "5,000 billion dong", "VND", 5e12),
+        ("a 3 billion naira fund in Lagos", "3 billion naira", "NGN", 3e9),
+    ],
+)
+def test_currencies_in_real_style_sentences(text: str, quote: str, unit: str, value: float) -> None:
+    found = [q for q in quantities(text) if text[q.start : q.end] == quote]
+    assert found, [text[q.start : q.end] for q in quantities(text)]
+    assert found[0].unit == unit
+    assert float(found[0].value or 0) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("Mexico City spent 1.2 billion pesos", ("MXN", "PHP")),
+        ("a grant of 300 million rupees", ("INR", "PKR", "LKR")),
+        ("it cost 40 million francs", ("CHF", "XOF")),
+        ("Baghdad paid 2 trillion dinars", ("IQD", "JOD")),
+        ("a fine of 5 million crowns", ("SEK", "NOK", "DKK", "CZK")),
+        ("Rs 500 crore for the navy", ("INR", "PKR")),
+    ],
+)
+def test_shared_names_are_left_to_the_context(text: str, candidates: tuple[str, ...]) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "money" and q.currency_from == "context"
+    assert q.unit.startswith(SHARED_PREFIX)
+    got = shared_candidates(q.unit)
+    assert got[0] == candidates[0] and set(candidates) <= set(got)
+
+
+def test_words_that_end_a_currency_name_are_not_money_alone() -> None:
+    for text in ("passed the 1 million mark", "a 2,000 pound bomb", "2 million Afghanis fled"):
+        assert [q for q in quantities(text) if q.kind == "money"] == [], text
+
+
+def test_bare_dollar_and_dollars_stay_context_dollars() -> None:
+    for text in ("it cost $5 million", "it cost 5 million dollars"):
+        (q,) = quantities(text)
+        assert (q.unit, q.currency_from) == (CONTEXT_DOLLAR, "context")
