@@ -23,6 +23,7 @@ def _restates(text: str, explicit: Quantity, bare: Quantity) -> bool:
     )
 
 
+_CODE_AFTER = re.compile(r"\s*[\[(]\s*([A-Z]{3})\b(?!\s*\d)")
 SHARED = "¤"  # the grammar's unit for a name several currencies share: "¤INR|PKR|LKR"
 
 
@@ -109,7 +110,10 @@ def resolve_currencies(
             prev = q
             continue
         unit = None
-        if (
+        code_after = _CODE_AFTER.match(text, q.end)
+        if code_after and code_after.group(1) in dollars:
+            unit = code_after.group(1)  # "$5 million [NZD, which is ...]", "$16m (NZD)"
+        if unit is None and (
             prev is not None
             and prev.kind == "money"
             and prev.unit not in (CONTEXT_DOLLAR, "USD")
@@ -128,7 +132,8 @@ def resolve_currencies(
             or (home if home in dollars else None)
             or _only_dollar_country(entities, 0, len(text), dollars)
         )
-        q = q._replace(unit=unit or "USD", currency_from="context")
+        stated = code_after is not None and unit == code_after.group(1)
+        q = q._replace(unit=unit or "USD", currency_from="text" if stated else "context")
         out.append(q)
         prev = q
     return out

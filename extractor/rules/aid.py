@@ -27,7 +27,7 @@ EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
     r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
     r"|transferred|transferring|supplying|providing|sending|delivering|donating|handing|hand"
-    r"|hands|handed|gifting|package|includ\w*"
+    r"|hands|handed|gifting|package|includ\w*|receiv\w*"
 )
 CUMULATIVE_CUE = cue(
     r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
@@ -40,7 +40,8 @@ _CLAUSE_END = re.compile(r"[,;(]|\s[-–—]\s")
 # Head nouns of equipment a donor can give: the last word of the unit ("fighting vehicle").
 EQUIPMENT = frozenset(
     """tank vehicle carrier missile launcher rocket shell round howitzer gun aircraft jet helicopter
-    drone ship boat system weapon piece munition mortar interceptor radar""".split()
+    drone ship boat system weapon piece munition mortar interceptor radar ammunition truck
+    trailer helmet vest plate generator ambulance""".split()
 )
 
 
@@ -108,6 +109,16 @@ def _governed_by_giving(ctx: Ctx) -> bool:
     if not verbs or len(before) - verbs[-1].end() >= 30:
         return False
     return _PREPOSITION.search(before[verbs[-1].end() :]) is None  # "transfer to the 700-person"
+
+
+def _receiver_in_phrase(ctx: Ctx) -> str | None:
+    """'a package of spares to refurbish up to 100 Ukrainian tanks': a nationality inside the
+    counted phrase of an aid item is whose the items are."""
+    q = ctx.q
+    if q.kind != "count":
+        return None
+    inside = [m for m in ctx.entities.within(q.number_end, q.end) if is_country(m.code)]
+    return inside[0].code if inside else None
 
 
 def _national_donor(ctx: Ctx, recipient: str | list[str] | None) -> str | None:
@@ -178,8 +189,12 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
     doc_giver, doc_receiver = (
         document_roles(ctx, AID_CUE) if STRONG_AID_CUE.search(ctx.sentence_text) else (None, None)
     )
+    if recipient is None:
+        recipient = _receiver_in_phrase(ctx)
     if recipient is None and doc_receiver is not None and doc_receiver != donor:
         recipient = doc_receiver
+    if donor is None and doc_giver is not None and doc_giver != recipient:
+        donor = doc_giver
     if donor is None:
         # a bare name: a country named as giver beats a body named in passing
         rest = [
@@ -187,7 +202,7 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
             for r in found
             if r.role == "none"
             and r.mention.code not in (recipient, doc_receiver)
-            and r.mention.form != "adjective"
+            and r.mention.form not in ("adjective", "person")
         ]
         countries = [r for r in rest if is_country(r.mention.code)]
         donor = _pick(countries or rest, ctx.q.start)

@@ -7,7 +7,10 @@ from typing import Any
 
 from extractor.rules.base import Ctx, Example, Rule
 
-_PAREN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|approximately\s+|or\s+|some\s+|~)?$")
+_PAREN = re.compile(
+    r"\s*[([]\s*(?:[A-Z]{3}\s*,\s*)?(?:(?:which\s+is|that\s+is|or|i\.e\.)\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|~)?$"
+)
 
 
 def match_restatement(ctx: Ctx) -> dict[str, Any] | None:

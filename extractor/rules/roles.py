@@ -51,7 +51,20 @@ _TO_BEFORE = re.compile(
     r"|army|forces|defen[cs]e\s+forces|population|refugees)\s+(?:of|in)\s+(?:the\s+)?)?$"
 )
 _FROM_BEFORE = re.compile(
-    r"(?i)(?:\bfrom|\b\w+(?:ed|en|wn|id|nt)\s+by)\s+(?:the\s+)?(?:government\s+of\s+)?$"
+    r"(?i)(?:\bfrom|\b(?:\w+(?:ed|en|wn|id)|sent|lent|spent|made|given)\s+by)\s+(?:the\s+)?"
+    r"(?:government\s+of\s+)?$"
+)
+# "Ukrainian Ambassador to Australia", "the EU envoy in Kyiv": a post, not a receiver
+_POST_BEFORE = re.compile(
+    r"(?i)\b(?:ambassador|envoy|embassy|consul|consulate|delegation|mission|representative)"
+    r"\s+(?:to|in|at)\s+(?:the\s+)?$"
+)
+# "Australian Prime Minister Anthony Albanese announced", "US Defense Secretary Lloyd Austin
+# confirmed": a government's office speaks for it
+_OFFICE_AFTER = re.compile(
+    r"(?i)^(?:['’]s)?\s+(?:(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief|then)\s+)*"
+    r"(?:prime\s+minister|minister|secretary|president|chancellor|premier|government|cabinet"
+    r"|ministry|department|defen[cs]e\s+force|armed\s+forces|treasury|officials?)\b"
 )
 _IN_BEFORE = re.compile(
     rf"(?i)\b(?:{AID_NOUN})\b[^.;:]{{0,40}}\b(?:in|inside|across)\s+(?:the\s+)?$"
@@ -67,6 +80,19 @@ _COMPARISON_BEFORE = re.compile(
     r"(?i)\b(?:than|as\s+much\s+as|as\s+many\s+as|compared\s+(?:with|to)|unlike|like)"
     r"\s+(?:the\s+)?$"
 )
+
+
+_OFFICE_GIVES = re.compile(
+    rf"(?i)^(?:['’]s)?\s+(?:[A-Z][\w.'’-]*\s+|(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief"
+    rf"|then|minister|secretary|president|chancellor|premier|government|cabinet|ministry|department"
+    rf"|force|forces|armed|treasury|officials?)\s+)*?{_AUX}(?:{GIVE})\b"
+)
+
+
+def _office_gives(text: str, pos: int, end: int) -> bool:
+    """The office after a name is the subject of a giving verb ('US Defense Secretary Lloyd
+    Austin confirmed a $6 billion commitment')."""
+    return _OFFICE_GIVES.match(text[pos : min(end, pos + 90)]) is not None
 
 
 @dataclass(frozen=True)
@@ -90,7 +116,11 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
             continue
         before = text[max(start, m.start - 45) : m.start]
         after = text[m.end : min(end, m.end + 90)]
-        if _COMPARISON_BEFORE.search(before) or _MODIFIER_AFTER.match(after):
+        if (
+            _COMPARISON_BEFORE.search(before)
+            or _MODIFIER_AFTER.match(after)
+            or _POST_BEFORE.search(before)
+        ):
             out.append(Role(m, "none", 0))
         elif _FROM_BEFORE.search(before):
             out.append(Role(m, "giver", 2))
@@ -104,6 +134,8 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
             out.append(Role(m, "giver", 2))
         elif (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
             out.append(Role(m, "giver", 1))
+        elif _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
+            out.append(Role(m, "giver", 2))
         elif _IN_BEFORE.search(before):
             out.append(Role(m, "weak_receiver", 0))
         else:
