@@ -17,7 +17,7 @@ _LOWER_WORD = re.compile(r"\s+[a-z]")
 _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
-    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)\b"
+    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
 NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
 _RELATIVE_YEAR = {
@@ -145,6 +145,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
     for m in _STATED_YEAR.finditer(ctx.text, s, e):
         year = int(m.group("year"))
+        if m.group("end"):  # "by 2033-34", "in FY2024/25": the year it ends
+            year = year // 100 * 100 + int(m.group("end"))
         if target and m.group("prep").lower() == "by":
             return year
         marks.append((m.start(), year))

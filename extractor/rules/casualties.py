@@ -106,6 +106,70 @@ def _sufferer(ctx: Ctx) -> str | None:
     return None
 
 
+_HARM_RIGHT_AFTER = re.compile(
+    r"(?i)^[\s,]+(?:(?:were|was|had|have|has|are|been|being|reportedly|also|all|of\s+them)\s+)*"
+    rf"(?P<h>{HARM_CUE.pattern.removeprefix('(?i)')})"
+)
+
+
+_A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
+
+
+def _year(ctx: Ctx, event: EventMention | None) -> int | None:
+    """When the harm happened: a year in the event's name; else a year the sentence states
+    ('in July 1995', 'by December 1945'), the nearest before the figure first; else a year
+    written beside the event's name ('the 1995 Srebrenica genocide', 'the Bengal famine of
+    1943'); else the year carried from the last casualty fact."""
+    if event is not None:
+        named = _A_YEAR.search(event.name)
+        if named:
+            return int(named.group())
+    s, e = ctx.sentence
+    years = [m for m in _A_YEAR.finditer(ctx.text, s, e) if not _inside_figure(ctx, m.start())]
+    before = [m for m in years if m.start() < ctx.q.start]
+    if before or years:
+        return int((before[-1] if before else years[0]).group())
+    if event is not None:
+        near = _A_YEAR.search(ctx.text, max(0, event.start - 8), min(len(ctx.text), event.end + 12))
+        if near:
+            return int(near.group())
+    carried = ctx.carried("year", family="casualties")
+    return int(carried) if carried is not None else None
+
+
+def _inside_figure(ctx: Ctx, pos: int) -> bool:
+    return any(q.start <= pos < q.end for _, q in ctx.sentence_quantities())
+
+
+def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
+    """'more than 10 million civilians, mostly Chinese (estimated at 7.5 million), were
+    killed': a figure in brackets right after a casualty count counts the same people."""
+    if ctx.index == 0:
+        return None
+    prev = ctx.quantities[ctx.index - 1]
+    draft = ctx.drafts[ctx.index - 1]
+    if draft is None or draft.family != "casualties" or prev.number_start < ctx.sentence[0]:
+        return None
+    gap = ctx.text[prev.end : ctx.q.start]
+    if "(" not in gap or len(gap) > 40 or ")" in gap:
+        return None
+    fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm")}
+    fields["_unit"] = "person"
+    return fields
+
+
+def _governing_harm(ctx: Ctx) -> str | None:
+    """The harm that governs a figure with no noun: a harm word just before it ('killed
+    between 2.5 million and 3 million') or right after it, across auxiliaries only ('1,400
+    were killed', '140,000 had died') -- never one further on ('one million is for Ukrainians
+    displaced ...')."""
+    before = list(HARM_CUE.finditer(ctx.before()))
+    if before and len(ctx.before()) - before[-1].end() < 25:
+        return HARM[re.sub(r"\s+", " ", before[-1].group().lower())]
+    m = _HARM_RIGHT_AFTER.match(ctx.after())
+    return HARM[re.sub(r"\s+", " ", m.group("h").lower())] if m else None
+
+
 def _harm(ctx: Ctx) -> str | None:
     before = list(HARM_CUE.finditer(ctx.before()))
     if before and len(ctx.before()) - before[-1].end() < 40:
@@ -141,7 +205,10 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         # "estimates of total deaths range from ...": a figure with no noun, governed by a
         # toll or a harm, counts people
         label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
-        harm_near = _harm(ctx)
+        harm_near = _governing_harm(ctx)
+        aside = _aside_of_toll(ctx)
+        if aside is not None:
+            return aside
         if label is None and harm_near is None and not _ESTIMATE_OF.search(ctx.before()):
             return None
         event = _event(ctx)
@@ -150,6 +217,9 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         toll: dict[str, Any] = {"_unit": "person", "harm": harm_word}
         if event:
             toll["event"] = event.name
+        year = _year(ctx, event)
+        if year:
+            toll["year"] = year
         return toll
     if q.kind == "count":
         if q.unit.lower() not in PERSON_UNITS:
@@ -179,6 +249,9 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         sufferer = _sufferer(ctx)
         if sufferer:
             fields["subject"] = sufferer
+        year = _year(ctx, event)
+        if year:
+            fields["year"] = year
         if q.noun_phrase:
             fields["victims"] = q.noun_phrase
         if q.unit.lower() in GENERAL_PERSON:

@@ -45,7 +45,7 @@ _LOCATION = re.compile(
 )
 
 
-_YEAR_AFTER = re.compile(r"[ \t]*[-–]?[ \t]*((?:19|20)\d\d)(?![\d-])")
+_YEAR_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,10}\))?[ \t]*[-–]?[ \t]*((?:19|20)\d\d)(?![\d-])")
 
 
 def _with_year(ctx: Ctx, event: EventMention) -> EventMention:

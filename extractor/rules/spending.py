@@ -41,23 +41,94 @@ ALLY_UNITS = frozenset({"ally", "member", "country", "nation", "state", "member 
 
 
 def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
+    """Whose spending: the alliance for a share its allies spend; else the country the
+    sentence names as subject; else the country whose national currency an amount of the
+    sentence is in; else the subject carried from the last spending fact; else the country
+    the document's spending sentences name most."""
+    if allies:
+        alliance = _alliance(ctx)
+        if alliance is not None:
+            return alliance
     s, e = ctx.sentence
     mentions = ctx.mentions(s, e)
     orgs = [m for m in mentions if gazetteer().entities[m.code].kind == "organisation"]
-    if allies and orgs:
-        return orgs[0].code
     subject = subject_of(ctx, prefer_country=True)
     if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
         earlier = subject_from_paragraph(ctx)
         if earlier and not (allies and orgs):
             return earlier if subject is None or not ALLIES.search(ctx.sentence_text) else subject
+        national = _currency_country(ctx)
+        if national is not None:
+            return national
+        carried = ctx.carried("subject", family="spending")
+        if carried is not None and (subject is None or not isinstance(carried, str)
+                                    or is_country(carried)):
+            return carried  # type: ignore[no-any-return]
+        if subject is None:
+            return _document_country(ctx)
     return subject
+
+
+def _currency_country(ctx: Ctx) -> str | None:
+    """'6.1 trillion yen': an amount in a national currency names its country."""
+    for _, q in ctx.sentence_quantities():
+        if q.kind == "money" and q.currency_from == "text":
+            users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
+            if len(users) == 1 and q.unit != "USD":
+                return users[0]
+    return None
+
+
+def _document_country(ctx: Ctx) -> str | None:
+    """The country the document's spending sentences name most (computed once)."""
+    found = ctx.frame.cache.get("spending_country", ())
+    if found == ():
+        counts: dict[str, int] = {}
+        for m in ctx.entities.mentions:
+            if is_country(m.code):
+                s, e = ctx.layout.sentence(m.start)
+                if MONEY_SPENDING_CUE.search(ctx.text, s, e) or _DEFENCE.search(ctx.text, s, e):
+                    counts[m.code] = counts.get(m.code, 0) + 1
+        found = min(counts, key=lambda c: -counts[c]) if counts else None
+        ctx.frame.cache["spending_country"] = found
+    return found  # type: ignore[no-any-return]
+
+
+_HEADER_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _header(ctx: Ctx) -> str | None:
+    """The header line (ending in ':') a list item stands under, within the dozen lines above."""
+    line = ctx.layout.line(ctx.q.start)
+    for back in range(1, 12):
+        if line - back < 1:
+            return None
+        lo = ctx.layout.line_starts[line - back - 1]
+        hi = ctx.layout.line_starts[line - back] - 1
+        header = ctx.text[lo:hi].rstrip()
+        if header.endswith(":"):
+            return header
+    return None
+
+
+def _header_year(ctx: Ctx) -> int | None:
+    """'Defence expenditures for 2024, as a percentage of their GDP:' then 'Poland: 4.12': the
+    year of the header a list item stands under."""
+    header = _header(ctx)
+    years = _HEADER_YEAR.findall(header) if header else []
+    return int(years[-1]) if years else None
+
+
+_SHARE_HEADER = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|%\s+of|per\s*cent(?:age)?\s+of")
 
 
 _GUIDELINE_NEAR = re.compile(
     r"(?i)(?:\b(?:target|guideline|goal|benchmark|threshold|pledge)\s+of\s+(?:at\s+least\s+)?$)"
 )
 _COUNTRY_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}$")
+
+
+_GUIDELINE_WORD = cue(r"(?:spending\s+)?(?:target|guideline|benchmark)")
 
 
 def _alliance(ctx: Ctx) -> str | None:
@@ -77,8 +148,8 @@ def _alliance(ctx: Ctx) -> str | None:
         ctx.frame.cache["alliance"] = named
     if named is not None:
         return str(named)
-    if ALLIES.search(ctx.sentence_text):
-        return "NATO"
+    if ALLIES.search(ctx.sentence_text) or _GUIDELINE_WORD.search(ctx.sentence_text):
+        return "NATO"  # the allies' guideline, when no other alliance is named
     return None
 
 
@@ -104,6 +175,9 @@ def _listed_share(ctx: Ctx) -> str | None:
             break
         if other.kind == "percent" and other.of == "GDP":
             return before[-1].code
+    header = _header(ctx)
+    if header and _SHARE_HEADER.search(header) and _DEFENCE.search(header):
+        return before[-1].code  # under 'defence expenditures, as a percentage of GDP:'
     return None
 
 
@@ -144,7 +218,12 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     listed = _listed_share(ctx)
     if listed is not None:
         fields_l: dict[str, Any] = {"subject": listed, "status": _status(ctx, False)}
-        year_l = stated_year(ctx) or _carried_now(ctx) or ctx.carried("year", family="spending")
+        year_l = (
+            stated_year(ctx)
+            or _header_year(ctx)
+            or _carried_now(ctx)
+            or ctx.carried("year", family="spending")
+        )
         if year_l:
             fields_l["year"] = year_l
         return fields_l
@@ -165,7 +244,9 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     status = "actual" if was else _status(ctx, ally_count or named_target)
     fields["status"] = status
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
-    year = year or _carried_now(ctx)
+    year = year or _carried_now(ctx) or _header_year(ctx)
+    if year is None and status == "target":
+        year = ctx.carried("year", family="spending")  # "... by 2035. The alliance agreed ..."
     if year:
         fields["year"] = year
     return fields
@@ -265,8 +346,9 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     s, e = ctx.sentence
     orgs = [m for m in ctx.mentions(s, e) if gazetteer().entities[m.code].kind == "organisation"]
     pct = _guideline_percent(ctx) or _guideline_percent_before(ctx)
-    if pct is None and not (orgs and cue(r"target|guideline|benchmark").search(ctx.sentence_text)):
-        return None
+    target_named = _GUIDELINE_WORD.search(ctx.sentence_text) is not None
+    if pct is None and not (target_named and (orgs or ALLIES.search(ctx.text, *ctx.paragraph))):
+        return None  # "only three countries met that target" in a passage about the alliance
     subject = _alliance(ctx) or subject_of(ctx)
     plural = "allies" if unit == "ally" else unit + "s"
     guideline = f"the {pct}% of GDP guideline" if pct else "the spending target"
@@ -279,13 +361,42 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
+_SPENDING_AFTER = re.compile(
+    r"(?i)\s+(?:\(\S+\)\s+)?(?:increase|rise|boost|cut|uplift|hike)?\s*(?:in|to|of|for)\s+"
+    r"(?:the\s+)?(?:annual\s+|military\s+|national\s+)?(?:defen[cs]e|military)\s+(?:spending|budget)"
+)
+_FIGURE_MOVES = cue(
+    r"(?:that|the|this)\s+(?:figure|amount|total|sum|number)\s+(?:\w+\s+)?(?:rises|rose|falls|fell"
+    r"|climbs|grows|increases|reaches|would\s+be|will\s+be|stands|comes)"
+)
+
+
+def _spending_follow_up(ctx: Ctx) -> bool:
+    """'... budgeted at 6.1 trillion yen. ... that figure rises to 6.9 trillion yen': the same
+    measure, restated, right after a spending amount."""
+    slot = ctx.frame.slots.get("subject")
+    return (
+        slot is not None
+        and slot.family == "spending"
+        and ctx.paragraph_index - slot.paragraph <= 1
+        and _FIGURE_MOVES.search(ctx.sentence_text) is not None
+    )
+
+
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "money":
         return None
-    if not MONEY_SPENDING_CUE.search(ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]):
+    before = ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]
+    after = ctx.text[q.end : min(ctx.sentence[1], q.end + 40)]
+    if not (
+        MONEY_SPENDING_CUE.search(before)
+        or _SPENDING_AFTER.match(after)
+        or _spending_follow_up(ctx)
+    ):
         return None
-    fields: dict[str, Any] = {"subject": subject_of(ctx, prefer_country=True)}
+    subject = _currency_country(ctx) or _spending_subject(ctx, allies=False)
+    fields: dict[str, Any] = {"subject": subject}
     year = stated_year(ctx)
     if year:
         fields["year"] = year
