@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import EventMention
+from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 
@@ -141,6 +142,13 @@ def _inside_figure(ctx: Ctx, pos: int) -> bool:
     return any(q.start <= pos < q.end for _, q in ctx.sentence_quantities())
 
 
+def _head(q: Quantity) -> str:
+    """The counted noun as written, singular ('deaths' -> death), else the unit."""
+    if q.noun_phrase:
+        return singular(q.noun_phrase.split()[-1])
+    return q.unit.lower()
+
+
 def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
     """'more than 10 million civilians, mostly Chinese (estimated at 7.5 million), were
     killed': a figure in brackets right after a casualty count counts the same people."""
@@ -237,7 +245,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
                 part["_unit"] = "person"
             part["_part_of"] = total
             return part
-        harm = _harm(ctx) or NOUN_HARM.get(q.unit.lower())
+        harm = _harm(ctx) or NOUN_HARM.get(_head(q))
         if harm is None and not TOLL_CUE.search(sentence):
             return None
         event = _event(ctx)

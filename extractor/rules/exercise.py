@@ -63,7 +63,10 @@ def _event(ctx: Ctx) -> EventMention | None:
     s, e = ctx.sentence
     here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind == "exercise"]
     if here:
-        return _with_year(ctx, here[0])
+        # "Reforger ... with 125,000 participants - and Trident Juncture in 2018 with 50,000":
+        # the exercise named last before the figure, else the first after it
+        before = [ev for ev in here if ev.start < ctx.q.start]
+        return _with_year(ctx, before[-1] if before else here[0])
     # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
     name = _known_name().search(ctx.text, s, e)
     year = re.search(r"\b(?:19|20)\d\d\b", ctx.sentence_text)
@@ -100,6 +103,15 @@ def _named_nearby(ctx: Ctx) -> bool:
     return ctx.entities.last_event_before(ctx.sentence[0], since, ("exercise",)) is not None
 
 
+def _named_later_in_paragraph(ctx: Ctx) -> bool:
+    """'About 200 000 servicemen are at 14 training grounds ... Today the active phase of the
+    strategic exercise "Zapad-2021" has started.': an exercise named in the next sentence."""
+    _, e = ctx.sentence
+    _, pe = ctx.paragraph
+    nxt_end = ctx.layout.sentence(e)[1] if e < pe else e
+    return any(ev.kind == "exercise" for ev in ctx.entities.events_within(e, min(pe, nxt_end)))
+
+
 def _dates_and_location(ctx: Ctx, event: EventMention) -> dict[str, Any]:
     s, e = ctx.layout.sentence(event.start)
     sentence = ctx.text[s:e]
@@ -128,6 +140,10 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
         m = _NAME_YEAR.search(event.name)
         if m:
             return int(m.group())
+        if event.end <= ctx.q.start and ctx.q.start - event.end < 80:
+            between = _NAME_YEAR.findall(ctx.text, event.end, ctx.q.start)
+            if between:  # "Trident Juncture in 2018 with 50,000 participants"
+                return int(between[-1])
     return stated_year(ctx)
 
 
@@ -235,7 +251,13 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     named_here = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
     # "... around 80 aircraft would take part": a follow-up sentence about a named exercise
     follow_up = military and _PARTICIPATION.search(ctx.sentence_text) and _named_nearby(ctx)
-    if not named_here and not follow_up and not EXERCISE_CUE.search(ctx.sentence_text):
+    named_next = military and _named_later_in_paragraph(ctx)
+    if (
+        not named_here
+        and not follow_up
+        and not named_next
+        and not EXERCISE_CUE.search(ctx.sentence_text)
+    ):
         return None
     event = _event(ctx)
     if event is None and not military and "military" not in ctx.sentence_text:
