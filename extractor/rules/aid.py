@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import gazetteer
-from extractor.rules.attribution import is_country, total_before_including
+from extractor.rules.attribution import header_line, is_country, total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 from extractor.rules.roles import GIVE_TO, Role, document_roles, roles
 
@@ -70,12 +70,7 @@ def _follow_up(ctx: Ctx) -> bool:
     it or says where it goes."""
     if ctx.carried("donor", family="aid") is None:
         return False
-    slot = ctx.frame.slots.get("donor")
-    return (
-        slot is not None
-        and slot.paragraph == ctx.paragraph_index
-        and _FOLLOW_UP.search(ctx.sentence_text) is not None
-    )
+    return _FOLLOW_UP.search(ctx.sentence_text) is not None
 
 
 def _listed_in_package(ctx: Ctx) -> bool:
@@ -88,10 +83,8 @@ def _listed_in_package(ctx: Ctx) -> bool:
     line = ctx.layout.line(ctx.q.start)
     line_start = ctx.layout.line_starts[line - 1]
     if _LIST_ITEM.match(ctx.text, line_start) and ctx.q.start - line_start < 40:
-        ps = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
-        lead = ctx.text[ps:line_start]
-        colon = lead.rfind(":")
-        return colon >= 0 and _PACKAGE.search(lead[max(0, colon - 120) : colon]) is not None
+        header = header_line(ctx)
+        return header is not None and _PACKAGE.search(header) is not None
     return False
 
 
@@ -121,10 +114,14 @@ def _receiver_in_phrase(ctx: Ctx) -> str | None:
     return inside[0].code if inside else None
 
 
-def _national_donor(ctx: Ctx, recipient: str | list[str] | None) -> str | None:
-    """A national currency names its country (AUD -> AU); a shared one (EUR, USD) does not."""
+def _national_donor(
+    ctx: Ctx, recipient: str | list[str] | None, *, stated_only: bool = True
+) -> str | None:
+    """A national currency names its country (AUD -> AU); a shared one (EUR, USD) does not.
+    With `stated_only=False` a currency resolved from context counts too (a bare dollar that the
+    document's New Zealand made NZD)."""
     q = ctx.q
-    if q.kind != "money" or q.currency_from != "text":
+    if q.kind != "money" or (stated_only and q.currency_from != "text"):
         return None
     users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
     if len(users) == 1 and users[0] != recipient and q.unit != "USD":
@@ -208,6 +205,8 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
         donor = _pick(countries or rest, ctx.q.start)
     if donor is None and doc_giver is not None and doc_giver != recipient:
         donor = doc_giver
+    if donor is None:
+        donor = _national_donor(ctx, recipient, stated_only=False)
     return donor, recipient, stated
 
 
@@ -215,9 +214,11 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     sentence = ctx.sentence_text
     listed = False
+    given = False
     if q.kind == "money":
         if not AID_CUE.search(sentence) and not _follow_up(ctx):
             return None
+        listed = bool(_INCLUDES.search(ctx.before()) and _PACKAGE.search(sentence))
     elif q.kind == "count":
         if EXERCISE_OR_HARM.search(sentence) or ctx.carried("event") is not None:
             return None
@@ -227,10 +228,13 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         listed = _listed_in_package(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             return None
+        given = given and (equipment or _governed_by_giving(ctx))
     else:
         return None
     donor, recipient, _ = _donor_and_recipient(ctx)
-    if not listed and (donor is None or (recipient is None and not AID_WORD.search(sentence))):
+    if not listed and (
+        donor is None or (recipient is None and not AID_WORD.search(sentence) and not given)
+    ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
     fields: dict[str, Any] = {}
     if donor is not None:

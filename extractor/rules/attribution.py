@@ -212,3 +212,25 @@ def total_before_including(ctx: Ctx) -> int | None:
             # "27 million people during the war, including ...": a short phrase may stand between
             return i if _INCLUDING_GAP.fullmatch(gap) else None
     return None
+
+
+def header_line(ctx: Ctx, lines: int = 24) -> str | None:
+    """The header (a line ending in ':') a list item stands under, within `lines` lines above:
+    'The package also included:' then '- Eight AS90 guns', 'Defence spending, % of GDP:' then
+    'Poland: 4.12'.  A line that is neither a list item nor blank ends the search."""
+    line = ctx.layout.line(ctx.q.start)
+    starts = ctx.layout.line_starts
+    for back in range(1, lines):
+        if line - back < 1:
+            return None
+        lo = starts[line - back - 1]
+        hi = starts[line - back] - 1
+        header = ctx.text[lo:hi].rstrip()
+        if header.endswith(":"):
+            return header
+        if header.strip() and not _LIST_LINE.match(header) and len(header) > 60:
+            return None
+    return None
+
+
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d+[.)])[ \t]+|^[ \t]*[A-Z][\w .'’-]{0,40}:")

@@ -77,9 +77,9 @@ def _event(ctx: Ctx) -> EventMention | None:
     # "the exercise involved ...": the exercise named most recently, within two paragraphs
     p = ctx.layout.paragraph_index(ctx.q.number_start)
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
-    before = ctx.entities.last_event_before(s, since, ("exercise",))
-    if before is not None:
-        return _with_year(ctx, before)
+    last = ctx.entities.last_event_before(s, since, ("exercise",))
+    if last is not None:
+        return _with_year(ctx, last)
     # "About 200,000 servicemen are at 14 training grounds ... Today the exercise "Zapad-2021"
     # has started": an exercise named later in the same paragraph
     _, pe = ctx.paragraph

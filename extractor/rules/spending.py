@@ -10,6 +10,7 @@ from extractor.gazetteer import gazetteer
 from extractor.rules.attribution import (
     ALLIES,
     NOW,
+    header_line,
     is_country,
     resolved_year,
     stated_year,
@@ -97,24 +98,10 @@ def _document_country(ctx: Ctx) -> str | None:
 _HEADER_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _header(ctx: Ctx) -> str | None:
-    """The header line (ending in ':') a list item stands under, within the dozen lines above."""
-    line = ctx.layout.line(ctx.q.start)
-    for back in range(1, 12):
-        if line - back < 1:
-            return None
-        lo = ctx.layout.line_starts[line - back - 1]
-        hi = ctx.layout.line_starts[line - back] - 1
-        header = ctx.text[lo:hi].rstrip()
-        if header.endswith(":"):
-            return header
-    return None
-
-
 def _header_year(ctx: Ctx) -> int | None:
     """'Defence expenditures for 2024, as a percentage of their GDP:' then 'Poland: 4.12': the
     year of the header a list item stands under."""
-    header = _header(ctx)
+    header = header_line(ctx)
     years = _HEADER_YEAR.findall(header) if header else []
     return int(years[-1]) if years else None
 
@@ -175,7 +162,7 @@ def _listed_share(ctx: Ctx) -> str | None:
             break
         if other.kind == "percent" and other.of == "GDP":
             return before[-1].code
-    header = _header(ctx)
+    header = header_line(ctx)
     if header and _SHARE_HEADER.search(header) and _DEFENCE.search(header):
         return before[-1].code  # under 'defence expenditures, as a percentage of GDP:'
     return None
