@@ -73,6 +73,29 @@ def _follow_up(ctx: Ctx) -> bool:
     return _FOLLOW_UP.search(ctx.sentence_text) is not None
 
 
+_WORTH = re.compile(
+    r"(?i)\b(?:worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing|totall?ing)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to)\s+)?$"
+)
+
+
+def _worth_of_aid(ctx: Ctx) -> dict[str, Any] | None:
+    """'20 armoured vehicles worth AUD 50 million': the value of the aid item just before."""
+    q = ctx.q
+    if q.kind != "money" or not _WORTH.search(ctx.text, max(0, q.start - 40), q.start):
+        return None
+    for i, _ in reversed(ctx.sentence_quantities()):
+        draft = ctx.drafts[i] if i < ctx.index else None
+        if draft is not None and draft.family == "aid":
+            fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
+            if "donor" not in fields:
+                donor = _national_donor(ctx, fields.get("recipient"))
+                if donor is not None:
+                    fields["donor"] = donor
+            return fields
+    return None
+
+
 def _listed_in_package(ctx: Ctx) -> bool:
     """A count listed in a package: 'the package includes 30 tanks', or a list item under a
     package named just before ('The package also included:' then '- Eight guns')."""
@@ -215,6 +238,9 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     sentence = ctx.sentence_text
     listed = False
     given = False
+    worth = _worth_of_aid(ctx)
+    if worth is not None:
+        return worth
     if q.kind == "money":
         if not AID_CUE.search(sentence) and not _follow_up(ctx):
             return None

@@ -27,7 +27,7 @@ GIVE = (
     r"|transfer\w*|suppl(?:y|ies|ied|ying)|offer\w*|grant\w*|hand(?:s|ed|ing)?(?:\s+over)?"
     r"|promis\w*|announc\w*|allocat\w*|contribut\w*|gift\w*|approv\w*|earmark\w*|unveil\w*"
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
-    r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*"
+    r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
 )
 # Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
 GIVE_TO = (
