@@ -156,10 +156,12 @@ def check(
     *,
     follow_symlinks: bool = False,
     cache: ExtractionCache | None = None,
+    jobs: int = 1,
 ) -> CheckResult:
     """Both folders are walked as trees: `sources/a/b.txt` is checked against `facts/a/b.yaml`
     (or `.yml`, `.json`), with the same discovery `extract` and every sheet reader use.
-    With `cache`, fresh extractions of unchanged sources are taken from it (see cache.py)."""
+    With `cache`, fresh extractions of unchanged sources are taken from it (see cache.py);
+    with `jobs` > 1 the sources are checked on a process pool, findings in the same order."""
     result = CheckResult()
     if not sources.is_dir():
         result.unreadable.append(Finding(sources.as_posix(), None, "$", "sources folder not found"))
@@ -182,6 +184,7 @@ def check(
         result.findings.append(
             Finding(sheets[key].display, None, "$", f"sheet has no source in {sources.as_posix()}/")
         )
+    tasks: list[_Task] = []
     for key, paths in sorted(docs.items(), key=lambda kv: tree_id(kv[1][0], sources)):
         if len(paths) > 1:
             names = " and ".join(display_path(p) for p in paths)
@@ -198,8 +201,32 @@ def check(
         sheet = sheets.get(key) or SheetFile(
             facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
         )
-        _check_one(result, paths[0], doc_id, sheet, facts, follow_symlinks, cache)
+        tasks.append(_Task(paths[0], doc_id, sheet, facts, follow_symlinks, cache))
+    from extractor.parallel import ordered_map
+
+    for part in ordered_map(_run_task, tasks, jobs):
+        result.findings.extend(part.findings)
+        result.unreadable.extend(part.unreadable)
+        result.sheets += part.sheets
     return result
+
+
+@dataclass(frozen=True)
+class _Task:
+    doc_path: Path
+    doc_id: str
+    sheet: SheetFile
+    facts: Path
+    follow_symlinks: bool
+    cache: ExtractionCache | None
+
+
+def _run_task(task: _Task) -> CheckResult:
+    part = CheckResult()
+    _check_one(
+        part, task.doc_path, task.doc_id, task.sheet, task.facts, task.follow_symlinks, task.cache
+    )
+    return part
 
 
 def _check_one(

@@ -15,9 +15,7 @@ from extractor import __version__
 
 # Each command imports what it needs when it runs, so `--help` loads click and little else.
 if TYPE_CHECKING:
-    from extractor.documents import Document
     from extractor.model import FactSheet
-    from extractor.sources import Input
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,19 +52,6 @@ def _write(path: Path, content: str) -> bool:
     return True
 
 
-def _read_input(item: Input, follow_symlinks: bool) -> Document:
-    from extractor.documents import MAX_BYTES, DocumentError, load_document, parse_document
-
-    if item.path is None:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return parse_document(data, doc_id="stdin", path="-")
-    return load_document(
-        item.path, display=item.display, doc_id=item.id, follow_symlinks=follow_symlinks
-    )
-
-
 def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
     """Valid sheets from files and folder trees (the loader every command shares); exits 2
     after naming each sheet that cannot be used, one line each."""
@@ -90,6 +75,21 @@ def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
         sys.exit(2)
     return [item.sheet for item in loaded if item.sheet is not None]
 
+
+def _jobs(value: int | None) -> int:
+    from extractor.parallel import available_cores
+
+    return available_cores() if value is None else value
+
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    callback=lambda ctx, param, value: _jobs(value),
+    help="Processes to use (default: the cores available; 1: no pool). Output is the same.",
+)
 
 follow_option = click.option(
     "--follow-symlinks",
@@ -134,8 +134,14 @@ def cli() -> None:
     help="Sheet format (json: one object per line with --stdout).",
 )
 @follow_option
+@jobs_option
 def extract(
-    paths: tuple[str, ...], out_dir: Path, to_stdout: bool, fmt: str, follow_symlinks: bool
+    paths: tuple[str, ...],
+    out_dir: Path,
+    to_stdout: bool,
+    fmt: str,
+    follow_symlinks: bool,
+    jobs: int,
 ) -> None:
     """Extract facts from documents: files, folder trees (*.txt, *.md, *.html) or - for stdin.
 
@@ -150,10 +156,9 @@ def extract(
       factsheet extract article.txt --stdout
       cat article.txt | factsheet extract - --stdout --format json
     """
-    from extractor.documents import DocumentError
-    from extractor.pipeline import ExtractionError, extract_document
+    from extractor.documents import MAX_BYTES
+    from extractor.parallel import ExtractTask, extract_task, ordered_map, sheet_path
     from extractor.sources import clashes, expand
-    from extractor.yamlio import dump_json, dump_yaml
 
     inputs, problems = expand(list(paths), follow_symlinks=follow_symlinks)
     if not to_stdout:
@@ -162,26 +167,23 @@ def extract(
     for path, reason in problems:
         _error(f"{path}: {reason}")
     failed = bool(problems)
-    show_progress = len(inputs) > 1 and sys.stderr.isatty()
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if any(i.path is None for i in inputs) else None
+    tasks = [
+        ExtractTask(item, follow_symlinks, fmt, to_stdout, stdin if item.path is None else None)
+        for item in inputs
+    ]
+    show_progress = len(tasks) > 1 and sys.stderr.isatty()
     with click.progressbar(
-        inputs, label="extracting", file=sys.stderr, hidden=not show_progress
+        length=len(tasks), label="extracting", file=sys.stderr, hidden=not show_progress
     ) as bar:
-        for item in bar:
-            try:
-                data = extract_document(_read_input(item, follow_symlinks)).to_data()
-            except (DocumentError, ExtractionError) as exc:
-                _error(f"{item.display}: {exc}")
+        for task, outcome in zip(tasks, ordered_map(extract_task, tasks, jobs), strict=True):
+            bar.update(1)
+            if outcome.text is None:
+                _error(f"{task.item.display}: {outcome.error}")
                 failed = True
-                continue
-            if to_stdout:
-                click.echo(
-                    dump_json(data) if fmt == "json" else "---\n" + dump_yaml(data),
-                    nl=fmt == "json",
-                )
-                continue
-            suffix = "json" if fmt == "json" else "yaml"
-            content = dump_json(data) + "\n" if fmt == "json" else dump_yaml(data)
-            if not _write(out_dir / f"{item.id}.{suffix}", content):
+            elif to_stdout:
+                click.echo(outcome.text, nl=False)
+            elif not _write(sheet_path(out_dir, task), outcome.text):
                 failed = True
     if failed:
         sys.exit(2)
@@ -267,7 +269,10 @@ def schema(output: Path | None) -> None:
     is_flag=True,
     help="Extract every source again instead of using .factsheet-cache/.",
 )
-def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool, no_cache: bool) -> None:
+@jobs_option
+def check(
+    sources: Path, facts: Path, fmt: str, follow_symlinks: bool, no_cache: bool, jobs: int
+) -> None:
     """The CI job: sheets valid, quotes true to the source, hashes current, extraction fresh.
 
     When a source changed, each committed fact is reported as moved, changed or gone, and each
@@ -288,7 +293,7 @@ def check(sources: Path, facts: Path, fmt: str, follow_symlinks: bool, no_cache:
     from extractor.check import render_github, render_json, render_markdown_summary, summary_line
 
     cache = None if no_cache else ExtractionCache()
-    result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache)
+    result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache, jobs=jobs)
     if fmt == "json":
         click.echo(render_json(result), nl=False)
     elif fmt == "github":

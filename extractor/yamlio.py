@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,17 @@ def _mark_codes(data: Any, key: str | None = None) -> Any:
 
 
 def dump_yaml(data: dict[str, Any], *, pure_python: bool = False) -> str:
+    """The sheet's YAML.  The direct emitter below writes it when it can (the same bytes as
+    PyYAML, about 5x faster and flat in size); anything it does not handle goes to PyYAML."""
+    if not pure_python:
+        try:
+            return _emit_document(data)
+        except _Unsupported:
+            pass
+    return pyyaml_dump(data, pure_python=pure_python)
+
+
+def pyyaml_dump(data: dict[str, Any], *, pure_python: bool = False) -> str:
     return yaml.dump(
         _mark_codes(data),
         Dumper=_PyDumper if pure_python else _Dumper,
@@ -82,6 +95,121 @@ def dump_yaml(data: dict[str, Any], *, pure_python: bool = False) -> str:
         width=1_000_000,
         default_flow_style=False,
     )
+
+
+# ---- the direct emitter ------------------------------------------------------------------------
+# It writes block mappings and sequences the way PyYAML's emitter does with the options above,
+# for the scalars whose style it can decide exactly as PyYAML's analyze_scalar and
+# choose_scalar_style do: strings of printable characters without line breaks, tabs or
+# leading/trailing spaces; ints; floats; bools.  Anything else raises _Unsupported.
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR = "tag:yaml.org,2002:str"
+_WS = "\0 \t\r\n\x85\u2028\u2029"
+_SAFE = re.compile("[ -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+_FIRST_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
+
+
+def _plain_is_str(value: str) -> bool:
+    """Would a plain `value` read back as a string (not a bool, number, date or null)?"""
+    for tag, regexp in _RESOLVERS.get(value[:1] if value else "", []):
+        if regexp.match(value):
+            return bool(tag == _STR)
+    return True
+
+
+def _plain_allowed(value: str) -> bool:
+    """PyYAML's allow_block_plain for a single-line string of safe characters."""
+    if value.startswith(("---", "...")):
+        return False
+    first = value[0]
+    followed = len(value) == 1 or value[1] in _WS
+    if first in _FIRST_INDICATORS or (first in "?:-" and followed):
+        return False
+    return not (": " in value or value.endswith(":") or " #" in value)
+
+
+@cache
+def _scalar_text(value: str, quoted: bool) -> str:
+    if not _SAFE.fullmatch(value) or value[:1] == " " or value[-1:] == " ":
+        raise _Unsupported(value)
+    if quoted:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if value and _plain_allowed(value) and _plain_is_str(value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _out_scalar(value: Any, quoted: bool = False) -> str:
+    if isinstance(value, str):
+        return _scalar_text(value, quoted)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Unsupported(value)
+        text = repr(value).lower()
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    raise _Unsupported(value)
+
+
+def _emit_mapping(data: dict[str, Any], indent: int, out: list[str], quote: bool) -> None:
+    pad = " " * indent
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise _Unsupported(key)
+        head = f"{pad}{_scalar_text(key, False)}:"
+        quoted = quote or key in QUOTED_FIELDS
+        if isinstance(value, dict):
+            if value:
+                out.append(head + "\n")
+                _emit_mapping(value, indent + 2, out, False)
+            else:
+                out.append(head + " {}\n")
+        elif isinstance(value, list):
+            if value:
+                out.append(head + "\n")
+                _emit_sequence(value, indent, out, quoted)
+            else:
+                out.append(head + " []\n")
+        elif value is None:
+            raise _Unsupported(value)
+        else:
+            out.append(f"{head} {_out_scalar(value, quoted and isinstance(value, str))}\n")
+
+
+def _emit_sequence(data: list[Any], indent: int, out: list[str], quote: bool) -> None:
+    pad = " " * indent
+    for item in data:
+        if isinstance(item, dict) and item:
+            start = len(out)
+            _emit_mapping(item, indent + 2, out, False)
+            out[start] = f"{pad}- {out[start][indent + 2 :]}"
+        elif isinstance(item, list) and item:
+            raise _Unsupported(item)  # "- - x": not in sheets
+        elif isinstance(item, dict | list):
+            out.append(f"{pad}- {'{}' if isinstance(item, dict) else '[]'}\n")
+        elif item is None:
+            raise _Unsupported(item)
+        else:
+            out.append(f"{pad}- {_out_scalar(item, quote and isinstance(item, str))}\n")
+
+
+def _emit_document(data: dict[str, Any]) -> str:
+    if not isinstance(data, dict) or not data:
+        raise _Unsupported(data)
+    out: list[str] = []
+    _emit_mapping(data, 0, out, False)
+    return "".join(out)
 
 
 def dump_json(data: dict[str, Any]) -> str:
