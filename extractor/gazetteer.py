@@ -349,9 +349,17 @@ _SHORT_EDITION_END = re.compile(
 )
 # A series named alone with its year just after it: "the Zapad exercises in 1981".
 _SERIES_YEAR_AFTER = re.compile(
-    r"\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+(?:in|of)\s+"
+    r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+)?(?:in|of)\s+"
     r"(?P<year>(?:19|20)\d\d)(?!\w)"
 )
+
+
+def _edition(series: str, sep: str, year: int, suffix: str = "") -> str:
+    """'Zapad-2021', 'Zapad-81', 'RIMPAC 2024': see exercise_series in events.yaml."""
+    written = f"{year % 100:02d}" if sep == "-" and year < 2000 else str(year)
+    return f"{series}{sep}{written}{suffix}"
+
+
 _NAME_WORDS = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
 # "the Bengal famine of 1943", "the Armenian Genocide", "the Leningrad Blockade"
 _NAMED_BEFORE = re.compile(
@@ -480,20 +488,20 @@ class EntityIndex:
             if short and not _SHORT_EDITION_END.match(text, m.end()):
                 year = None  # "RIMPAC 24 ships": a count, not the 2024 edition
             if year:
-                edition = f"{year}{m.group('suffix')}"
                 full = (
                     int(year) if len(year) == 4 else (1900 if int(year) >= 50 else 2000) + int(year)
                 )
                 editions.add(m.start("year"))
-                name = f"{series}{table.series_sep[series]}{edition}"
+                name = _edition(series, table.series_sep[series], full, m.group("suffix"))
                 yield EventMention(m.start(), m.end(), name, "exercise", full)
             elif surface not in table.translations:  # "the Zapad drill"; "West" alone is none
                 end = m.start() + len(surface)
                 dated = _SERIES_YEAR_AFTER.match(text, end)
                 if dated and dated.end() <= hi:  # "the previous Zapad exercise, in 2017"
                     editions.add(dated.start("year"))
-                    name = f"{series}{table.series_sep[series]}{dated.group('year')}"
-                    yield EventMention(m.start(), end, name, "exercise", int(dated.group("year")))
+                    full = int(dated.group("year"))
+                    name = _edition(series, table.series_sep[series], full)
+                    yield EventMention(m.start(), end, name, "exercise", full)
                 else:
                     yield EventMention(m.start(), end, series, "exercise")
         for y in _YEAR.finditer(text, lo, hi):

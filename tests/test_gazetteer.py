@@ -206,7 +206,13 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
         ("West-2021 drills; the West", [("Zapad-2021", "exercise", 2021)]),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),
-        ("in Defender-Europe 20.", [("Defender Europe 20", "exercise", 2020)]),
+        ("The Zapad exercises in 1981 involved", [("Zapad-81", "exercise", 1981)]),  # Soviet era
+        (
+            "Zapad-2009 and Okean-1970",
+            [("Zapad-2009", "exercise", 2009), ("Okean-70", "exercise", 1970)],
+        ),
+        ("Trident Juncture in 2018 with", [("Trident Juncture 2018", "exercise", 2018)]),
+        ("in Defender-Europe 20.", [("Defender Europe 2020", "exercise", 2020)]),
         ("RIMPAC 24 ships", [("RIMPAC", "exercise", None)]),  # a count, not an edition
         ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
         ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
@@ -241,6 +247,7 @@ def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int 
         ("the Rape of Nanking", ("Nanking Massacre", "massacre", 1937)),
         ("the Nanjing Massacre", ("Nanking Massacre", "massacre", 1937)),
         ("the Holodomor", ("Holodomor", "famine", None)),
+        ("The Ukrainian Genocide of 1932-33", ("Holodomor", "famine", None)),
     ],
 )
 def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:
