@@ -14,10 +14,10 @@ import pytest
 from extractor.gazetteer import (
     EntityIndex,
     GazetteerError,
-    _load,
     build_gazetteer,
     gazetteer,
 )
+from extractor.lexicon import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,7 +139,7 @@ def test_office_holders_speak_for_their_latest_entity() -> None:
 
 
 def tables() -> tuple[dict[str, Any], dict[str, Any]]:
-    return _load("countries.yaml"), copy.deepcopy(_load("gazetteer.yaml"))
+    return load_data("countries.yaml"), copy.deepcopy(load_data("gazetteer.yaml"))
 
 
 def test_a_surface_claimed_twice_fails_the_load_naming_both() -> None:
