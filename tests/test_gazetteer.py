@@ -110,6 +110,7 @@ def test_a_shared_name_belongs_to_nobody_and_a_longer_name_hides_a_shorter() -> 
     assert codes("Congo and Korea") == []
     assert codes("Republic of the Congo") == ["CG"]
     assert codes("New Mexico and New South Wales, not Mexico") == ["MX"]
+    assert codes("the Kyiv Independent reported that Germany sent tanks") == ["DE"]
 
 
 def test_currencies_from_iso_4217() -> None:
