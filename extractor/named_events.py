@@ -142,7 +142,7 @@ _LEADING = frozenset(
     """.split()
 )
 _EXERCISE_CUE = re.compile(
-    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames)\b"
+    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre)\b"
 )
 # A two-digit edition ("Zapad-81", "Defender-Europe 20") after a space only where no noun
 # follows: "RIMPAC 24 ships" is a count.
@@ -264,7 +264,7 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
                 full = int(dated.group("year"))
                 name = _edition(series, table.series_sep[series], full)
                 yield EventMention(m.start(), end, name, "exercise", full)
-            else:
+            elif _EXERCISE_CUE.search(text, lo, hi):  # "Kakadu National Park" is no exercise
                 yield EventMention(m.start(), end, series, "exercise")
     for y in _YEAR.finditer(text, lo, hi):
         if y.start() in editions:

@@ -214,7 +214,7 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
         ),
         ("Trident Juncture in 2018 with", [("Trident Juncture 2018", "exercise", 2018)]),
         ("in Defender-Europe 20.", [("Defender Europe 2020", "exercise", 2020)]),
-        ("RIMPAC 24 ships", [("RIMPAC", "exercise", None)]),  # a count, not an edition
+        ("RIMPAC 24 ships joined the drills", [("RIMPAC", "exercise", None)]),  # a count
         ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
         ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
         (
@@ -258,6 +258,7 @@ def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> 
 def test_no_event_without_a_name() -> None:
     assert named("The massacre and the war; the Cold War; a World War; the West") == []
     assert named("Covid-2019 spread") == []  # an unknown name with a year needs an exercise cue
+    assert named("Kakadu National Park and Malabar Hill") == []  # no exercise word nearby
 
 
 def dated_year(sentence: str) -> list[int]:
