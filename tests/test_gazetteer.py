@@ -275,6 +275,8 @@ def dated_year(sentence: str) -> list[int]:
         ("since Russia’s full-scale invasion", [2022]),
         ("Since the annexation of Crimea, spending rose.", [2014]),
         ("at the Wales Summit", [2014]),
+        ("since the Defence Investment Pledge", [2014]),
+        ("before the October 7 attacks", [2023]),
         ("since the Vilnius summit", [2023]),
         ("Trump's second term", [2025]),  # two terms: "came to office" alone is ambiguous
         ("when Trump came to office", []),
