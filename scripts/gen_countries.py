@@ -61,9 +61,8 @@ def _clean(name: str | None) -> list[str]:
         return [head] + ([inner] if inner[0].isupper() and " part" not in inner else [])
     if "(" in name:  # 'Cocos (Keeling) Islands' -> 'Cocos Islands'
         name = re.sub(r"\s*\([^()]*\)", "", name)
-    if "," in name:
-        inverted = _inverted(name)
-        return [inverted] if inverted else []
+    if "," in name:  # else the head: 'Saint Helena, Ascension and Tristan da Cunha'
+        return [_inverted(name) or name.partition(", ")[0]]
     return [name]
 
 

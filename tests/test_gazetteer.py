@@ -14,10 +14,10 @@ import pytest
 from extractor.gazetteer import (
     EntityIndex,
     GazetteerError,
-    _load,
     build_gazetteer,
     gazetteer,
 )
+from extractor.lexicon import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,6 +110,7 @@ def test_a_shared_name_belongs_to_nobody_and_a_longer_name_hides_a_shorter() -> 
     assert codes("Congo and Korea") == []
     assert codes("Republic of the Congo") == ["CG"]
     assert codes("New Mexico and New South Wales, not Mexico") == ["MX"]
+    assert codes("the Kyiv Independent reported that Germany sent tanks") == ["DE"]
 
 
 def test_currencies_from_iso_4217() -> None:
@@ -139,7 +140,7 @@ def test_office_holders_speak_for_their_latest_entity() -> None:
 
 
 def tables() -> tuple[dict[str, Any], dict[str, Any]]:
-    return _load("countries.yaml"), copy.deepcopy(_load("gazetteer.yaml"))
+    return load_data("countries.yaml"), copy.deepcopy(load_data("gazetteer.yaml"))
 
 
 def test_a_surface_claimed_twice_fails_the_load_naming_both() -> None:
@@ -206,8 +207,14 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
         ("West-2021 drills; the West", [("Zapad-2021", "exercise", 2021)]),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),
-        ("in Defender-Europe 20.", [("Defender Europe 20", "exercise", 2020)]),
-        ("RIMPAC 24 ships", [("RIMPAC", "exercise", None)]),  # a count, not an edition
+        ("The Zapad exercises in 1981 involved", [("Zapad-81", "exercise", 1981)]),  # Soviet era
+        (
+            "Zapad-2009 and Okean-1970",
+            [("Zapad-2009", "exercise", 2009), ("Okean-70", "exercise", 1970)],
+        ),
+        ("Trident Juncture in 2018 with", [("Trident Juncture 2018", "exercise", 2018)]),
+        ("in Defender-Europe 20.", [("Defender Europe 2020", "exercise", 2020)]),
+        ("RIMPAC 24 ships joined the drills", [("RIMPAC", "exercise", None)]),  # a count
         ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
         ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
         (
@@ -241,6 +248,7 @@ def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int 
         ("the Rape of Nanking", ("Nanking Massacre", "massacre", 1937)),
         ("the Nanjing Massacre", ("Nanking Massacre", "massacre", 1937)),
         ("the Holodomor", ("Holodomor", "famine", None)),
+        ("The Ukrainian Genocide of 1932-33", ("Holodomor", "famine", None)),
     ],
 )
 def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:
@@ -250,6 +258,7 @@ def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> 
 def test_no_event_without_a_name() -> None:
     assert named("The massacre and the war; the Cold War; a World War; the West") == []
     assert named("Covid-2019 spread") == []  # an unknown name with a year needs an exercise cue
+    assert named("Kakadu National Park and Malabar Hill") == []  # no exercise word nearby
 
 
 def dated_year(sentence: str) -> list[int]:
@@ -266,6 +275,8 @@ def dated_year(sentence: str) -> list[int]:
         ("since Russia’s full-scale invasion", [2022]),
         ("Since the annexation of Crimea, spending rose.", [2014]),
         ("at the Wales Summit", [2014]),
+        ("since the Defence Investment Pledge", [2014]),
+        ("before the October 7 attacks", [2023]),
         ("since the Vilnius summit", [2023]),
         ("Trump's second term", [2025]),  # two terms: "came to office" alone is ambiguous
         ("when Trump came to office", []),

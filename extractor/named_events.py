@@ -1,0 +1,296 @@
+"""Named events: exercises (a series and its edition year), casualty events (massacres,
+famines, sieges, battles, wars) and dated events that fix the year of a relative time.
+
+The tables are data/events.yaml; most casualty events are found by pattern ("the X massacre",
+"Battle of X", "X War"), the table gives one canonical name for the names an event goes by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from extractor.lexicon import trie_regex
+from extractor.tables import GazetteerError, Office, starts_word, word_alternation
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int
+    end: int
+    name: str  # canonical
+    kind: str  # exercise | massacre | genocide | famine | siege | battle | bombing | war
+    year: int | None = None  # an exercise's edition year, or the year of a one-year event
+
+
+@dataclass(frozen=True)
+class EventTable:
+    pattern: re.Pattern[str]  # the aliases of named events
+    aliases: dict[str, tuple[str, str]]  # surface -> (canonical, kind)
+    years: dict[str, int]  # canonical -> year, for events that have one
+    exercise_names: dict[str, str]  # series name, alias or translation -> canonical series
+    exercise_pattern: re.Pattern[str]  # an unknown capitalised name before a year
+    series_pattern: re.Pattern[str]  # a known series, with or without its edition year
+    series_sep: dict[str, str]  # canonical series -> how its edition year is joined
+    translations: frozenset[str]  # series names that are an exercise only with a year
+    dated: tuple[tuple[re.Pattern[str], int], ...]
+
+
+# A relative time that refers to a dated event: "since the annexation of Crimea".
+_TIME_WORD = (
+    r"(?i:since|when|after|before|at|during|until|following|by\s+the\s+time\s+of"
+    r"|at\s+the\s+time\s+of|ahead\s+of|prior\s+to)\s+(?:the\s+|Russia['’]s\s+)?"
+)
+_HEADS = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "general secretary",
+        "first secretary",
+        "chairman",
+        "leader",
+        "supreme leader",
+    }
+)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_TOOK_OFFICE = (
+    r"\s+(?:came\s+to\s+(?:office|power)|took\s+(?:office|power)|entered\s+office"
+    r"|assumed\s+(?:office|power)|was\s+sworn\s+in|was\s+inaugurated)\b"
+)
+
+
+def _office_events(offices: tuple[Office, ...]) -> list[tuple[re.Pattern[str], int]]:
+    """'when X came to office' for a head of state or government with one term; a person
+    with several: 'X's second term', 'X returned to office' (the latest term)."""
+    terms: dict[str, list[Office]] = {}
+    for office in offices:
+        if office.office in _HEADS:
+            terms.setdefault(office.name, []).append(office)
+    out = []
+    for name, rows in terms.items():
+        rows.sort(key=lambda r: r.start)
+        who = trie_regex([name, *rows[0].aliases], fold_space=True)
+        if len(rows) == 1:
+            out.append((re.compile(rf"\b(?:{who}){_TOOK_OFFICE}"), rows[0].start))
+            continue
+        for ordinal, row in zip(_ORDINALS, rows, strict=False):
+            out.append((re.compile(rf"\b(?:{who})['’]s\s+{ordinal}\s+term\b"), row.start))
+        back = r"\s+(?:returned|came\s+back)\s+to\s+(?:office|power|the\s+White\s+House)\b"
+        out.append((re.compile(rf"\b(?:{who}){back}"), rows[-1].start))
+    return out
+
+
+def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTable:
+    """The event table from events.yaml's data and the office holders (for 'took office')."""
+    aliases: dict[str, tuple[str, str]] = {}
+    years: dict[str, int] = {}
+    for row in data["events"]:
+        for alias in row["aliases"]:
+            if alias in aliases:
+                raise GazetteerError(f"events: {alias!r} is an alias of two events")
+            aliases[str(alias)] = (row["name"], row["kind"])
+        if row.get("year") is not None:
+            years[row["name"]] = int(row["year"])
+    names: dict[str, str] = {}
+    seps: dict[str, str] = {}
+    translations: set[str] = set()
+    for row in data["exercise_series"]:
+        seps[row["name"]] = row["sep"]
+        for surface in [row["name"], *(row.get("aliases") or ())]:
+            names[str(surface)] = row["name"]
+        for surface in row.get("translations") or ():
+            names[str(surface)] = row["name"]
+            translations.add(str(surface))
+    pattern = re.compile(word_alternation(list(aliases)))
+    series_pattern = re.compile(
+        r"(?P<name>" + trie_regex(sorted(names)) + r")"
+        r"(?:(?P<sep>[-–\s])(?P<year>(?:19|20)\d\d|\d\d)(?P<suffix>[A-Z]?))?(?![\w$])"
+    )
+    known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year.  Searched
+    # from the year backwards (years are rare, capitalised words are not).
+    exercise_pattern = re.compile(
+        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<sep>-| )$"
+    )
+    dated = []
+    for row in data["dated_events"]:
+        alternation = trie_regex(sorted(str(a) for a in row["aliases"]), fold_space=True)
+        dated.append((re.compile(rf"\b{_TIME_WORD}(?:{alternation})(?![\w-])"), int(row["year"])))
+    dated.extend(_office_events(offices))
+    return EventTable(
+        pattern,
+        aliases,
+        years,
+        names,
+        exercise_pattern,
+        series_pattern,
+        seps,
+        frozenset(translations),
+        tuple(dated),
+    )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\w)")
+_LEADING = frozenset(
+    """
+    The A An In On At During From After Before Since Of And Or But When While Like Unlike
+    Both This That These Those Its Their His Her Our After Until
+    """.split()
+)
+_EXERCISE_CUE = re.compile(
+    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre)\b"
+)
+# A two-digit edition ("Zapad-81", "Defender-Europe 20") after a space only where no noun
+# follows: "RIMPAC 24 ships" is a count.
+_SHORT_EDITION_END = re.compile(
+    r"\s*(?:[,.;:)»”\"'’]|$)|\s+(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
+)
+# A series named alone with its year just after it: "the Zapad exercises in 1981".
+_SERIES_YEAR_AFTER = re.compile(
+    r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+)?(?:in|of)\s+"
+    r"(?P<year>(?:19|20)\d\d)(?!\w)"
+)
+
+
+def _edition(series: str, sep: str, year: int, suffix: str = "") -> str:
+    """'Zapad-2021', 'Zapad-81', 'RIMPAC 2024': see exercise_series in events.yaml."""
+    written = f"{year % 100:02d}" if sep == "-" and year < 2000 else str(year)
+    return f"{series}{sep}{written}{suffix}"
+
+
+_NAME_WORDS = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+# "the Bengal famine of 1943", "the Armenian Genocide", "the Leningrad Blockade"
+_NAMED_BEFORE = re.compile(
+    rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>[Mm]assacre|[Gg]enocide|[Ff]amine|[Bb]lockade|[Pp]ogrom)"
+    r"(?:\s+of\s+(?P<year>(?:1[0-9]|20)\d\d)(?P<span>\s*[-–]\s*\d{2,4})?)?(?![\w'’])"
+)
+# "the Battle of Stalingrad", "the siege of Mariupol", "the Atomic bombing of Hiroshima"
+_NAMED_AFTER = re.compile(
+    r"(?P<kind>[Aa]tomic\s+bombing|[Bb]attle|[Ss]iege|[Bb]ombing|[Ff]irebombing|[Bb]lockade"
+    r"|Fall|Sack|Liberation)\s+of\s+(?P<the>the\s+)?"
+    rf"(?P<x>{_NAME_WORDS})(?![\w'’])"
+)
+# "the Korean War", "the Winter War", "the Israel-Hamas war"
+_NAMED_WAR = re.compile(rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>War|war)(?![\w'’])")
+_KINDS = {
+    "massacre": "massacre",
+    "genocide": "genocide",
+    "famine": "famine",
+    "blockade": "siege",
+    "pogrom": "massacre",
+    "atomic bombing": "bombing",
+    "battle": "battle",
+    "siege": "siege",
+    "bombing": "bombing",
+    "firebombing": "bombing",
+    "fall": "battle",
+    "sack": "massacre",
+    "liberation": "battle",
+    "war": "war",
+}
+_NAMED_CUE = re.compile(
+    r"(?i)massacre|genocide|famine|blockade|pogrom|bombing|battle|siege|\bwar\b|fall of"
+    r"|sack of|liberation of"
+)
+
+
+def _name_words(text: str) -> str:
+    """The name without the capitalised function words before it ('The Korean' -> 'Korean')."""
+    words = text.split()
+    while words and words[0] in _LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
+    """Casualty events found by pattern: the canonical name is the name as written, its kind
+    word capitalised when it comes first ('siege of Mariupol' -> 'Siege of Mariupol')."""
+    if not _NAMED_CUE.search(text, lo, hi):
+        return
+    for m in _NAMED_BEFORE.finditer(text, lo, hi):
+        x = _name_words(m.group("x"))
+        if not x or not starts_word(text, m.start()):
+            continue
+        start = m.end() - len(m.group()) + m.group().index(x)
+        name = f"{x} {m.group('kind')}"
+        year = None
+        if m.group("year"):
+            name += f" of {m.group('year')}{(m.group('span') or '').replace(' ', '')}"
+            year = int(m.group("year"))
+        yield EventMention(start, m.end(), name, _KINDS[m.group("kind").lower()], year)
+    for m in _NAMED_AFTER.finditer(text, lo, hi):
+        if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
+            continue
+        kind = " ".join(m.group("kind").split())
+        name = f"{kind[0].upper()}{kind[1:]} of {m.group('the') or ''}{m.group('x')}"
+        yield EventMention(m.start(), m.end(), name, _KINDS[kind.lower()])
+    for m in _NAMED_WAR.finditer(text, lo, hi):
+        x = _name_words(m.group("x"))
+        if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):
+            continue  # "World War" without its number; the Cold War killed no one in a battle
+        start = m.start() + m.group().index(x)
+        yield EventMention(start, m.end(), f"{x} {m.group('kind')}", "war")
+
+
+def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[EventMention]:
+    for m in table.pattern.finditer(text, lo, hi):
+        if starts_word(text, m.start()):
+            name, kind = table.aliases[m.group()]
+            yield EventMention(m.start(), m.end(), name, kind, table.years.get(name))
+    editions: set[int] = set()
+    for m in table.series_pattern.finditer(text, lo, hi):
+        if not starts_word(text, m.start()):
+            continue
+        surface = m.group("name")
+        series = table.exercise_names[surface]
+        year = m.group("year")
+        short = year is not None and len(year) == 2 and m.group("sep") != "-"
+        if short and not _SHORT_EDITION_END.match(text, m.end()):
+            year = None  # "RIMPAC 24 ships": a count, not the 2024 edition
+        if year:
+            full = int(year) if len(year) == 4 else (1900 if int(year) >= 50 else 2000) + int(year)
+            editions.add(m.start("year"))
+            name = _edition(series, table.series_sep[series], full, m.group("suffix"))
+            yield EventMention(m.start(), m.end(), name, "exercise", full)
+        elif surface not in table.translations:  # "the Zapad drill"; "West" alone is none
+            end = m.start() + len(surface)
+            dated = _SERIES_YEAR_AFTER.match(text, end)
+            if dated and dated.end() <= hi:  # "the previous Zapad exercise, in 2017"
+                editions.add(dated.start("year"))
+                full = int(dated.group("year"))
+                name = _edition(series, table.series_sep[series], full)
+                yield EventMention(m.start(), end, name, "exercise", full)
+            elif _EXERCISE_CUE.search(text, lo, hi):  # "Kakadu National Park" is no exercise
+                yield EventMention(m.start(), end, series, "exercise")
+    for y in _YEAR.finditer(text, lo, hi):
+        if y.start() in editions:
+            continue
+        found = table.exercise_pattern.search(text, max(lo, y.start() - 40), y.start())
+        if found is None or not starts_word(text, found.start()):
+            continue
+        words = found.group("name").replace("-", " ").split()
+        while len(words) > 1 and words[0] in _LEADING:
+            words.pop(0)  # "The Vostok-2018" -> "Vostok"
+        name = " ".join(words)
+        near = text[max(0, found.start() - 60) : y.end() + 60]
+        if name in table.exercise_names or found.group("sep") == " ":
+            continue  # a known series is read above; an unknown one needs a hyphen
+        if not _EXERCISE_CUE.search(near):
+            continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
+        yield EventMention(
+            found.start(), y.end(), f"{name}-{y.group()}", "exercise", int(y.group())
+        )
+
+
+def find_events(text: str, lo: int, hi: int, table: EventTable) -> list[EventMention]:
+    """The events named in text[lo:hi] (one paragraph), in text order.  Table entries first,
+    then patterns; a later candidate overlapping a kept one loses."""
+    kept: list[EventMention] = []
+    for candidate in [*_table_events(text, lo, hi, table), *_named_events(text, lo, hi)]:
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda e: e.start)
