@@ -122,7 +122,8 @@ def lexicon() -> Lexicon:
     suffixes = [s for s, pos in index if pos == "suffix"]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
     prefix_re = re.compile(
-        r"(?:(?<![A-Za-z])(?:" + trie_regex(prefixes, fold_space=True, dollar_escape=True)
+        r"(?:(?<![A-Za-z])(?:"
+        + trie_regex(prefixes, fold_space=True, dollar_escape=True)
         + r"))\s?$"
     )
     suffix_re = re.compile(

@@ -322,8 +322,9 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
             if listed is not None and _coordinable(listed.group("w")):
                 pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
             elif nxt is None or not (nxt.group("w")[0].isupper() or is_plural(nxt.group("w"))):
-                return _Noun("person", m.end(), text[start_phrase : m.end()].strip(),
-                             tuple(mods), word)
+                return _Noun(
+                    "person", m.end(), text[start_phrase : m.end()].strip(), tuple(mods), word
+                )
         if _is_head(word, low):
             nxt = _TOKEN.match(text, m.end())
             nxt_word = nxt.group("w") if nxt else ""
@@ -335,9 +336,10 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
                 and (
                     low in lex.invariant_nouns
                     or word[0].isupper()
-                    or not (_TOKEN.match(text, nxt.end()) and _is_head(
-                        (_TOKEN.match(text, nxt.end()) or nxt).group("w"), ""
-                    ))
+                    or not (
+                        _TOKEN.match(text, nxt.end())
+                        and _is_head((_TOKEN.match(text, nxt.end()) or nxt).group("w"), "")
+                    )
                 )
             ):
                 # "aircraft carriers", "Abrams tanks", "special operations vehicles": the first
@@ -509,9 +511,48 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
             q = q._replace(kind="percent", unit="percent", rule="percent.header")
         if q is not None:
             q = _postfix_qualifier(text, q)
+            if q.start == q.number_start and _MINUS.search(text, max(0, q.start - 8), q.start):
+                q = _negated(q, text.rfind("minus", 0, q.start))  # "minus 2 per cent"
             out.append(q)
+            if q.kind == "count" and _RESPECTIVELY.match(text, q.end):
+                _share_noun_respectively(text, out)
         i += 1 + consumed
     return out
+
+
+_RESPECTIVELY = re.compile(r"[^.;:!?\n]{0,60}?\brespectively\b")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _share_noun_respectively(text: str, out: list[Quantity]) -> None:
+    """'some 20 and 10 vessels respectively': the bare figures listed before the last one
+    count the same noun."""
+    last = out[-1]
+    i = len(out) - 2
+    nxt = last
+    while i >= 0 and len(out) - i <= 6:
+        prev = out[i]
+        if prev.kind != "number" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+            break
+        out[i] = prev._replace(
+            kind="count",
+            unit=last.unit,
+            rule="count.respectively",
+            noun_phrase=last.noun_phrase,
+            modifiers=last.modifiers,
+        )
+        nxt, i = prev, i - 1
+
+
+_MINUS = re.compile(r"(?i)(?<![\w-])minus\s+$")
+
+
+def _negated(q: Quantity, start: int) -> Quantity:
+    def neg(v: Decimal | None) -> Decimal | None:
+        return -v if v is not None else None
+
+    lo, hi = neg(q.max), neg(q.min)
+    return q._replace(start=start, value=neg(q.value), min=lo, max=hi)
 
 
 # A header that states the unit of the list below it: "Defence spending, % of GDP:",
@@ -592,9 +633,7 @@ def _harmed_re() -> re.Pattern[str]:
     lex = lexicon()
     aux = trie_regex(list(lex.auxiliaries))
     harm = trie_regex(list(lex.harm_words))
-    return re.compile(
-        rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])"
-    )
+    return re.compile(rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])")
 
 
 _PREDICATE = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:(?:all|mostly|mainly)[ \t]+)?")
@@ -615,7 +654,9 @@ def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity |
         noun = _counted_noun(text, base.number_end + pm.end() - 1, value=tok.value)
         if noun is not None and noun.end - base.number_end < 60:
             return base._replace(
-                unit=noun.unit, rule="count.predicate", noun_phrase=noun.phrase,
+                unit=noun.unit,
+                rule="count.predicate",
+                noun_phrase=noun.phrase,
                 modifiers=noun.modifiers,
             )
     if tok.kind == "words" and _scale_factor(tok) < 1000:
