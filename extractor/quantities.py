@@ -97,8 +97,11 @@ _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:their|its|his|her|our|the|national|annual|[A-Z][\w.]*(?:'s|’s)?)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)(?![A-Za-z])"
 )
+# "nine of NATO's 30 members", "23 of the alliance's 32 members", "Twenty-three of 32 member
+# countries", "three out of its four members"
 _PARTITIVE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all|[A-Z][\w.-]*(?:'s|’s))\s+)"
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all)\s+)?"
+    r"(?:(?:[A-Za-z][\w.-]*(?:'s|’s))\s+)?(?=(?:\d|[a-z]))"
 )
 _PARTITIVE_TOTAL = re.compile(r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")  # "of NATO's 30 members"
 _CHANGE = re.compile(
@@ -106,6 +109,7 @@ _CHANGE = re.compile(
     r"|dropped|drops?|declined?|climbed?|jumped?|surged?|raised?|raising|cut|boosted?|up|down"
     r"|doubled?|tripled?|went|gone|soared?|plunged?)\s+(?:\w+\s+){0,2}from\s+(?:\S+\s?)?$"
 )
+_YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|during|of)\s+$")
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
 _QUOTE_OPEN = '“"‘'
 _QUOTE_CLOSE = '”"’'
@@ -121,7 +125,7 @@ def _range_connector() -> re.Pattern[str]:
     # "2% and 2.5%", "10 per cent to 15 per cent": the unit may stand on both ends
     return re.compile(
         rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*"
-        rf"(?:(?P<q>{quals})\s+)?(?:{prefix})?\s?"
+        rf"(?:(?P<q>{quals})\s+)?(?P<cur>{prefix})?\s?"
     )
 
 
@@ -495,15 +499,18 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     """Every money, percent, count and duration quantity in `text`, in document order."""
     mask = mask or Mask.of(text)
     tokens = [
-        t
-        for t in number_tokens(text)
-        if (t.kind == "words" and not _lone_one(t))
-        or (t.kind == "digits" and not mask.covers(t.start, t.end))
+        t for t in number_tokens(text) if t.kind == "words" or not mask.covers(t.start, t.end)
     ]
     out: list[Quantity] = []
     headers = _PercentLists(text)
     i = 0
     while i < len(tokens):
+        if tokens[i].kind == "words" and _lone_one(tokens[i]):
+            one = _one_in_a_list(text, tokens[i], out)
+            if one is not None:
+                out.append(one)
+            i += 1
+            continue
         q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
@@ -516,8 +523,79 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
             out.append(q)
             if q.kind == "count" and _RESPECTIVELY.match(text, q.end):
                 _share_noun_respectively(text, out)
+            elif q.kind == "count" and len(out) > 1 and out[-2].kind == "number":
+                _share_noun_across_and(text, out)
         i += 1 + consumed
     return out
+
+
+# A modifier list ending in a coordinator, between a bare figure and the next figure:
+# "8.7 million military and 19 million civilian deaths", "1,000 Russian and 500 Belarusian troops"
+_SHARED_MODS = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){1,3}(?=[ \t]+(?:and|or)[ \t]+$)")
+
+
+def _share_noun_across_and(text: str, out: list[Quantity]) -> None:
+    """'8.7 million military and 19 million civilian deaths': the first figure, followed by
+    its own modifiers and 'and', counts the head noun of the second."""
+    prev, last = out[-2], out[-1]
+    gap = text[prev.end : last.start]
+    m = _SHARED_MODS.match(gap)
+    if m is None or not all(_coordinable(w) for w in m.group().split()):
+        return
+    out[-2] = prev._replace(
+        kind="count",
+        unit=last.unit,
+        end=prev.end + m.end(),
+        rule="count.shared_noun",
+        noun_phrase=m.group().strip(),
+    )
+
+
+_AND = re.compile(r"[ \t]+and\b")
+_ONE_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+
+def _one_in_a_list(text: str, tok: NumberToken, out: list[Quantity]) -> Quantity | None:
+    """'two Patriot launchers, one Luna unmanned system and five ...': 'one' listed after a
+    count counts the singular noun that ends its item (an item ends at a comma, 'and' or the
+    end of the clause)."""
+    if not out or out[-1].kind != "count" or not _LIST_GAP.fullmatch(text, out[-1].end, tok.start):
+        return None
+    pos, words = tok.end, []
+    for _ in range(5):
+        m = _ONE_WORD.match(text, pos)
+        if m is None or m.group(1).lower() in NP_STOP:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+        if text[pos : pos + 1] in (",", ";", ".", ":", ")") or _AND.match(text, pos):
+            break
+    else:
+        return None
+    if not words or text[pos : pos + 1] not in (",", ";", ".", ":", ")", " "):
+        return None
+    head = words[-1]
+    if is_plural(head) or not head.isalpha() or head.lower() in lexicon().abstract_nouns:
+        return None
+    joined = " ".join(w.lower() for w in words)
+    unit = next(
+        (c for c in lexicon().compound_units if joined == c or joined.endswith(" " + c)),
+        head.lower(),
+    )
+    return Quantity(
+        kind="count",
+        unit=unit,
+        qualifier="exact",
+        start=tok.start,
+        end=pos,
+        rule="count.one_listed",
+        value=tok.value,
+        noun_phrase=text[tok.end : pos].strip(),
+        modifiers=tuple(words[:-1]),
+        number_start=tok.start,
+        number_end=tok.end,
+        words=True,
+    )
 
 
 _RESPECTIVELY = re.compile(r"[^.;:!?\n]{0,60}?\brespectively\b")
@@ -708,7 +786,19 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
                 ok = False  # "2% and 15 soldiers" is no range
             if ok and _CHANGE.search(text, max(0, cur_start - 40), cur_start):
                 ok = False  # "rose from 2% to 3%": a change, two values
-            if ok and not (tok.is_year_like and nxt.is_year_like):
+            if (
+                ok
+                and tok.is_year_like
+                and currency is None
+                and (
+                    nxt.is_year_like
+                    or m.group("cur")
+                    or _YEAR_PREPOSITION.search(text, max(0, tok.start - 8), tok.start)
+                )
+            ):
+                # "2019-2021"; "from 2,000 in 2022 to A$1.3 billion": a year is no low end
+                ok = False
+            if ok:
                 hi = nxt
                 consumed = 1
     start = cur_start
