@@ -90,6 +90,7 @@ class Lexicon:
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
+    collectives: frozenset[str]
     postfix_qualifiers: dict[str, str]
     person_nouns: dict[str, str]
     auxiliaries: frozenset[str]
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
+        collectives=frozenset(lex["collectives"]),
         postfix_qualifiers=dict(lex["postfix_qualifiers"]),
         person_nouns=dict(lex["person_nouns"]),
         auxiliaries=frozenset(lex["auxiliaries"]),

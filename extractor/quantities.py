@@ -395,6 +395,8 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
         return True  # "one of", "one's own": never a figure on its own
     compound = text.startswith("-", tok.end)  # "the six-week massacre": the article is the noun's
     before = _word_before(text, qstart).lower()
+    if before == "of" and _word_before(text, qstart - 3).lower() in lexicon().collectives:
+        return True  # "the Group of Seven nations", "a club of four countries": a name
     hedged = qstart < tok.start and before != "between"  # "the estimated six million"
     if before in lexicon().determiners and not compound and not hedged:
         return True  # "the two countries", "these four partners", "between two countries"
@@ -511,11 +513,16 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
                 out.append(one)
             i += 1
             continue
-        q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
+        tok = tokens[i]
+        q, consumed = _build(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
-        if q is not None and q.kind == "number" and headers.covers(q):
-            q = q._replace(kind="percent", unit="percent", rule="percent.header")
+        if (q is None or q.kind == "number") and tok.kind == "digits" and not tok.is_year_like:
+            # "Poland: 4.12", "- Army 41.2" under "Defence spending, % of GDP:" (a row label
+            # before a figure is no identifier here)
+            if headers.covers(tok.start, tok.end):
+                q = _header_percent(text, tok, q)
+                consumed = 0
         if q is not None:
             q = _postfix_qualifier(text, q)
             if q.start == q.number_start and _MINUS.search(text, max(0, q.start - 8), q.start):
@@ -642,6 +649,22 @@ _LIST_ROW = re.compile(
 )
 
 
+def _header_percent(text: str, tok: NumberToken, q: Quantity | None) -> Quantity:
+    if q is not None:
+        return q._replace(kind="percent", unit="percent", rule="percent.header")
+    return Quantity(
+        kind="percent",
+        unit="percent",
+        qualifier="exact",
+        start=tok.start,
+        end=tok.end,
+        rule="percent.header",
+        value=tok.value,
+        number_start=tok.start,
+        number_end=tok.end,
+    )
+
+
 class _PercentLists:
     """Lines of a list headed by a line stating '%' or 'percentage' (found on first use, each
     line looked at once): a bare figure ending such a row is a percentage."""
@@ -675,13 +698,15 @@ class _PercentLists:
             self.rows[w] = answer
         return answer
 
-    def covers(self, q: Quantity) -> bool:
+    def covers(self, number_start: int, number_end: int) -> bool:
         text = self.text
-        end = text.find("\n", q.end)
+        if text[number_end : number_end + 1] not in ("", "\n", " ", "\t", "\r"):
+            return False  # the common case: something follows the figure on its line
+        end = text.find("\n", number_end)
         end = len(text) if end < 0 else end
-        if text[q.end : end].strip():
+        if text[number_end:end].strip():
             return False  # the figure does not end its line
-        start = self._line_start(q.start)
+        start = self._line_start(number_start)
         if not _LIST_ROW.fullmatch(text[start:end]):
             return False
         return self._in_list(start)
