@@ -517,12 +517,16 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         q, consumed = _build(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
-        if (q is None or q.kind == "number") and tok.kind == "digits" and not tok.is_year_like:
+        if (
+            (q is None or q.kind == "number")
+            and tok.kind == "digits"
+            and not tok.is_year_like
+            and headers.covers(tok.start, tok.end)
+        ):
             # "Poland: 4.12", "- Army 41.2" under "Defence spending, % of GDP:" (a row label
             # before a figure is no identifier here)
-            if headers.covers(tok.start, tok.end):
-                q = _header_percent(text, tok, q)
-                consumed = 0
+            q = _header_percent(text, tok, q)
+            consumed = 0
         if q is not None:
             q = _postfix_qualifier(text, q)
             if q.start == q.number_start and _MINUS.search(text, max(0, q.start - 8), q.start):
