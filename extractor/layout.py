@@ -28,6 +28,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 class Layout:
@@ -36,7 +37,8 @@ class Layout:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        # a line ends at \n, \r\n or a lone \r (old Mac files, some web exports)
+        self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._sentences: dict[int, list[int]] = {}
 

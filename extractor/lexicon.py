@@ -90,6 +90,7 @@ class Lexicon:
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
+    collectives: frozenset[str]
     postfix_qualifiers: dict[str, str]
     person_nouns: dict[str, str]
     auxiliaries: frozenset[str]
@@ -122,7 +123,8 @@ def lexicon() -> Lexicon:
     suffixes = [s for s, pos in index if pos == "suffix"]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
     prefix_re = re.compile(
-        r"(?:(?<![A-Za-z])(?:" + trie_regex(prefixes, fold_space=True, dollar_escape=True)
+        r"(?:(?<![A-Za-z])(?:"
+        + trie_regex(prefixes, fold_space=True, dollar_escape=True)
         + r"))\s?$"
     )
     suffix_re = re.compile(
@@ -146,6 +148,7 @@ def lexicon() -> Lexicon:
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
+        collectives=frozenset(lex["collectives"]),
         postfix_qualifiers=dict(lex["postfix_qualifiers"]),
         person_nouns=dict(lex["person_nouns"]),
         auxiliaries=frozenset(lex["auxiliaries"]),

@@ -11,7 +11,7 @@ import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from functools import cache
 
 from extractor.lexicon import lexicon, trie_regex
@@ -58,18 +58,28 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     numw = rf"(?:(?:{tens})(?:[-\s](?:{units_1_9}))?|{units})"
     piece = rf"(?:{numw}|{scale_words}|dozen)"
     # Permissive here; `_word_runs` keeps only well-formed runs ("nine and ten" is two numbers).
-    words = rf"(?:(?:half\s+)?an?\s+(?:{scale_words}|dozen)|{piece})(?:(?:\s+and)?[\s-]+{piece})*"
+    words = (
+        rf"(?:(?:half\s+)?an?\s+(?:{scale_words}|dozen)|{piece})"
+        rf"(?:(?:\s+and)?[\s-]+{piece}|\s+and\s+a\s+half\s+(?:{scale_words}|dozen))*"
+    )
     # Starts with \d (no look-behind) so the engine can skip to digits: ~80 MB/s.
+    # Separator styles (see `_digits_value` for how an ambiguous one is read):
     digits = (
-        r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-        r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
-        r"|\d*(?:\.\d+)?)"
+        r"\d(?:\d?(?:,\d\d)+,\d{3}(?![\d,]|\.\d)"  # Indian grouping: 1,00,000; 45,00,000
+        r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
+        r"|\d{0,2}(?:\.\d{3})+,\d+"  # 1.234.567,5 (continental)
+        r"|\d{0,2}(?:\.\d{3}){2,}(?![\d.,]\d)"  # 1.234.567
+        r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"  # 20 000
+        r"|\d*,\d{1,2}(?![\d,])"  # 4,5 (a decimal comma, when a scale or unit follows)
+        r"|\d*(?:\.\d+)?)"  # 2.5; 9.500 (a decimal or dot thousands)
     )
     big = "|".join(w for w in lex.scales if w != "hundred")
     single = trie_regex([*lex.units, *lex.tens, *word_scales, "dozen"])
     scale = (
         rf"(?:[\s-]?(?:{big})(?:\s+(?:{big}))?(?![a-z])"
-        rf"(?:\s+(?P<extra>\d{{1,3}})(?![\d,.]))?"
+        # spoken compounds: "2 million 450 thousand", "4 thousand 300" (never "$9 million
+        # 300-bed": a figure glued to a noun is a figure of its own)
+        rf"(?:\s+(?P<extra>\d{{1,3}})(?:\s+(?P<xscale>thousand|hundred)(?![a-z]))?(?![\d,.-]))?"
         rf"|\s?(?:{'|'.join(SPACED_ABBREVIATIONS)})(?![A-Za-z])|(?:{abbrevs})(?![A-Za-z]))"
     )
     return (
@@ -93,9 +103,26 @@ def _word_runs(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     start = end = -1
-    prev = ""  # "num" | "scale" | "and" | "a" | "tens"
-    for m in _WORD_PIECE.finditer(text):
+    prev = ""  # "num" | "scale" | "and" | "a" | "tens" | "half"
+    pieces = list(_WORD_PIECE.finditer(text))
+    for i, m in enumerate(pieces):
         word = m.group().lower()
+        after = [p.group().lower() for p in pieces[i + 1 : i + 4]]
+        if (
+            prev in ("num", "tens")
+            and word == "and"
+            and after[:2] == ["a", "half"]
+            and len(after) == 3
+            and (after[2] in lex.scales or after[2] == "dozen")
+        ):
+            prev = "and_half"  # "one and a half million": a fraction, then the scale word
+            continue
+        if prev == "and_half" or prev == "and_half_a":
+            prev = "and_half_a" if word == "a" else "half"
+            continue
+        if prev == "half" and start >= 0 and (word in lex.scales or word == "dozen"):
+            end, prev = m.end(), "scale"
+            continue
         if word in lex.tens or word in lex.units:
             kind = "tens" if word in lex.tens else "num"
             ok = prev in ("", "scale", "and", "a") or (
@@ -136,7 +163,12 @@ def words_value(text: str) -> Decimal:
     total = Decimal(0)
     current = Decimal(0)
     half = False
-    for word in _WORD_PIECE.findall(text.lower()):
+    words = _WORD_PIECE.findall(text.lower())
+    for i, word in enumerate(words):
+        if word == "and" and words[i + 1 : i + 3] == ["a", "half"] and i + 3 < len(words):
+            current += Decimal("0.5")  # "one and a half million"
+            words[i + 1 : i + 3] = ["and", "and"]
+            continue
         if word == "and":
             continue
         if word in ("a", "an"):
@@ -155,7 +187,8 @@ def words_value(text: str) -> Decimal:
             total += (current or Decimal(1)) * lex.scales[word]
             current = Decimal(0)
     value = total + current
-    return value / 2 if half else value
+    value = value / 2 if half else value
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 def _scale_value(scale: str) -> int:
@@ -223,7 +256,57 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
             yield NumberToken(base + s, base + e, words_value(run), run, "words")
 
 
+MAX_SIGNIFICANT_DIGITS = 28  # a longer run of digits is no figure (and not read as one)
+_SCALE_AFTER = re.compile(
+    r"\s?(?:%|per\s?cent|percent|pc\b)|[\s-]?(?:[mb]illions?|trillions?|thousand|lakh|crore"
+    r"|bn|mn|mln|bln|trn|tn|[mbkMBK]\b)"
+)
+_ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?![\d,])")
+_SPACED = frozenset(a.lower() for a in SPACED_ABBREVIATIONS)
+_EXACT = Context(prec=80)  # more than MAX_SIGNIFICANT_DIGITS times any scale: exact
+
+
+def _decimal_comma_ok(text: str, s: int, e: int) -> bool:
+    """'€4,5 billion', '1,28%': a comma before one or two digits is a decimal comma when a scale
+    word, percent sign or currency stands beside the number (a list "1,2" is not a number)."""
+    if _SCALE_AFTER.match(text, e):
+        return True
+    return lexicon().prefix_re.search(text[max(0, s - 10) : s]) is not None
+
+
+def _digits_value(digits: str, *, scaled: bool, english: bool) -> Decimal:
+    """The value of a run of digits and separators.
+
+    The decision rule for the ambiguous separators: a comma or dot followed by exactly three
+    digits groups thousands, with one exception: a single dot before three digits ("1.375") is
+    a decimal point when a scale or percent follows ("1.375 billion", "2.125%") or when the
+    document itself groups thousands with commas (its own convention); otherwise ("9.500
+    soldiers", "€9.500") it groups thousands.  A comma before one or two digits is a decimal
+    comma ("4,5 billion").  "1.234,5" is continental: dots group, the comma is decimal.
+    """
+    if digits.isdigit():
+        return Decimal(digits)
+    for ch in " \u00a0\u202f":
+        digits = digits.replace(ch, "")
+    if "," in digits and "." in digits:
+        if digits.index(",") < digits.index("."):
+            return Decimal(digits.replace(",", ""))  # 1,234.5
+        return Decimal(digits.replace(".", "").replace(",", "."))  # 1.234,5
+    if "," in digits:
+        head, _, tail = digits.rpartition(",")
+        if len(tail) == 3:
+            return Decimal(digits.replace(",", ""))  # 1,234 and 1,00,000
+        return Decimal(head.replace(",", "") + "." + tail)  # 4,5
+    if digits.count(".") > 1:
+        return Decimal(digits.replace(".", ""))  # 1.234.567
+    head, _, tail = digits.partition(".")
+    if len(tail) == 3 and head[:1] not in ("", "0") and not scaled and not english:
+        return Decimal(head + tail)  # 9.500 soldiers
+    return Decimal(digits)
+
+
 def _digit_tokens(text: str) -> Iterator[NumberToken]:
+    english: bool | None = None  # does the document group thousands with commas? (on first use)
     for m in _number_re()[0].finditer(text):
         s, e = m.span("d")
         if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
@@ -231,23 +314,71 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
             continue
-        if not digits.isdigit():
-            digits = digits.replace(",", "").replace(" ", "").replace("\u00a0", "")
-            digits = digits.replace("\u202f", "")
-        value = Decimal(digits)
+        if sum(ch.isdigit() for ch in digits.lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+            continue
         scale = m.group("s")
+        if "," in digits and "." not in digits:
+            tail = digits.rpartition(",")[2]
+            if len(tail) < 3 and not _decimal_comma_ok(text, s, e):
+                digits = digits.rpartition(",")[0]  # "pages 1,2": the number ends at the comma
+                e = s + len(digits)
+                scale = None
+        ambiguous_dot = digits.count(".") == 1 and len(digits.partition(".")[2]) == 3
+        if ambiguous_dot and english is None:
+            english = _ENGLISH_THOUSANDS.search(text) is not None
+        scaled = bool(scale) or _SCALE_AFTER.match(text, e) is not None
+        value = _digits_value(digits, scaled=scaled, english=bool(english))
         end = e
         if scale:
-            value *= _scale_value(re.sub(r"\s+\d+$", "", scale))
-            if m.group("extra"):
-                value += Decimal(m.group("extra"))
-            end = m.end("s")
+            base = re.sub(r"\s+\d+(?:\s+(?:thousand|hundred))?$", "", scale)
+            factor = _scale_value(base)
+            value = _EXACT.multiply(value, Decimal(factor))
+            extra = m.group("extra")
+            if extra:
+                xfactor = _scale_value(m.group("xscale")) if m.group("xscale") else 1
+                spoken = base.strip(" -").lower() in ("thousand", "hundred")
+                if xfactor < factor and (m.group("xscale") or spoken):
+                    value = _EXACT.add(value, Decimal(extra) * xfactor)
+                    end = m.end("s")
+                else:
+                    end = m.start("s") + len(base)  # "$9 million 300-bed": two figures
+            else:
+                end = m.end("s")
             if value == value.to_integral_value():
-                value = value.quantize(Decimal(1))
-            scale = re.sub(r"\s+\d+$", "", scale).strip(" -").lower()
+                value = value.quantize(Decimal(1), context=_EXACT)
+            scale = base.strip(" -").lower()
+        if _signed(text, s):
+            s, value = s - 1, -value  # "-3.5%", "−2.1%"
         yield NumberToken(s, end, value, text[s:end], "digits", scale or None)
 
 
+def _signed(text: str, start: int) -> bool:
+    """A minus sign (hyphen-minus or U+2212) glued to the digits, after a space, an opening
+    bracket or the start of a line: "fell to -3.5%", "(−2.1%)"; not "10-15" or "S-400"."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    return start == 1 or text[start - 2] in " \t\n(["
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width spaces, joiners, soft hyphen
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+
+
 def number_tokens(text: str) -> Iterator[NumberToken]:
-    """Every number in `text`, in order, with its exact span and value."""
-    return heapq.merge(_digit_tokens(text), _word_tokens(text), key=lambda t: t.start)
+    """Every number in `text`, in order, with its exact span and value.
+
+    Zero-width characters (pasted from web pages, "1\u200b000") are invisible to the number
+    grammar: numbers are read from the text without them, and their spans are mapped back to
+    `text`, so a span still quotes the text exactly.
+    """
+    if _ZERO_WIDTH.search(text) is None:
+        return heapq.merge(_digit_tokens(text), _word_tokens(text), key=lambda t: t.start)
+    return _mapped_tokens(text)
+
+
+def _mapped_tokens(text: str) -> Iterator[NumberToken]:
+    keep = [i for i, ch in enumerate(text) if ch not in ZERO_WIDTH]
+    clean = "".join(text[i] for i in keep)
+    for t in heapq.merge(_digit_tokens(clean), _word_tokens(clean), key=lambda t: t.start):
+        start, end = keep[t.start], keep[t.end - 1] + 1
+        yield NumberToken(start, end, t.value, text[start:end], t.kind, t.scale)

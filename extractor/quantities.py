@@ -97,8 +97,11 @@ _OF_GDP = re.compile(
     r"\s+of\s+(?:(?:their|its|his|her|our|the|national|annual|[A-Z][\w.]*(?:'s|’s)?)\s+)?"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output)(?![A-Za-z])"
 )
+# "nine of NATO's 30 members", "23 of the alliance's 32 members", "Twenty-three of 32 member
+# countries", "three out of its four members"
 _PARTITIVE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all|[A-Z][\w.-]*(?:'s|’s))\s+)"
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|all)\s+)?"
+    r"(?:(?:[A-Za-z][\w.-]*(?:'s|’s))\s+)?(?=(?:\d|[a-z]))"
 )
 _PARTITIVE_TOTAL = re.compile(r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")  # "of NATO's 30 members"
 _CHANGE = re.compile(
@@ -106,6 +109,7 @@ _CHANGE = re.compile(
     r"|dropped|drops?|declined?|climbed?|jumped?|surged?|raised?|raising|cut|boosted?|up|down"
     r"|doubled?|tripled?|went|gone|soared?|plunged?)\s+(?:\w+\s+){0,2}from\s+(?:\S+\s?)?$"
 )
+_YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|during|of)\s+$")
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
 _QUOTE_OPEN = '“"‘'
 _QUOTE_CLOSE = '”"’'
@@ -121,7 +125,7 @@ def _range_connector() -> re.Pattern[str]:
     # "2% and 2.5%", "10 per cent to 15 per cent": the unit may stand on both ends
     return re.compile(
         rf"(?P<pct>\s?(?:%|per\s?cent|percent))?\s*(?:to|and|–|—|-)\s*"
-        rf"(?:(?P<q>{quals})\s+)?(?:{prefix})?\s?"
+        rf"(?:(?P<q>{quals})\s+)?(?P<cur>{prefix})?\s?"
     )
 
 
@@ -322,8 +326,9 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
             if listed is not None and _coordinable(listed.group("w")):
                 pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
             elif nxt is None or not (nxt.group("w")[0].isupper() or is_plural(nxt.group("w"))):
-                return _Noun("person", m.end(), text[start_phrase : m.end()].strip(),
-                             tuple(mods), word)
+                return _Noun(
+                    "person", m.end(), text[start_phrase : m.end()].strip(), tuple(mods), word
+                )
         if _is_head(word, low):
             nxt = _TOKEN.match(text, m.end())
             nxt_word = nxt.group("w") if nxt else ""
@@ -335,9 +340,10 @@ def _counted_noun(text: str, pos: int, *, value: Decimal) -> _Noun | None:
                 and (
                     low in lex.invariant_nouns
                     or word[0].isupper()
-                    or not (_TOKEN.match(text, nxt.end()) and _is_head(
-                        (_TOKEN.match(text, nxt.end()) or nxt).group("w"), ""
-                    ))
+                    or not (
+                        _TOKEN.match(text, nxt.end())
+                        and _is_head((_TOKEN.match(text, nxt.end()) or nxt).group("w"), "")
+                    )
                 )
             ):
                 # "aircraft carriers", "Abrams tanks", "special operations vehicles": the first
@@ -389,6 +395,8 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
         return True  # "one of", "one's own": never a figure on its own
     compound = text.startswith("-", tok.end)  # "the six-week massacre": the article is the noun's
     before = _word_before(text, qstart).lower()
+    if before == "of" and _word_before(text, qstart - 3).lower() in lexicon().collectives:
+        return True  # "the Group of Seven nations", "a club of four countries": a name
     hedged = qstart < tok.start and before != "between"  # "the estimated six million"
     if before in lexicon().determiners and not compound and not hedged:
         return True  # "the two countries", "these four partners", "between two countries"
@@ -493,25 +501,147 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
     """Every money, percent, count and duration quantity in `text`, in document order."""
     mask = mask or Mask.of(text)
     tokens = [
-        t
-        for t in number_tokens(text)
-        if (t.kind == "words" and not _lone_one(t))
-        or (t.kind == "digits" and not mask.covers(t.start, t.end))
+        t for t in number_tokens(text) if t.kind == "words" or not mask.covers(t.start, t.end)
     ]
     out: list[Quantity] = []
     headers = _PercentLists(text)
     i = 0
     while i < len(tokens):
-        q, consumed = _build(text, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None)
+        if tokens[i].kind == "words" and _lone_one(tokens[i]):
+            one = _one_in_a_list(text, tokens[i], out)
+            if one is not None:
+                out.append(one)
+            i += 1
+            continue
+        tok = tokens[i]
+        q, consumed = _build(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
-        if q is not None and q.kind == "number" and headers.covers(q):
-            q = q._replace(kind="percent", unit="percent", rule="percent.header")
+        if (
+            (q is None or q.kind == "number")
+            and tok.kind == "digits"
+            and not tok.is_year_like
+            and headers.covers(tok.start, tok.end)
+        ):
+            # "Poland: 4.12", "- Army 41.2" under "Defence spending, % of GDP:" (a row label
+            # before a figure is no identifier here)
+            q = _header_percent(text, tok, q)
+            consumed = 0
         if q is not None:
             q = _postfix_qualifier(text, q)
+            if q.start == q.number_start and _MINUS.search(text, max(0, q.start - 8), q.start):
+                q = _negated(q, text.rfind("minus", 0, q.start))  # "minus 2 per cent"
             out.append(q)
+            if q.kind == "count" and _RESPECTIVELY.match(text, q.end):
+                _share_noun_respectively(text, out)
+            elif q.kind == "count" and len(out) > 1 and out[-2].kind == "number":
+                _share_noun_across_and(text, out)
         i += 1 + consumed
     return out
+
+
+# A modifier list ending in a coordinator, between a bare figure and the next figure:
+# "8.7 million military and 19 million civilian deaths", "1,000 Russian and 500 Belarusian troops"
+_SHARED_MODS = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){1,3}(?=[ \t]+(?:and|or)[ \t]+$)")
+
+
+def _share_noun_across_and(text: str, out: list[Quantity]) -> None:
+    """'8.7 million military and 19 million civilian deaths': the first figure, followed by
+    its own modifiers and 'and', counts the head noun of the second."""
+    prev, last = out[-2], out[-1]
+    gap = text[prev.end : last.start]
+    m = _SHARED_MODS.match(gap)
+    if m is None or not all(_coordinable(w) for w in m.group().split()):
+        return
+    out[-2] = prev._replace(
+        kind="count",
+        unit=last.unit,
+        end=prev.end + m.end(),
+        rule="count.shared_noun",
+        noun_phrase=m.group().strip(),
+    )
+
+
+_AND = re.compile(r"[ \t]+and\b")
+_ONE_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+
+def _one_in_a_list(text: str, tok: NumberToken, out: list[Quantity]) -> Quantity | None:
+    """'two Patriot launchers, one Luna unmanned system and five ...': 'one' listed after a
+    count counts the singular noun that ends its item (an item ends at a comma, 'and' or the
+    end of the clause)."""
+    if not out or out[-1].kind != "count" or not _LIST_GAP.fullmatch(text, out[-1].end, tok.start):
+        return None
+    pos, words = tok.end, []
+    for _ in range(5):
+        m = _ONE_WORD.match(text, pos)
+        if m is None or m.group(1).lower() in NP_STOP:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+        if text[pos : pos + 1] in (",", ";", ".", ":", ")") or _AND.match(text, pos):
+            break
+    else:
+        return None
+    if not words or text[pos : pos + 1] not in (",", ";", ".", ":", ")", " "):
+        return None
+    head = words[-1]
+    if is_plural(head) or not head.isalpha() or head.lower() in lexicon().abstract_nouns:
+        return None
+    joined = " ".join(w.lower() for w in words)
+    unit = next(
+        (c for c in lexicon().compound_units if joined == c or joined.endswith(" " + c)),
+        head.lower(),
+    )
+    return Quantity(
+        kind="count",
+        unit=unit,
+        qualifier="exact",
+        start=tok.start,
+        end=pos,
+        rule="count.one_listed",
+        value=tok.value,
+        noun_phrase=text[tok.end : pos].strip(),
+        modifiers=tuple(words[:-1]),
+        number_start=tok.start,
+        number_end=tok.end,
+        words=True,
+    )
+
+
+_RESPECTIVELY = re.compile(r"[^.;:!?\n]{0,60}?\brespectively\b")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _share_noun_respectively(text: str, out: list[Quantity]) -> None:
+    """'some 20 and 10 vessels respectively': the bare figures listed before the last one
+    count the same noun."""
+    last = out[-1]
+    i = len(out) - 2
+    nxt = last
+    while i >= 0 and len(out) - i <= 6:
+        prev = out[i]
+        if prev.kind != "number" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+            break
+        out[i] = prev._replace(
+            kind="count",
+            unit=last.unit,
+            rule="count.respectively",
+            noun_phrase=last.noun_phrase,
+            modifiers=last.modifiers,
+        )
+        nxt, i = prev, i - 1
+
+
+_MINUS = re.compile(r"(?i)(?<![\w-])minus\s+$")
+
+
+def _negated(q: Quantity, start: int) -> Quantity:
+    def neg(v: Decimal | None) -> Decimal | None:
+        return -v if v is not None else None
+
+    lo, hi = neg(q.max), neg(q.min)
+    return q._replace(start=start, value=neg(q.value), min=lo, max=hi)
 
 
 # A header that states the unit of the list below it: "Defence spending, % of GDP:",
@@ -521,6 +651,22 @@ _PERCENT_HEADER = re.compile(r"(?i)(?:%|\bper\s?cent|\bpercent|\bpercentage)[^\n
 _LIST_ROW = re.compile(
     r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$"
 )
+
+
+def _header_percent(text: str, tok: NumberToken, q: Quantity | None) -> Quantity:
+    if q is not None:
+        return q._replace(kind="percent", unit="percent", rule="percent.header")
+    return Quantity(
+        kind="percent",
+        unit="percent",
+        qualifier="exact",
+        start=tok.start,
+        end=tok.end,
+        rule="percent.header",
+        value=tok.value,
+        number_start=tok.start,
+        number_end=tok.end,
+    )
 
 
 class _PercentLists:
@@ -556,13 +702,15 @@ class _PercentLists:
             self.rows[w] = answer
         return answer
 
-    def covers(self, q: Quantity) -> bool:
+    def covers(self, number_start: int, number_end: int) -> bool:
         text = self.text
-        end = text.find("\n", q.end)
+        if text[number_end : number_end + 1] not in ("", "\n", " ", "\t", "\r"):
+            return False  # the common case: something follows the figure on its line
+        end = text.find("\n", number_end)
         end = len(text) if end < 0 else end
-        if text[q.end : end].strip():
+        if text[number_end:end].strip():
             return False  # the figure does not end its line
-        start = self._line_start(q.start)
+        start = self._line_start(number_start)
         if not _LIST_ROW.fullmatch(text[start:end]):
             return False
         return self._in_list(start)
@@ -592,9 +740,7 @@ def _harmed_re() -> re.Pattern[str]:
     lex = lexicon()
     aux = trie_regex(list(lex.auxiliaries))
     harm = trie_regex(list(lex.harm_words))
-    return re.compile(
-        rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])"
-    )
+    return re.compile(rf"[ \t]+(?:(?:{aux})[ \t]+(?:[a-z]+ly[ \t]+)?){{0,2}}(?:{harm})(?![A-Za-z])")
 
 
 _PREDICATE = re.compile(r"[ \t]+(?:were|are)[ \t]+(?:(?:all|mostly|mainly)[ \t]+)?")
@@ -615,7 +761,9 @@ def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity |
         noun = _counted_noun(text, base.number_end + pm.end() - 1, value=tok.value)
         if noun is not None and noun.end - base.number_end < 60:
             return base._replace(
-                unit=noun.unit, rule="count.predicate", noun_phrase=noun.phrase,
+                unit=noun.unit,
+                rule="count.predicate",
+                noun_phrase=noun.phrase,
                 modifiers=noun.modifiers,
             )
     if tok.kind == "words" and _scale_factor(tok) < 1000:
@@ -667,7 +815,19 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
                 ok = False  # "2% and 15 soldiers" is no range
             if ok and _CHANGE.search(text, max(0, cur_start - 40), cur_start):
                 ok = False  # "rose from 2% to 3%": a change, two values
-            if ok and not (tok.is_year_like and nxt.is_year_like):
+            if (
+                ok
+                and tok.is_year_like
+                and currency is None
+                and (
+                    nxt.is_year_like
+                    or m.group("cur")
+                    or _YEAR_PREPOSITION.search(text, max(0, tok.start - 8), tok.start)
+                )
+            ):
+                # "2019-2021"; "from 2,000 in 2022 to A$1.3 billion": a year is no low end
+                ok = False
+            if ok:
                 hi = nxt
                 consumed = 1
     start = cur_start

@@ -32,7 +32,11 @@ def _check(q: Quantity, expect: dict[str, Any]) -> None:
 EXAMPLES = [
     (r.id, text, quote, expect) for r in GRAMMAR_RULES for text, quote, expect in r.examples
 ]
-COUNTER = [(r.id, text) for r in GRAMMAR_RULES for text in r.counter_examples]
+COUNTER = [
+    (r.id, *(c if isinstance(c, tuple) else (c, c)))
+    for r in GRAMMAR_RULES
+    for c in r.counter_examples
+]
 
 
 @pytest.mark.parametrize(("rule", "text", "quote", "expect"), EXAMPLES)
@@ -44,9 +48,15 @@ def test_rule_example(rule: str, text: str, quote: str, expect: dict[str, Any]) 
     _check(q, {"qualifier": "exact", **expect} if "qualifier" not in expect else expect)
 
 
-@pytest.mark.parametrize(("rule", "text"), COUNTER)
-def test_rule_counter_example(rule: str, text: str) -> None:
-    assert [text[q.start : q.end] for q in read(text, bare=True) if q.rule == rule] == []
+@pytest.mark.parametrize(("rule", "text", "span"), COUNTER)
+def test_rule_counter_example(rule: str, text: str, span: str) -> None:
+    """No rule reads a figure over a counter-example's span (the whole sentence unless a span
+    is named); bare numbers, which are no facts until a domain rule gives them a unit, aside."""
+    lo = text.index(span)
+    hi = lo + len(span)
+    assert [
+        (text[q.start : q.end], q.rule) for q in read(text) if q.start < hi and lo < q.end
+    ] == []
 
 
 def test_every_rule_has_examples() -> None:
@@ -91,8 +101,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_negative_corpus(text: str) -> None:
-    found = [text[q.start : q.end] for q in read(text) if text[q.start : q.end] != "four countries"]
-    assert found == []
+    assert [text[q.start : q.end] for q in read(text)] == []
 
 
 def test_citation_marker_is_cut_off() -> None:

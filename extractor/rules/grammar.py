@@ -17,7 +17,9 @@ class GrammarRule:
     id: str
     description: str
     examples: tuple[tuple[str, str, dict[str, Any]], ...]  # (sentence, quote, expected fields)
-    counter_examples: tuple[str, ...]
+    # a sentence no rule may read a figure in, or (sentence, span) when only that span is
+    # meant: no figure may overlap it
+    counter_examples: tuple[str | tuple[str, str], ...]
 
 
 GRAMMAR_RULES: tuple[GrammarRule, ...] = (
@@ -107,7 +109,7 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 59000000000000, "unit": "KRW"},
             ),
         ),
-        ("The team won 3 games.", "He carried 500 pounds of explosives."),
+        ("Seoul won 3-1 in the final.", "It dropped a 500-pound bomb.", "a 1 million mark"),
     ),
     GrammarRule(
         "percent",
@@ -384,5 +386,98 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             ("a new 10-year defence plan", "10-year", {"value": 10, "unit": "year"}),
         ),
         ("a five-year-old boy",),
+    ),
+    GrammarRule(
+        "count.predicate",
+        "A number whose noun is the predicate of 'were'/'are': 'About 8,000 were officers' -> "
+        "officer; the span is the figure.",
+        (
+            (
+                "Of the prisoners, about 5,200 were reservists called up in May.",
+                "about 5,200",
+                {"value": 5200, "unit": "reservist", "qualifier": "approximate"},
+            ),
+            (
+                "Some 40,000 were Syrians, the agency said.",
+                "Some 40,000",
+                {"value": 40000, "unit": "person", "qualifier": "approximate"},
+            ),
+        ),
+        ("The 40,000 were ready.", "In 2019 were elections."),
+    ),
+    GrammarRule(
+        "count.shared_noun",
+        "A figure with modifiers and 'and' before another count takes that count's noun: "
+        "'3.1 million military and 6 million civilian deaths' -> person.",
+        (
+            (
+                "It lost 3.1 million military and 6 million civilian deaths.",
+                "3.1 million military",
+                {"value": 3100000, "unit": "person"},
+            ),
+            (
+                "The drill brought 2,000 Kazakh and 900 Kyrgyz soldiers together.",
+                "2,000 Kazakh",
+                {"value": 2000, "unit": "soldier"},
+            ),
+        ),
+        (
+            ("In 2019 Polish and 300 Czech troops met.", "2019"),
+            ("He said 40 and then 12 ships.", "40"),
+        ),
+    ),
+    GrammarRule(
+        "count.respectively",
+        "Figures listed before a count that ends with 'respectively' count its noun: 'some 20 "
+        "and 10 vessels respectively' -> 20 vessel.",
+        (
+            (
+                "The two navies sent about 12 and 7 frigates respectively.",
+                "about 12",
+                {"value": 12, "unit": "frigate", "qualifier": "approximate"},
+            ),
+            (
+                "They lost 4, 9 and 15 helicopters respectively.",
+                "9",
+                {"value": 9, "unit": "helicopter"},
+            ),
+        ),
+        (("They lost 4 in May and 15 helicopters in June, respectively.", "4"),),
+    ),
+    GrammarRule(
+        "count.one_listed",
+        "'one' listed after another count counts the singular noun of its item: 'three tanks, "
+        "one mobile bridge and two trucks' -> 1 bridge.",
+        (
+            (
+                "The package holds three tanks, one mobile bridge and two trucks.",
+                "one mobile bridge",
+                {"value": 1, "unit": "bridge"},
+            ),
+            (
+                "Canada sends 8 howitzers, one radar system, and spare parts.",
+                "one radar system",
+                {"value": 1, "unit": "system"},
+            ),
+        ),
+        ("one of the tanks was lost", ("Three tanks, one of which burned.", "one")),
+    ),
+    GrammarRule(
+        "percent.header",
+        "A bare figure ending a row of a list whose header states the unit: 'Defence spending, "
+        "% of GDP:' then 'Lithuania: 2.85'.",
+        (
+            (
+                "Defence spending, % of GDP:\nLithuania: 2.85\nFinland: 2.41",
+                "2.41",
+                {"value": 2.41, "unit": "percent"},
+            ),
+            (
+                "Share of the budget (percent):\n- Army 41.2\n- Navy 23.5",
+                "41.2",
+                {"value": 41.2, "unit": "percent"},
+            ),
+        ),
+        ("Troops deployed:\nLithuania: 285",),
     ),
 )
