@@ -256,7 +256,9 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
             yield NumberToken(base + s, base + e, words_value(run), run, "words")
 
 
-MAX_SIGNIFICANT_DIGITS = 28  # a longer run of digits is no figure (and not read as one)
+# A longer run of digits is no figure and is not read as one (a serial number, a hash); a
+# shorter one is read exactly, and the pipeline refuses a figure beyond 2^63 - 1 by name.
+MAX_SIGNIFICANT_DIGITS = 50
 _SCALE_AFTER = re.compile(
     r"\s?(?:%|per\s?cent|percent|pc\b)|[\s-]?(?:[mb]illions?|trillions?|thousand|lakh|crore"
     r"|bn|mn|mln|bln|trn|tn|[mbkMBK]\b)"
