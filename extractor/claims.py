@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractor.gazetteer import gazetteer
+from extractor.quantities import plural
 
 SYMBOLS = {
     "AUD": "A$",
@@ -67,25 +68,8 @@ def amount(
     if kind in ("money", "percent"):
         return text
     many = (value or hi or Decimal(0)) != 1
-    noun = unit if not many else _plural(unit)
+    noun = unit if not many else plural(unit)
     return f"{text} {noun}"
-
-
-def _plural(unit: str) -> str:
-    if unit in ("personnel", "aircraft", "staff", "police") or unit.endswith("s"):
-        return unit
-    if " of " in unit:
-        head, rest = unit.split(" of ", 1)
-        return f"{_plural(head)} of {rest}"
-    if unit.endswith("man"):
-        return unit[:-3] + "men"
-    if unit == "person":
-        return "people"
-    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
-        return unit[:-1] + "ies"
-    if unit.endswith(("s", "x", "ch", "sh")):
-        return unit + "es"
-    return unit + "s"
 
 
 def _name(code: Any) -> str:

@@ -973,3 +973,22 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         modifiers=noun.modifiers,
     )
     return q, consumed
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit, for prose: 'country' -> 'countries', 'piece of hardware' ->
+    'pieces of hardware', 'person' -> 'people'."""
+    if unit in ("personnel", "aircraft", "staff", "police") or unit.endswith("s"):
+        return unit
+    if " of " in unit:
+        head, rest = unit.split(" of ", 1)
+        return f"{plural(head)} of {rest}"
+    if unit.endswith("man"):
+        return unit[:-3] + "men"
+    if unit == "person":
+        return "people"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es"
+    return unit + "s"

@@ -28,7 +28,9 @@ _RELATIVE_YEAR = {
     "the coming year": 1,
     "the following year": 1,
 }
-_DENOMINATOR_BEFORE = re.compile(r"\bof\s+(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+$")
+_DENOMINATOR_BEFORE = re.compile(
+    r"\bof\s+(?:(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+)?$"
+)  # "nine of NATO's 30 members", "Twenty-three of 32 NATO member countries"
 _BASELINE = re.compile(r"(?i)\b(?:from|since|than|over|on|compared\s+(?:with|to))\s+$")
 _RELATIVE = cue("|".join(_RELATIVE_YEAR).replace(" ", r"\s+"))
 ALLIES = cue(r"allies|members|member states|member countries|nations|alliance|Allies")

@@ -125,6 +125,8 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
         named = _A_YEAR.search(event.name)
         if named:
             return int(named.group())
+        if event.year is not None:  # the events table knows when it happened
+            return event.year
     s, e = ctx.sentence
     years = [m for m in _A_YEAR.finditer(ctx.text, s, e) if not _inside_figure(ctx, m.start())]
     before = [m for m in years if m.start() < ctx.q.start]

@@ -45,15 +45,24 @@ _LOCATION = re.compile(
 )
 
 
-_YEAR_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,10}\))?[ \t]*[-–]?[ \t]*((?:19|20)\d\d)(?![\d-])")
+_YEAR_AFTER = re.compile(
+    r"\)?(?:[ \t]*\([A-Z]{2,10}\))?[ \t]*[-–]?[ \t]*((?:19|20)\d\d)(?![\d-])"
+)  # "Steadfast Defender 2024", "Rim of the Pacific (RIMPAC) 2024", "(RIMPAC) 2024"
 
 
-def _with_year(ctx: Ctx, event: EventMention) -> EventMention:
-    """'Steadfast Defender 2024', 'RIMPAC 2024': a series name followed by the edition's year."""
+def _with_year(ctx: Ctx, event: EventMention, *, look_back: bool = True) -> EventMention:
+    """'Steadfast Defender 2024', 'RIMPAC 2024': a series name followed by the edition's year;
+    a later bare 'RIMPAC' is the edition the document named before."""
     if _NAME_YEAR.search(event.name):
         return event
     m = _YEAR_AFTER.match(ctx.text, event.end)
     if m is None:
+        if look_back:
+            for earlier in reversed(ctx.entities.events_within(0, event.start)):
+                if earlier.kind == "exercise" and earlier.name.startswith(event.name):
+                    dated = _with_year(ctx, earlier, look_back=False)
+                    if dated is not earlier or _NAME_YEAR.search(earlier.name):
+                        return EventMention(event.start, event.end, dated.name, event.kind)
         return event
     joiner = " " if " " in event.name else "-"
     return EventMention(event.start, m.end(), f"{event.name}{joiner}{m.group(1)}", event.kind)

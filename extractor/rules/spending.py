@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import gazetteer
+from extractor.quantities import plural
 from extractor.rules.attribution import (
     ALLIES,
     NOW,
@@ -337,9 +338,9 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
     if pct is None and not (target_named and (orgs or ALLIES.search(ctx.text, *ctx.paragraph))):
         return None  # "only three countries met that target" in a passage about the alliance
     subject = _alliance(ctx) or subject_of(ctx)
-    plural = "allies" if unit == "ally" else unit + "s"
+    many = plural(unit)
     guideline = f"the {pct}% of GDP guideline" if pct else "the spending target"
-    fields: dict[str, Any] = {"subject": subject, "measure": f"{plural} meeting {guideline}"}
+    fields: dict[str, Any] = {"subject": subject, "measure": f"{many} meeting {guideline}"}
     if elliptical is not None:
         fields["_unit"] = elliptical
     year = resolved_year(ctx) or stated_year(ctx, target=True) or _carried_now(ctx)
