@@ -206,9 +206,12 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
         carried = ctx.carried("recipient", family="aid")
         if carried is not None and carried != donor:
             recipient = carried
-    doc_giver, doc_receiver = (
-        document_roles(ctx, AID_CUE) if STRONG_AID_CUE.search(ctx.sentence_text) else (None, None)
-    )
+    # the document's giver may always stand in; its receiver only where the sentence itself
+    # speaks of aid (a receiver is what makes money aid: "provided $20 million for staging
+    # demonstrations" is not)
+    doc_giver, doc_receiver = document_roles(ctx, AID_CUE)
+    if not STRONG_AID_CUE.search(ctx.sentence_text):
+        doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
     if recipient is None and doc_receiver is not None and doc_receiver != donor:
