@@ -40,8 +40,12 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "Japan will provide Ukraine with ¥1 trillion in aid.",
         "¥1 trillion",
-        {"family": "aid", "donor": "JP", "recipient": "UA", "claim": "Japan commits ¥1 trillion "
-         "to Ukraine."},
+        {
+            "family": "aid",
+            "donor": "JP",
+            "recipient": "UA",
+            "claim": "Japan commits ¥1 trillion to Ukraine.",
+        },
     ),
     (
         "Canada announced a new package for Ukraine on Monday. It includes C$500 million in "
@@ -53,8 +57,13 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "WELLINGTON (Reuters) - The government will give a further $5 million to Ukraine, the "
         "prime minister said.",
         "$5 million",
-        {"family": "aid", "donor": "NZ", "recipient": "UA", "unit": "NZD",
-         "currency_from": "context"},
+        {
+            "family": "aid",
+            "donor": "NZ",
+            "recipient": "UA",
+            "unit": "NZD",
+            "currency_from": "context",
+        },
     ),
     (
         "Poland spends more than twice as much as Germany, at 4.1% of GDP.",
@@ -163,8 +172,7 @@ def test_a_new_named_event_resets_the_frame() -> None:
 
 def test_frame_carries_donor_to_a_follow_up_sentence() -> None:
     text = (
-        "Spain will send €30 million in aid to Ukraine. A further €10 million will go to "
-        "demining."
+        "Spain will send €30 million in aid to Ukraine. A further €10 million will go to demining."
     )
     fact = one(text, "€10 million")
     assert (fact.donor, fact.recipient) == ("ES", "UA")
@@ -184,3 +192,50 @@ def test_claims_have_no_empty_slots() -> None:
     for fact in _all_facts():
         assert not bad.search(fact.claim), (fact.span.quote, fact.claim)
         assert fact.claim.endswith("."), fact.claim
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        (
+            "The Netherlands pledged €2 billion in aid to Ukraine for 2024, including €300m for "
+            "air defence.",
+            "€2 billion",
+            "€300m",
+        ),
+        (
+            "Washington approved a $10 billion package for Kyiv, of which $4.5 billion is "
+            "military aid.",
+            "$10 billion",
+            "$4.5 billion",
+        ),
+    ],
+)
+def test_a_part_points_to_its_whole_and_keeps_its_roles(text: str, whole: str, part: str) -> None:
+    found = {f.span.quote: f for f in facts(text)}
+    assert found[part].part_of == found[whole].id
+    assert (found[part].donor, found[part].recipient) == (
+        found[whole].donor,
+        found[whole].recipient,
+    )
+
+
+def test_a_bracketed_conversion_keeps_the_roles_of_its_amount() -> None:
+    found = {
+        f.span.quote: f
+        for f in facts(
+            "Sweden will give Ukraine a package worth 3.5 billion Swedish kronor ($330 million)."
+        )
+    }
+    conversion, amount = found["$330 million"], found["3.5 billion Swedish kronor"]
+    assert conversion.quantity.unit == "USD"
+    assert conversion.restates == amount.id
+    assert (conversion.donor, conversion.recipient) == ("SE", "UA")
+
+
+def test_the_value_of_an_aid_item_is_aid() -> None:
+    fact = one(
+        "Norway is sending 12 armoured vehicles worth NOK 200 million to Lithuania.",
+        "NOK 200 million",
+    )
+    assert (fact.family, fact.donor, fact.recipient) == ("aid", "NO", "LT")

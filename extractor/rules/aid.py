@@ -96,6 +96,33 @@ def _worth_of_aid(ctx: Ctx) -> dict[str, Any] | None:
     return None
 
 
+_PART_CUE = cue(r"including|includes|included|of\s+which|among\s+which|incl\.|comprising")
+
+
+def _whole_of_part(ctx: Ctx) -> int | None:
+    """'€2 billion in aid to Ukraine for 2024, including €300m for air defence', '$10 billion
+    package, of which $4.5 billion is military aid': an amount listed as a part of an aid
+    amount earlier in the sentence, in the same currency or with only its conversion between."""
+    q = ctx.q
+    if q.kind != "money":
+        return None
+    s, _ = ctx.sentence
+    for i in range(ctx.index - 1, -1, -1):
+        other = ctx.quantities[i]
+        if other.number_start < s:
+            return None
+        draft = ctx.drafts[i]
+        if draft is None or other.kind != "money":
+            continue
+        if draft.refs.get("restates") is not None:
+            continue  # the whole's conversion in brackets
+        if draft.family != "aid":
+            return None
+        gap = ctx.text[other.end : q.start]
+        return i if _PART_CUE.search(gap) and not re.search(r"[.;]\s", gap) else None
+    return None
+
+
 def _listed_in_package(ctx: Ctx) -> bool:
     """A count listed in a package: 'the package includes 30 tanks', or a list item under a
     package named just before ('The package also included:' then '- Eight guns')."""
@@ -271,6 +298,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     if recipient is not None:
         fields["recipient"] = recipient
     total = total_before_including(ctx)
+    if total is None:
+        total = _whole_of_part(ctx)
     parent = ctx.drafts[total] if total is not None else None
     clause = ctx.before()
     if parent is not None and parent.family == "aid":
