@@ -66,8 +66,18 @@ _DATE_PATTERNS = [
     re.compile(rf"(?i)\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})(?!\d)"),
 ]
-_BANNER = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)+\s+[-–—|:]\s")  # "Vietnam.vn - ..."
-_DATELINE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+# A site's name as a banner line: "abc.net.au - ...", "Kyiv-Independent.com | ...".
+_BANNER = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)+\s+[-–—|:]\s")
+_ANY_MONTH = _MONTH_RE.replace("(?P<mon>", "(?:")
+# A date label before the headline on one line: "date 2024-07-11 ...", "Published: 3 March
+# 2024 | ...", "Posted on July 11, 2024 - ...", "Updated 11.07.2024".
+_DATELINE = re.compile(
+    r"^\s*(?:date[d]?|published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_ANY_MONTH}\s+\d{{4}}"
+    rf"|{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}})"
+    r"\s*(?:[-–—|:]\s*)?",
+    re.IGNORECASE,
+)
 _DATE_ONLY = re.compile(
     r"^\s*(?:posted\s+|published\s+|updated\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"[\w ,./-]{0,25}\d{4}\s*$",

@@ -206,7 +206,9 @@ def _listed(rec: list[Role]) -> bool:
     return all(b.mention.start - a.mention.end <= 6 for a, b in itertools.pairwise(rec))
 
 
-def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[str] | None, bool]:
+def _donor_and_recipient(
+    ctx: Ctx, *, listed: bool = False
+) -> tuple[str | list[str] | None, str | list[str] | None, bool]:
     """(donor, recipient, stated): from the sentence's clause roles, else the currency, else
     the frame.  `stated` is True when the sentence itself named a role."""
     s, e = ctx.sentence
@@ -237,7 +239,7 @@ def _donor_and_recipient(ctx: Ctx) -> tuple[str | list[str] | None, str | list[s
     # speaks of aid (a receiver is what makes money aid: "provided $20 million for staging
     # demonstrations" is not)
     doc_giver, doc_receiver = document_roles(ctx, AID_CUE)
-    if not STRONG_AID_CUE.search(ctx.sentence_text):
+    if not (listed or STRONG_AID_CUE.search(ctx.sentence_text)):
         doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
@@ -287,7 +289,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         given = given and (equipment or _governed_by_giving(ctx))
     else:
         return None
-    donor, recipient, _ = _donor_and_recipient(ctx)
+    includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
+    donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
     if not listed and (
         donor is None or (recipient is None and not AID_WORD.search(sentence) and not given)
     ):
@@ -427,6 +430,32 @@ RULE = Rule(
             "Christopher Luxon said on Thursday.",
             "NZ$4.1 million",
             {"family": "aid", "donor": "NZ", "recipient": None},
+        ),
+        Example(
+            "Ukraine received $2 billion in aid from the European Union.",
+            "$2 billion",
+            {"donor": "EU", "recipient": "UA"},
+        ),
+        Example(
+            "Tokyo will provide Kyiv with ¥1 trillion in aid.",
+            "¥1 trillion",
+            {"donor": "JP", "recipient": "UA", "unit": "JPY"},
+        ),
+        Example(
+            "€50 million in aid was given to Moldova by Finland.",
+            "€50 million",
+            {"donor": "FI", "recipient": "MD"},
+        ),
+        Example(
+            "OSLO (Reuters) - The government will give a further $40 million to Ukraine.",
+            "$40 million",
+            {"donor": "NO", "recipient": "UA", "unit": "USD", "currency_from": "context"},
+        ),
+        Example(
+            "Italian Defence Minister Guido Crosetto announced a package for Ukraine. It "
+            "includes 20 armoured vehicles.",
+            "20 armoured vehicles",
+            {"donor": "IT", "recipient": "UA", "family": "aid"},
         ),
     ),
     counter_examples=(

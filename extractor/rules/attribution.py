@@ -178,7 +178,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
 
 
 def resolved_year(ctx: Ctx) -> int | None:
-    """Stated, else a dated event ('when President Biden came to office'), else 'today' ->
+    """Stated, else a dated event ('when the president came to office', 'since the annexation
+    of Crimea'), else 'today' ->
     the publication year."""
     year = stated_year(ctx)  # None when 'today'/'this year' is nearer than any stated year
     if year:

@@ -43,7 +43,7 @@ HARM = {
 HARM_CUE = cue(
     "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(HARM, key=len, reverse=True))
 )
-TOLL_CUE = cue(r"blood of|victims|toll|lives|casualt\w+|genocide|massacre|atrocit\w+")
+TOLL_CUE = cue(r"victims|toll|lives|casualt\w+|genocide|massacre|atrocit\w+")
 PERSON_UNITS = frozenset(
     """person man woman child civilian soldier serviceman troop citizen victim prisoner refugee
     jew inhabitant resident casualty life death fighter combatant worker student patient
@@ -142,6 +142,19 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
 
 def _inside_figure(ctx: Ctx, pos: int) -> bool:
     return any(q.start <= pos < q.end for _, q in ctx.sentence_quantities())
+
+
+_BLOOD_BEFORE = re.compile(r"(?i)\bblood\s+of\s+(?:the\s+|some\s+|an\s+estimated\s+)?$")
+_ON_HANDS = re.compile(r"(?i)[^.;]{0,40}?\bon\s+(?:its|their|his|her|our|your|my)\s+hands\b")
+
+
+def _blood_on_hands(ctx: Ctx) -> str | None:
+    """The idiom for responsibility for deaths: 'the blood of 25 million Soviet citizens are on
+    its hands', 'with the blood of 3,000 protesters on their hands'."""
+    before = ctx.text[max(ctx.sentence[0], ctx.q.start - 30) : ctx.q.start]
+    if _BLOOD_BEFORE.search(before) and _ON_HANDS.match(ctx.text, ctx.q.end):
+        return "killed"
+    return None
 
 
 def _head(q: Quantity) -> str:
@@ -247,7 +260,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
                 part["_unit"] = "person"
             part["_part_of"] = total
             return part
-        harm = _harm(ctx) or NOUN_HARM.get(_head(q))
+        harm = _harm(ctx) or NOUN_HARM.get(_head(q)) or _blood_on_hands(ctx)
         if harm is None and not TOLL_CUE.search(sentence):
             return None
         event = _event(ctx)
@@ -356,6 +369,33 @@ RULE = Rule(
             "Stalin's regime deported some 300,000 peasants during the Holodomor.",
             "some 300,000 peasants",
             {"unit": "peasant", "harm": "deported", "event": "Holodomor"},
+        ),
+        Example(
+            "Between 1.2 million and 1.5 million people were killed in the Armenian genocide; "
+            "other estimates (put at 600,000) are lower.",
+            "Between 1.2 million and 1.5 million people",
+            {"min": 1200000, "max": 1500000, "unit": "person", "harm": "killed"},
+        ),
+        Example(
+            "The famine of 1921 caused some five million deaths along the Volga.",
+            "some five million deaths",
+            {"value": 5000000, "unit": "person", "harm": "died", "year": 1921},
+        ),
+        Example(
+            "The junta has the blood of 3,000 protesters on its hands, activists say.",
+            "3,000 protesters",
+            {"value": 3000, "family": "casualties", "harm": "killed"},
+        ),
+        Example(
+            "At least 1,400 were killed when the dam burst in 1979.",
+            "At least 1,400",
+            {"value": 1400, "unit": "person", "qualifier": "at_least", "harm": "killed",
+             "year": 1979},
+        ),
+        Example(
+            "Imperial Russia lost about 1.8 million soldiers in the First World War.",
+            "about 1.8 million soldiers",
+            {"unit": "soldier", "subject": "RU", "family": "casualties"},
         ),
     ),
     counter_examples=(

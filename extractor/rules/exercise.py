@@ -336,6 +336,21 @@ RULE = Rule(
             "12,700 troops",
             {"value": 12700, "event": "Zapad-2017"},
         ),
+        Example(
+            "Some 40,000 troops will join Cold Response 2022 in northern Norway.",
+            "Some 40,000 troops",
+            {"event": "Cold Response 2022", "year": 2022},
+        ),
+        Example(
+            "The drills drew 9,000 soldiers, of which 1,500 were Kazakh.",
+            "1,500",
+            {"value": 1500, "unit": "soldier", "subject": "KZ", "family": "exercise"},
+        ),
+        Example(
+            "Talisman Sabre in 2023 brought together more than 30,000 personnel.",
+            "more than 30,000 personnel",
+            {"event": "Talisman Sabre 2023", "year": 2023, "qualifier": "more_than"},
+        ),
     ),
     counter_examples=(
         "The army has 128,000 servicemen and 250 tanks.",
