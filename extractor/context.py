@@ -67,16 +67,26 @@ def _dollar_country(entities: EntityIndex, lo: int, hi: int, dollars: frozenset[
     return None
 
 
-def _only_dollar_country(
-    entities: EntityIndex, lo: int, hi: int, dollars: frozenset[str]
+def _document_dollar(
+    cache: dict[str, str | None],
+    quantities: list[Quantity],
+    layout: Layout,
+    entities: EntityIndex,
+    dollars: frozenset[str],
 ) -> str | None:
-    """The dollar of the countries named in [lo, hi), when they all share one."""
-    found = {
-        gazetteer().entities[m.code].currency
-        for m in entities.within(lo, hi)
-        if gazetteer().entities[m.code].currency in dollars
-    }
-    return found.pop() if len(found) == 1 else None
+    """The dollar of the countries named in the paragraphs that hold money, when they all share
+    one (computed once per document)."""
+    if "dollar" not in cache:
+        found: set[str | None] = set()
+        for index in sorted({layout.paragraph_index(q.number_start) for q in quantities}):
+            lo, hi = layout.paragraph_at(index)
+            found |= {
+                gazetteer().entities[m.code].currency
+                for m in entities.within(lo, hi)
+                if gazetteer().entities[m.code].currency in dollars
+            }
+        cache["dollar"] = found.pop() if len(found) == 1 else None
+    return cache["dollar"]
 
 
 def resolve_currencies(
@@ -102,6 +112,7 @@ def resolve_currencies(
     dollars = dollar_currencies()
     out: list[Quantity] = []
     prev: Quantity | None = None
+    cache: dict[str, str | None] = {}
     for q in quantities:
         if q.kind == "money" and q.unit.startswith(SHARED):
             q = q._replace(unit=_shared(q, layout, entities, home), currency_from="context")
@@ -130,7 +141,7 @@ def resolve_currencies(
             or _nearest(text, explicit, q, ps, pe, dollars)
             or _nearest(text, explicit, q, 0, q.start, dollars)
             or (home if home in dollars else None)
-            or _only_dollar_country(entities, 0, len(text), dollars)
+            or _document_dollar(cache, quantities, layout, entities, dollars)
         )
         stated = code_after is not None and unit == code_after.group(1)
         q = q._replace(unit=unit or "USD", currency_from="text" if stated else "context")

@@ -58,6 +58,20 @@ class Ctx:
     def paragraph_index(self) -> int:
         return self.layout.paragraph_index(self.q.number_start)
 
+    def document_mentions(self) -> list[Mention]:
+        """The mentions of the paragraphs that hold a figure (and of the first paragraph, the
+        headline or lead): what 'the document' means for document-wide roles.  Paragraphs
+        without a figure are never scanned, so a long document costs what its figures cost."""
+        found = self.frame.cache.get("document_mentions")
+        if found is None:
+            layout = self.layout
+            indexes = sorted({0} | {layout.paragraph_index(n) for n in self.number_starts})
+            found = [
+                m for i in indexes for m in self.entities.within(*layout.paragraph_at(i))
+            ]
+            self.frame.cache["document_mentions"] = found
+        return found
+
     def carried(self, role: str, *, family: str | None = None) -> Any:
         """The role as the frame holds it for this figure's paragraph (None: not in reach)."""
         return self.frame.get(role, self.paragraph_index, family=family)

@@ -151,9 +151,7 @@ def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | No
     if cached is None:
         counts: dict[str, dict[str, int]] = {"giver": {}, "receiver": {}}
         first: dict[str, int] = {}
-        for s, e in _sentences(ctx):
-            if not cue.search(ctx.text, s, e):
-                continue
+        for s, e in _cued_sentences(ctx, cue):
             for r in roles(ctx, s, e):
                 if r.role in counts and r.strength == 2 and is_country(r.mention.code):
                     tally = counts[r.role]
@@ -171,12 +169,16 @@ def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | No
     return cached
 
 
-def _sentences(ctx: Ctx) -> Iterator[tuple[int, int]]:
-    pos, size = 0, len(ctx.text)
-    while pos < size:
-        s, e = ctx.layout.sentence(pos)
-        yield s, e
-        pos = max(e, pos + 1)
+def _cued_sentences(ctx: Ctx, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The sentences of the document's mentions (`Ctx.document_mentions`) that match `cue`."""
+    seen: set[tuple[int, int]] = set()
+    for m in ctx.document_mentions():
+        span = ctx.layout.sentence(m.start)
+        if span in seen:
+            continue
+        seen.add(span)
+        if cue.search(ctx.text, *span):
+            yield span
 
 
 def is_country(code: str) -> bool:

@@ -86,7 +86,7 @@ def _document_country(ctx: Ctx) -> str | None:
     found = ctx.frame.cache.get("spending_country", ())
     if found == ():
         counts: dict[str, int] = {}
-        for m in ctx.entities.mentions:
+        for m in ctx.document_mentions():
             if is_country(m.code):
                 s, e = ctx.layout.sentence(m.start)
                 if MONEY_SPENDING_CUE.search(ctx.text, s, e) or _DEFENCE.search(ctx.text, s, e):
@@ -129,7 +129,7 @@ def _alliance(ctx: Ctx) -> str | None:
     named = ctx.frame.cache.get("alliance", ())
     if named == ():
         counts: dict[str, int] = {}
-        for m in ctx.entities.mentions:
+        for m in ctx.document_mentions():
             if gazetteer().entities[m.code].kind == "organisation":
                 counts[m.code] = counts.get(m.code, 0) + 1
         named = max(counts, key=lambda c: counts[c]) if counts else None
