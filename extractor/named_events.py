@@ -54,6 +54,7 @@ _HEADS = frozenset(
         "chairman",
         "leader",
         "supreme leader",
+        "emperor",
     }
 )
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
