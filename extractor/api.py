@@ -1,9 +1,9 @@
 """The Python API: the same fact sheets the command line writes, without the command line.
 
-    >>> from extractor import extract
-    >>> sheet = extract("Australia will give Ukraine A$100 million in military aid.")
-    >>> [(f.quantity.value, f.quantity.unit) for f in sheet.facts]
-    [(100000000, 'AUD')]
+>>> from extractor import extract
+>>> sheet = extract("Australia will give Ukraine A$100 million in military aid.")
+>>> [(f.quantity.value, f.quantity.unit) for f in sheet.facts]
+[(100000000, 'AUD')]
 """
 
 from __future__ import annotations
