@@ -22,6 +22,9 @@ from extractor import humanize
 SPAN_FIELDS = ("start", "end", "line")
 # The version of `diff --format json` output; it grows by adding keys only.
 DIFF_SCHEMA_VERSION = 1
+# The last line of every Markdown report: a workflow finds its earlier comment by it and edits
+# that comment in place instead of adding one per push.
+COMMENT_MARKER = "<!-- factsheet-diff -->"
 
 
 class DiffError(Exception):
@@ -455,7 +458,7 @@ def render_markdown(report: DiffReport, env: Mapping[str, str] | None = None) ->
     env = os.environ if env is None else env
     out = ["### factsheet diff", ""]
     if report.empty:
-        out.append("No differences in the fact sheets.")
+        out += ["No differences in the fact sheets.", "", COMMENT_MARKER]
         return "\n".join(out) + "\n"
     out.append(f"**{report.summary()}**")
     sources = [
@@ -544,6 +547,7 @@ def render_markdown(report: DiffReport, env: Mapping[str, str] | None = None) ->
             "",
             "</details>",
         ]
+    out += ["", COMMENT_MARKER]
     return "\n".join(out) + "\n"
 
 

@@ -144,3 +144,51 @@ def test_moves_fold_away_and_empty_diff_says_so() -> None:
     same = DiffReport([diff_sheets(sheet(a), sheet(a), "d", pair=True)])
     assert render_text(same).strip() == "no differences"
     assert "No differences" in render_markdown(same, env={})
+
+
+def test_github_annotations_cap_counts_every_error_line() -> None:
+    from extractor.check import MAX_ANNOTATIONS, CheckResult, render_github
+    from extractor.validate import Finding
+
+    result = CheckResult(findings=[Finding("f.yaml", i + 1, "$", f"p{i}") for i in range(14)])
+    lines = render_github(result).splitlines()
+    assert sum(1 for ln in lines if ln.startswith("::error")) == MAX_ANNOTATIONS
+    assert lines[MAX_ANNOTATIONS].startswith("::notice::4 more problem(s)")
+    assert json_of_check(result)["schema_version"] == 1
+
+
+def json_of_check(result: Any) -> Any:
+    from extractor.check import render_json as check_json
+
+    return json.loads(check_json(result))
+
+
+def test_docs_workflows_comment_once_and_the_fork_variant_runs_no_pr_code() -> None:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from extractor.diff import COMMENT_MARKER
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text()
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S)]
+    workflows = [b for b in blocks if isinstance(b, dict) and "jobs" in b]
+    assert len(workflows) == 3
+    commenting = [
+        step
+        for w in workflows
+        for job in w["jobs"].values()
+        for step in job["steps"]
+        if "gh pr comment" in step.get("run", "")
+    ]
+    assert len(commenting) == 2
+    for step in commenting:  # find the earlier comment by the marker and edit it
+        assert COMMENT_MARKER in step["run"] and "-X PATCH" in step["run"]
+    trusted = workflows[2]
+    assert "workflow_run" in trusted[True]  # YAML 1.1 reads the key `on` as True
+    steps = trusted["jobs"]["comment"]["steps"]
+    assert not any("checkout" in s.get("uses", "") for s in steps)
+    assert "pull_request_target" not in text.replace("switch to `pull_request_target`", "")
+    md = render_markdown(DiffReport(), env={})
+    assert md.rstrip().endswith(COMMENT_MARKER)
