@@ -360,7 +360,8 @@ def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_cod
     elif fmt == "markdown":
         click.echo(render_markdown(report), nl=False)
     else:
-        click.echo(render_text(report, color=sys.stdout.isatty()), nl=False)
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(render_text(report, color=color), nl=False)
     sys.exit(1 if exit_code and not report.empty else 0)
 
 
