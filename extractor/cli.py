@@ -55,6 +55,11 @@ def _write(path: Path, content: str) -> bool:
 def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
     """Valid sheets from files and folder trees (the loader every command shares); exits 2
     after naming each sheet that cannot be used, one line each."""
+    return [sheet for _, sheet in _load_valid_items(paths)]
+
+
+def _load_valid_items(paths: tuple[Path, ...]) -> list[tuple[Path, FactSheet]]:
+    """`_load_valid` with the file each sheet came from."""
     from extractor.sheets import load_all
 
     loaded, problems = load_all(list(paths))
@@ -73,7 +78,7 @@ def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
         _error(str(finding))
     if problems or any(item.sheet is None for item in loaded):
         sys.exit(2)
-    return [item.sheet for item in loaded if item.sheet is not None]
+    return [(item.file.path, item.sheet) for item in loaded if item.sheet is not None]
 
 
 def _jobs(value: int | None) -> int:
@@ -510,7 +515,7 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
 @click.option(
     "--sources",
     type=click.Path(path_type=Path),
-    help="Folder of the source documents (default: each sheet's source.path).",
+    help="Read sources only under this folder (default: the sheet's repository root).",
 )
 def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
     """A self-contained HTML review page per document: the source text with each fact marked.
@@ -523,31 +528,35 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
       factsheet render facts -o site/
       factsheet render facts/000_55791655ed5d24e6.yaml -o page.html
     """
-    from extractor.documents import DocumentError, load_document
+    from extractor.documents import DocumentError, parse_document
     from extractor.render import render_index, render_page
+    from extractor.safety import UnsafePath, read_source, repository_root, safe_name
 
-    sheets = _load_valid(facts)
+    loaded = _load_valid_items(facts)
     single = output.suffix.lower() in (".html", ".htm")
-    if single and len(sheets) != 1:
-        _fail(f"{output}: an .html file holds one sheet; give a folder for {len(sheets)} sheets")
+    if single and len(loaded) != 1:
+        _fail(f"{output}: an .html file holds one sheet; give a folder for {len(loaded)} sheets")
     failed = False
     pages: list[tuple[str, FactSheet]] = []
-    for sheet in sheets:
-        path = (sources / Path(sheet.source.path).name) if sources else Path(sheet.source.path)
+    for file, sheet in loaded:
+        root = sources if sources is not None else repository_root(file)
         try:
-            doc = load_document(path, display=sheet.source.path)
-        except DocumentError as exc:
-            _error(f"{path}: {exc} (the source of {sheet.source.id}; try --sources DIR)")
+            data = read_source(root, sheet.source.path, by_name=sources is not None)
+            doc = parse_document(data, doc_id=sheet.source.id, path=sheet.source.path)
+        except (UnsafePath, DocumentError) as exc:
+            _error(f"{file}: source {sheet.source.path!r}: {exc} (try --sources DIR)")
             failed = True
             continue
         if doc.sha256 != sheet.source.sha256:
             _error(
-                f"{path}: changed since {sheet.source.id} was extracted; "
+                f"{file}: source {sheet.source.path!r} changed since it was extracted; "
                 "run factsheet check, then factsheet extract"
             )
             failed = True
             continue
-        target = output if single else output / f"{sheet.source.id}.html"
+        # the page name comes from a sanitised id, never a path; the loader has refused two
+        # sheets with one source id, and safe_name keeps distinct ids apart
+        target = output if single else output / f"{safe_name(sheet.source.id)}.html"
         if not _write(target, render_page(sheet, doc.text)):
             failed = True
             continue

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.model import FactSheet, json_schema
+from extractor.safety import spreadsheet_safe
 from extractor.yamlio import write_atomic
 
 
@@ -189,12 +190,26 @@ def source_rows(sheets: Iterable[FactSheet]) -> list[dict[str, Any]]:
     return out
 
 
+class ExportError(Exception):
+    """Sheets that cannot be exported together; the message names the clash."""
+
+
+def _csv_cell(value: Any, column: Column) -> Any:
+    if value is None:
+        return ""
+    if column.type == "string" and isinstance(value, str):
+        return spreadsheet_safe(value)
+    return value
+
+
 def to_csv(records: list[dict[str, Any]], columns: tuple[Column, ...] = COLUMNS) -> str:
+    """CSV with a header; text cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+    tab, CR first) get a `'` in front (see the data dictionary)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     for record in records:
-        writer.writerow(["" if record[c.name] is None else record[c.name] for c in columns])
+        writer.writerow([_csv_cell(record[c.name], c) for c in columns])
     return buffer.getvalue()
 
 
@@ -312,4 +327,14 @@ def data_dictionary() -> str:
         "| --- | --- | --- | --- |",
     ]
     out += [_dictionary_row(c) for c in SOURCE_COLUMNS]
+    out += [
+        "",
+        "## Text cells in CSV",
+        "",
+        "In `--format csv` and in the Data Package's CSV files, a text cell that begins with `=`,",
+        "`+`, `-`, `@`, a tab or a carriage return gets a `'` in front (`-3.5%` is written",
+        "`'-3.5%`), so that Excel, LibreOffice and Google Sheets show it as text instead of",
+        "running it as a formula. Number, integer and date columns are never prefixed. JSON",
+        "Lines, SQLite and Parquet keep the text exactly as in the sheet.",
+    ]
     return "\n".join(out) + "\n"

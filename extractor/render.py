@@ -9,6 +9,7 @@ mark shows its value, unit, qualifier and claim; every mark and link is reachabl
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
 from extractor.model import Fact, FactSheet
 
@@ -191,9 +192,16 @@ Each fact links to its place in the text.</footer>
 """
 
 
+def page_href(name: str) -> str:
+    """A relative link to a page in the same folder: every character outside the unreserved
+    set percent-encoded, so no name can become a scheme (`javascript:`) or leave the folder."""
+    return "./" + quote(name.replace("/", "_"), safe="")
+
+
 def render_index(pages: list[tuple[str, FactSheet]]) -> str:
     items = "\n".join(
-        f'<tr><td><a href="{escape(href)}">{escape(s.source.title or s.source.id)}</a></td>'
+        f'<tr><td><a href="{escape(page_href(href))}">'
+        f"{escape(s.source.title or s.source.id)}</a></td>"
         f"<td>{escape(str(s.source.published or ''))}</td><td>{len(s.facts)}</td></tr>"
         for href, s in pages
     )
