@@ -529,7 +529,8 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
       factsheet render facts/000_55791655ed5d24e6.yaml -o page.html
     """
     from extractor.documents import DocumentError, parse_document
-    from extractor.render import render_index, render_page
+    from extractor.index_page import render_index
+    from extractor.render import render_page
     from extractor.safety import UnsafePath, read_source, repository_root, safe_name
 
     loaded = _load_valid_items(facts)
@@ -557,7 +558,8 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
         # the page name comes from a sanitised id, never a path; the loader has refused two
         # sheets with one source id, and safe_name keeps distinct ids apart
         target = output if single else output / f"{safe_name(sheet.source.id)}.html"
-        if not _write(target, render_page(sheet, doc.text)):
+        page = render_page(sheet, doc.text, index_href=None if single else "index.html")
+        if not _write(target, page):
             failed = True
             continue
         pages.append((target.name, sheet))
