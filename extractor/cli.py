@@ -435,7 +435,7 @@ def evaluate(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "sqlite", "datapackage"]),
+    type=click.Choice(["csv", "jsonl", "sqlite", "datapackage", "parquet"]),
     default="csv",
     show_default=True,
 )
@@ -443,7 +443,7 @@ def evaluate(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File (csv, jsonl, sqlite) or folder (datapackage); csv/jsonl default stdout.",
+    help="File (csv, jsonl, sqlite, parquet) or folder (datapackage); csv/jsonl default stdout.",
 )
 @click.option(
     "--dictionary",
@@ -453,25 +453,30 @@ def evaluate(
 def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: bool) -> None:
     """Tidy table for data journalism: one row per fact, with the quote and source on each row.
 
-    FACTS are sheets or folders of sheets.  sqlite has `facts` and `sources` tables with keys
-    and indexes (ready for datasette); datapackage writes facts.csv, sources.csv and a
-    datapackage.json Table Schema.
+    FACTS are sheets or folders of sheets.  sqlite has `facts` and `sources` tables with keys,
+    indexes and full-text search over quote and claim, plus a datasette metadata file
+    (DB.metadata.json); datapackage writes facts.csv, sources.csv and a datapackage.json Table
+    Schema; parquet needs pyarrow (pip install 'factsheet[parquet]').
 
     \b
     Examples:
       factsheet export facts --format csv -o facts.csv
       factsheet export facts --format sqlite -o facts.db
       factsheet export facts --format datapackage -o package/
+      factsheet export facts --format parquet -o facts.parquet
       factsheet export --dictionary -o docs/data-dictionary.md
     """
     import sqlite3
 
     from extractor.export import (
+        ExportError,
         data_dictionary,
         rows,
         to_csv,
         to_jsonl,
         write_datapackage,
+        write_metadata,
+        write_parquet,
         write_sqlite,
     )
 
@@ -484,13 +489,21 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
         return
     if not facts:
         _fail("give sheets or folders to export (see factsheet export --help)")
-    if fmt in ("sqlite", "datapackage") and output is None:
+    if fmt in ("sqlite", "datapackage", "parquet") and output is None:
         _fail(f"--format {fmt} needs -o PATH")
     sheets = _load_valid(facts)
-    if fmt in ("sqlite", "datapackage"):
+    if fmt in ("sqlite", "datapackage", "parquet"):
         assert output is not None
         try:
-            (write_sqlite if fmt == "sqlite" else write_datapackage)(sheets, output)
+            if fmt == "sqlite":
+                write_sqlite(sheets, output)
+                write_metadata(output)
+            elif fmt == "parquet":
+                write_parquet(sheets, output)
+            else:
+                write_datapackage(sheets, output)
+        except ExportError as exc:
+            _fail(str(exc))
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             _fail(f"{output}: cannot write: {reason}")
