@@ -35,6 +35,12 @@ def _error(message: str) -> None:
     click.echo(f"factsheet: error: {message}".splitlines()[0], err=True)
 
 
+def _quiet() -> bool:
+    """`factsheet -q ...`: no progress bar, no summary line on success."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.find_root().params.get("quiet"))
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     _error(message)
     sys.exit(code)
@@ -104,8 +110,11 @@ follow_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factsheet")
-def cli() -> None:
+@click.version_option(__version__, "-V", "--version", prog_name="factsheet")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only data and errors: no progress bar or summary lines."
+)
+def cli(quiet: bool) -> None:
     """Turn news and policy text into schema-validated YAML fact sheets.
 
     \b
@@ -177,7 +186,7 @@ def extract(
         ExtractTask(item, follow_symlinks, fmt, to_stdout, stdin if item.path is None else None)
         for item in inputs
     ]
-    show_progress = len(tasks) > 1 and sys.stderr.isatty()
+    show_progress = len(tasks) > 1 and sys.stderr.isatty() and not _quiet()
     with click.progressbar(
         length=len(tasks), label="extracting", file=sys.stderr, hidden=not show_progress
     ) as bar:
@@ -221,7 +230,7 @@ def validate(files: tuple[Path, ...]) -> None:
             worst = 2
         elif item.findings:
             worst = max(worst, 1)
-    if worst == 0:
+    if worst == 0 and not _quiet():
         click.echo(f"{len(loaded)} sheet(s) valid")
     sys.exit(worst)
 
@@ -313,7 +322,8 @@ def check(
     else:
         for finding in result.all:
             click.echo(str(finding), err=True)
-        click.echo(summary_line(result), err=bool(result.all))
+        if result.all or not _quiet():
+            click.echo(summary_line(result), err=bool(result.all))
     sys.exit(result.exit_code)
 
 

@@ -284,7 +284,7 @@ def diff_paths(old: Path, new: Path) -> DiffReport:
             )
         return report
     for p in (old, new):
-        if not p.exists():
+        if str(p) != "-" and not p.exists():
             raise DiffError(f"{p}: no such file or folder")
     if old.is_dir() or new.is_dir():
         raise DiffError("compare two files or two folders, not one of each")

@@ -27,12 +27,12 @@ _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_0
 
 @cache
 def _symbols() -> dict[str, str]:
-    """ISO code -> the symbol a reader expects (`NZ$`, `€`); the first prefix surface that is
-    neither the code itself nor a `$X` form."""
+    """ISO code -> the symbol a reader expects (`NZ$`, `€`): the first prefix surface of the
+    hand currency table that is neither the code itself nor a `$X` form."""
     out: dict[str, str] = {}
-    for row in load_data("currencies.yaml"):
+    for row in load_data("currencies.yaml").get("surfaces", []):
         code, surface = row.get("code"), str(row.get("surface", ""))
-        if not code or code in out or row.get("position") == "suffix":
+        if not isinstance(code, str) or code in out or row.get("position") == "suffix":
             continue
         if surface == code or surface.startswith("$") or surface.isalpha():
             continue
@@ -54,7 +54,8 @@ def _plurals() -> dict[str, str]:
 
 
 def is_money(unit: str) -> bool:
-    return len(unit) == 3 and unit.isalpha() and unit.isupper()
+    """An ISO code, the bare dollar (`$`) or a shared currency not yet resolved (`¤INR|PKR`)."""
+    return (len(unit) == 3 and unit.isalpha() and unit.isupper()) or unit[:1] in ("$", "¤")
 
 
 def number(value: float | int | None) -> str:
@@ -96,8 +97,12 @@ def amount(value: float | int | None, unit: str, of: str | None = None) -> str:
     if value is None:
         return ""
     if is_money(unit):
-        symbol = _symbols().get(unit)
         text = _scaled(value)
+        if unit == "$":
+            return f"${text}"
+        if unit.startswith("¤"):
+            return f"¤{text} ({unit[1:].replace('|', ' or ')})"
+        symbol = _symbols().get(unit)
         return f"{symbol}{text}" if symbol else f"{unit} {text}"
     if unit == "percent":
         return f"{number(value)}%" + (f" of {of}" if of else "")

@@ -192,3 +192,21 @@ def test_docs_workflows_comment_once_and_the_fork_variant_runs_no_pr_code() -> N
     assert "pull_request_target" not in text.replace("switch to `pull_request_target`", "")
     md = render_markdown(DiffReport(), env={})
     assert md.rstrip().endswith(COMMENT_MARKER)
+
+
+def test_quantities_in_words() -> None:
+    from extractor.humanize import quantity
+
+    assert quantity({"value": 18_000_000, "unit": "NZD", "qualifier": "nearly"}) == (
+        "nearly NZ$18 million"
+    )
+    assert quantity({"value": 1200, "unit": "troop"}) == "1,200 troops"
+    assert quantity({"value": 9, "unit": "ally"}) == "9 allies"
+    assert quantity({"value": 1, "unit": "ally"}) == "1 ally"
+    assert quantity({"min": 40_000, "max": 90_000, "unit": "person"}) == "40,000–90,000 people"
+    assert quantity({"value": 2, "unit": "percent", "of": "GDP", "qualifier": "more_than"}) == (
+        "more than 2% of GDP"
+    )
+    assert quantity({"value": 1.3e9, "unit": "AUD"}) == "A$1.3 billion"
+    assert quantity({"value": 5e6, "unit": "CNY"}) == "CNY 5 million"
+    assert quantity({"value": 15, "unit": "aircraft"}) == "15 aircraft"
