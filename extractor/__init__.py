@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DocumentError",
+    "ExtractionError",
     "FactSheet",
     "SheetError",
     "__version__",
@@ -31,7 +32,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from extractor.api import DocumentError, SheetError, extract, extract_file, load_sheet
+    from extractor.api import (
+        DocumentError,
+        ExtractionError,
+        SheetError,
+        extract,
+        extract_file,
+        load_sheet,
+    )
     from extractor.model import FactSheet
 
 

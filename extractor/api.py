@@ -13,20 +13,21 @@ import os
 from datetime import date
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from extractor.documents import DocumentError, load_document, parse_document
 from extractor.model import FactSheet
-from extractor.pipeline import build_sheet
+from extractor.pipeline import ExtractionError, extract_document
+from extractor.sheets import SheetError
+from extractor.sheets import load_sheet as _load_sheet
 from extractor.sources import display_path
-from extractor.validate import line_of
-from extractor.yamlio import SheetLoadError, read_sheet_file
 
-__all__ = ["DocumentError", "SheetError", "extract", "extract_file", "load_sheet"]
-
-
-class SheetError(ValueError):
-    """A file that is not a readable, valid fact sheet; the message names the file and why."""
+__all__ = [
+    "DocumentError",
+    "ExtractionError",
+    "SheetError",
+    "extract",
+    "extract_file",
+    "load_sheet",
+]
 
 
 def extract(
@@ -43,6 +44,9 @@ def extract(
     standard input (with the default ``source_id`` and ``path``).  ``html=True`` reads the
     text as HTML (as the CLI does for ``*.html`` files); ``published`` overrides the date the
     document states, or supplies one (it is the reference for "last year").
+
+    Raises :class:`DocumentError` for text the CLI would refuse too (too large, NUL bytes) and
+    :class:`ExtractionError` when extraction fails on this document.
     """
     parse_path = path
     if html and not path.lower().endswith((".html", ".htm")):
@@ -52,39 +56,28 @@ def extract(
         doc = dataclasses.replace(doc, path=path)
     if published is not None:
         doc = dataclasses.replace(doc, published=published)
-    return build_sheet(doc)
+    return extract_document(doc)
 
 
-def extract_file(path: str | os.PathLike[str], *, display: str | None = None) -> FactSheet:
+def extract_file(
+    path: str | os.PathLike[str], *, display: str | None = None, follow_symlinks: bool = False
+) -> FactSheet:
     """Extract the facts of one file (``.txt``, ``.md`` or ``.html``), exactly as
     ``factsheet extract PATH`` writes them.  ``source.path`` is the path relative to the
-    working directory (as the CLI records it) unless ``display`` is given.
+    working directory (as the CLI records it) unless ``display`` is given; ``source.id`` is
+    the file's stem.
 
     Raises :class:`DocumentError` when the file cannot be read as a document.
     """
     file = Path(path)
-    return build_sheet(load_document(file, display=display or display_path(file)))
+    doc = load_document(
+        file, display=display or display_path(file), follow_symlinks=follow_symlinks
+    )
+    return extract_document(doc)
 
 
 def load_sheet(path: str | os.PathLike[str]) -> FactSheet:
-    """Read a fact sheet (``.yaml`` or ``.json``) and validate it against the model.
-
-    Raises :class:`SheetError` with a one-line message naming the file, the line where known
-    and the field at fault.
-    """
-    file = Path(path)
-    try:
-        data, lines = read_sheet_file(file)
-    except SheetLoadError as exc:
-        where = f"{file}:{exc.line}" if exc.line else str(file)
-        raise SheetError(f"{where}: {exc}") from None
-    if not isinstance(data, dict):
-        raise SheetError(f"{file}: not a fact sheet (expected a mapping)")
-    try:
-        return FactSheet.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        line = line_of(lines, field)
-        where = f"{file}:{line}" if line else str(file)
-        raise SheetError(f"{where}: {field}: {first['msg']}") from None
+    """Read a fact sheet (``.yaml`` or ``.json``) and validate it with the loader every command
+    uses.  Raises :class:`SheetError` with a one-line message naming the file, the line where
+    known and the field at fault."""
+    return _load_sheet(Path(path))
