@@ -613,6 +613,140 @@ def show(sheet: Path) -> None:
     click.echo(render_sheet_lines(data), nl=False)
 
 
+series_family_option = click.option(
+    "--family",
+    "families",
+    multiple=True,
+    type=click.Choice(["spending", "aid", "exercise", "casualties", "other"]),
+    help="Only this family (repeatable); default: all but other.",
+)
+series_key_option = click.option(
+    "--key", "keys", metavar="FIELD,...", help="Group by these fields instead of the family's."
+)
+pages_option = click.option(
+    "--pages",
+    default="",
+    metavar="URL",
+    help="Where the review pages (factsheet render) are, for links; default: the same folder.",
+)
+
+
+def _series(facts: tuple[Path, ...], families: tuple[str, ...], keys: str | None) -> Any:
+    from extractor.series import build_series
+
+    chosen = families or ("spending", "aid", "exercise", "casualties")
+    fields = [k.strip() for k in keys.split(",") if k.strip()] if keys else None
+    return build_series(_load_valid(facts), families=chosen, keys=fields)
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@series_family_option
+@series_key_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "svg", "html"]),
+    default="csv",
+    show_default=True,
+    help="svg: one chart per series (-o DIR, or stdout for one series).",
+)
+@click.option("--match", metavar="TEXT", help="Only series whose name contains TEXT.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (or folder: svg).")
+@pages_option
+def series(
+    facts: tuple[Path, ...],
+    families: tuple[str, ...],
+    keys: str | None,
+    fmt: str,
+    match: str | None,
+    output: Path | None,
+    pages: str,
+) -> None:
+    """The same measure across documents over time: one row per point, or charts.
+
+    Facts are grouped by family and the attribution that names the measure (spending: subject
+    and measure; aid: donor, recipient, scope; exercise: the series, by edition year;
+    casualties: event and harm) and by unit: two currencies are two series, a conversion is
+    not a point.  Points are ordered by year, else publication date; nothing is summed.
+
+    \b
+    Examples:
+      factsheet series facts --family spending
+      factsheet series facts --format html -o site/series.html
+      factsheet series facts --match "allies meeting" --format svg > allies.svg
+    """
+    from extractor.chart import render_html, render_svg
+    from extractor.series_report import series_csv, series_json
+
+    found = _series(facts, families, keys)
+    if match:
+        found = [s for s in found if match.casefold() in s.name.casefold()]
+    if fmt == "svg":
+        if output is None:
+            if len(found) != 1:
+                _fail(f"{len(found)} series: give -o DIR, or --match/--family to choose one")
+            click.echo(render_svg(found[0], pages=pages), nl=False)
+            return
+        for s in found:
+            if not _write(output / f"{s.slug}.svg", render_svg(s, pages=pages)):
+                sys.exit(2)
+        return
+    text = {"csv": series_csv, "json": series_json, "html": render_html}[fmt](found, pages=pages)
+    if output is None:
+        click.echo(text, nl=False)
+    elif not _write(output, text):
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@series_family_option
+@series_key_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--only-conflicts", is_flag=True, help="Leave out compatible statements.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there is a conflict.")
+@pages_option
+def conflicts(
+    facts: tuple[Path, ...],
+    families: tuple[str, ...],
+    keys: str | None,
+    fmt: str,
+    only_conflicts: bool,
+    exit_code: bool,
+    pages: str,
+) -> None:
+    """The same measure stated with different values, side by side, for fact-checkers.
+
+    Statements of one measure (as in factsheet series) for the same year, or the same event,
+    that differ: a conflict when two cannot both be true; compatible when they can (a range
+    that contains the other value, "about" within 10%, "more than" below it).  A conversion
+    into another currency is not a conflict.
+
+    \b
+    Examples:
+      factsheet conflicts facts
+      factsheet conflicts facts --family casualties --format markdown
+    """
+    from extractor.series import find_conflicts
+    from extractor.series_report import conflicts_json, conflicts_markdown, conflicts_text
+
+    groups = find_conflicts(_series(facts, families, keys), include_compatible=not only_conflicts)
+    if fmt == "json":
+        click.echo(conflicts_json(groups, pages), nl=False)
+    elif fmt == "markdown":
+        click.echo(conflicts_markdown(groups, pages), nl=False)
+    else:
+        click.echo(conflicts_text(groups), nl=False)
+    sys.exit(1 if exit_code and any(g.verdict == "conflict" for g in groups) else 0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point: every error is one line on stderr, no traceback ever reaches the
     user.  Usage errors exit 2, an interrupt 130, a bug 70."""
