@@ -14,7 +14,7 @@ A *measure* is a family plus the attribution that identifies what is measured:
 and the unit: a currency, `percent`, a duration, or the counted noun (a spending count that
 names its `measure` is counted by that measure, whatever noun the text used).  Amounts in two
 currencies are two series, never one; a conversion that restates another amount (`restates`)
-is not a point of its own.  Values are never summed, averaged or converted.
+and a part listed under a total (`part_of`) are not points of their own.  Values are never summed, averaged or converted.
 """
 
 from __future__ import annotations
@@ -36,6 +36,15 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "exercise": ("series",),
     "casualties": ("event", "harm"),
     "other": ("subject", "of"),
+}
+# With the default keys, a fact names its measure only when it has this field: a casualty
+# count without an event, or an amount of aid without a donor, is in no series.
+IDENTIFYING = {
+    "spending": "subject",
+    "aid": "donor",
+    "exercise": "series",
+    "casualties": "event",
+    "other": "subject",
 }
 # "about 300,000" is taken to mean 300,000 give or take this share when compared.
 APPROXIMATE = 0.1
@@ -184,12 +193,14 @@ def build_series(
     groups: dict[tuple[str, tuple[tuple[str, str], ...], str], Series] = {}
     for sheet in sheets:
         for fact in sheet.facts:
-            if fact.family not in families or fact.restates:
-                continue
+            if fact.family not in families or fact.restates or fact.part_of:
+                continue  # a conversion, or a part of a total: not a point of its own
             names = tuple(keys) if keys else DEFAULT_KEYS[fact.family]
             key = tuple((n, field_value(fact, n)) for n in names)
             if not any(v for _, v in key):
                 continue  # nothing says what is measured
+            if not keys and not field_value(fact, IDENTIFYING[fact.family]):
+                continue  # whose spending, whose aid, which event: unknown
             unit = unit_key(fact)
             year = fact.year
             if year is None and fact.family == "exercise" and fact.event:
@@ -226,6 +237,11 @@ class Group:
     when: str  # the year or date; "" for an event
     points: list[Point]
     verdict: str  # "conflict" | "compatible"
+    sets: list[int] = field(default_factory=list)  # per point: which compatible set it is in
+
+    @property
+    def set_count(self) -> int:
+        return len(set(self.sets))
 
     def to_data(self, pages: str = "") -> dict[str, Any]:
         return {
@@ -235,7 +251,11 @@ class Group:
             "key": dict(self.series.key),
             "unit": self.series.unit,
             "when": self.when or None,
-            "statements": [point_data(p, pages) for p in self.points],
+            "sets": self.set_count,
+            "statements": [
+                {**point_data(p, pages), "set": n + 1}
+                for p, n in zip(self.points, self.sets, strict=True)
+            ],
         }
 
 
@@ -255,6 +275,24 @@ def compatible(points: Sequence[Point]) -> bool:
     return True
 
 
+def compatible_sets(points: Sequence[Point]) -> list[int]:
+    """Which statements can be true together: each point joins the first set whose common
+    interval it meets (sets in order of their first statement), else starts a new one."""
+    sets: list[tuple[float, float]] = []
+    out = []
+    for p in points:
+        lo, hi = p.interval
+        for n, (slo, shi) in enumerate(sets):
+            if max(lo, slo) <= min(hi, shi):
+                sets[n] = (max(lo, slo), min(hi, shi))
+                out.append(n)
+                break
+        else:
+            sets.append((lo, hi))
+            out.append(len(sets) - 1)
+    return out
+
+
 def find_conflicts(series: Iterable[Series], *, include_compatible: bool = True) -> list[Group]:
     """Within each series, the statements for the same year (or date, or the same event for
     casualties) that differ: `conflict` when two of them cannot both be true, else
@@ -271,6 +309,6 @@ def find_conflicts(series: Iterable[Series], *, include_compatible: bool = True)
                 continue
             verdict = "compatible" if compatible(points) else "conflict"
             if verdict == "conflict" or include_compatible:
-                out.append(Group(s, when, points, verdict))
+                out.append(Group(s, when, points, verdict, compatible_sets(points)))
     out.sort(key=lambda g: (g.verdict != "conflict", g.series.name, g.when))
     return out

@@ -70,12 +70,19 @@ def _summary(groups: list[Group]) -> str:
     return f"{conflicts} conflict(s), {len(groups) - conflicts} compatible"
 
 
+def _sets(g: Group) -> str:
+    return f" ({g.set_count} sets of figures that cannot all be true)" if g.set_count > 1 else ""
+
+
 def conflicts_text(groups: list[Group]) -> str:
+    """One block per measure; a letter per statement names its set of compatible figures."""
     lines = []
     for g in groups:
         when = f" · {g.when}" if g.when else ""
-        lines.append(f"{g.verdict.upper()} {g.series.name}{when}")
-        lines.extend(f"  {_statement(p)}" for p in g.points)
+        lines.append(f"{g.verdict.upper()} {g.series.name}{when}{_sets(g)}")
+        lines.extend(
+            f"  {chr(ord('a') + n)}  {_statement(p)}" for p, n in zip(g.points, g.sets, strict=True)
+        )
     lines.append(_summary(groups) if groups else "no conflicting figures")
     return "\n".join(lines) + "\n"
 
@@ -99,17 +106,17 @@ def conflicts_markdown(groups: list[Group], pages: str = "") -> str:
         when = f" · {g.when}" if g.when else ""
         out += [
             "",
-            f"#### {g.verdict}: {_cell(g.series.name)}{_cell(when)}",
+            f"#### {g.verdict}: {_cell(g.series.name)}{_cell(when)}{_sets(g)}",
             "",
-            "| value | quote | document | date | fact |",
-            "| --- | --- | --- | --- | --- |",
+            "| set | value | quote | document | date | fact |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
-        for p in g.points:
+        for p, n in zip(g.points, g.sets, strict=True):
             date = p.published.isoformat() if p.published else ""
             link = f"[`{p.fact.id}`]({p.href(pages)})" if pages else f"`{p.fact.id}`"
             out.append(
-                f"| {_cell(p.words)} | {_cell(p.fact.span.quote)} | {_cell(p.title)} "
-                f"| {date} | {link} |"
+                f"| {chr(ord('a') + n)} | {_cell(p.words)} | {_cell(p.fact.span.quote)} "
+                f"| {_cell(p.title)} | {date} | {link} |"
             )
     return "\n".join(out) + "\n"
 

@@ -1,11 +1,11 @@
 """Write the demonstration corpus for `factsheet series` and `factsheet conflicts`: the seeds
 plus every passage of tests/gold/passages.yaml as one document.
 
-    python scripts/build_corpus.py [OUT]          # default OUT: corpus/
+    python scripts/build_corpus.py [OUT]          # default OUT: corpus/documents/
 
 OUT/seeds/<stem>.txt are byte-for-byte copies of seeds/; OUT/passages/<id>.txt holds the
 passage text exactly as in the gold file (so gold offsets stay true), with nothing added.
-The output is the same on every run; the folder is not committed (tests build it afresh).
+The output is the same on every run; corpus/ is not committed (tests build it afresh).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def build(out: Path, root: Path = ROOT) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "corpus")
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "corpus" / "documents")
     args = parser.parse_args(argv)
     written = build(args.out)
     print(f"{len(written)} documents in {args.out}", file=sys.stderr)

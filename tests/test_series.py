@@ -81,6 +81,16 @@ def test_a_series_orders_points_by_year_and_keeps_currencies_apart() -> None:
                 restates="aid-00000004",
             ),  # a conversion: not a point
             fact(6, "aid", 100_000_000, "USD", donor="AU", recipient="UA", scope="package"),
+            fact(
+                8,
+                "aid",
+                90_000_000,
+                "USD",
+                donor="AU",
+                recipient="UA",
+                scope="package",
+                part_of="aid-00000006",
+            ),  # a part of a total: not a point either
             published="2024-07-14",
         ),
         sheet(
@@ -102,7 +112,7 @@ def test_a_series_orders_points_by_year_and_keeps_currencies_apart() -> None:
         ("2024-07-14", 250_000_000),
     ]
     usd = found["aid · AU · UA · package (USD)"]
-    assert [p.fact.id for p in usd.points] == ["aid-00000006"]  # never the conversion
+    assert [p.fact.id for p in usd.points] == ["aid-00000006"]  # no conversion, no part
     assert len(build_series(sheets)) == 2  # min_points=2 by default
 
 
@@ -182,7 +192,10 @@ def test_conflict_reports_never_sum() -> None:
     assert "CONFLICT casualties · Nanking Massacre · killed (person)" in text
     assert "600,000" not in text and "500,000" not in text
     md = conflicts_markdown(groups, pages="site")
-    assert "| 200,000 people | quote 1 | Title of doc1 |" in md
+    assert "| a | 200,000 people | quote 1 | Title of doc1 |" in md
+    assert "| b | 300,000 people | quote 2 |" in md
+    assert "| a | 100,000–300,000 people | quote 3 |" in md  # compatible with the first
+    assert "(2 sets of figures that cannot all be true)" in text
     assert "(site/doc1.html#fact-casualties-00000001)" in md
 
 
