@@ -14,7 +14,8 @@ A *measure* is a family plus the attribution that identifies what is measured:
 and the unit: a currency, `percent`, a duration, or the counted noun (a spending count that
 names its `measure` is counted by that measure, whatever noun the text used).  Amounts in two
 currencies are two series, never one; a conversion that restates another amount (`restates`)
-and a part listed under a total (`part_of`) are not points of their own.  Values are never summed, averaged or converted.
+and a part listed under a total (`part_of`) are not points of their own.  Values are never
+summed, averaged or converted.
 """
 
 from __future__ import annotations
