@@ -85,7 +85,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = {k.lower(): v for k, v in attrs}
         if tag == "meta":
-            key = (named.get("property") or named.get("name") or named.get("itemprop") or "")
+            key = named.get("property") or named.get("name") or named.get("itemprop") or ""
             if key and named.get("content"):
                 self.metas.setdefault(key.lower(), str(named["content"]))
             return
