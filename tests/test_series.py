@@ -394,3 +394,20 @@ def test_published_dates_order_undated_figures() -> None:
     s = sheet("x", fact(1, "aid", 5, "AUD", donor="AU", recipient="UA"), published="2022-03-01")
     [point] = build_series([s], min_points=1)[0].points
     assert point.x == date(2022, 3, 1) and point.when == "2022-03-01"
+
+
+def test_svg_and_reports_escape_what_sheets_say() -> None:
+    evil = '<script>alert(1)</script> ]]> "&'
+    sheets = [
+        sheet(f"d{i}", fact(i, "casualties", v, "person", event=evil, harm="killed", quote=evil))
+        for i, v in ((1, 100), (2, -50))  # a negative figure too
+    ]
+    [series] = build_series(sheets)
+    svg = render_svg(series)
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    page = render_html([series])
+    assert "<script" not in page
+    md = conflicts_markdown(find_conflicts([series]))
+    assert "<script" not in md and "&lt;script&gt;" in md
+    undated = render_svg(series)  # no dates: nothing drawn, the table lists them
+    assert "2 without a date" in undated and "<a href" not in undated
