@@ -36,7 +36,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 screenshot: $(STAMP) browser
-	FACTSHEET_SCREENSHOT=docs/render-000.png $(BIN)/python -m pytest -q tests/test_render.py -k browser
+	FACTSHEET_SCREENSHOT=docs/render-000.png FACTSHEET_SCREENSHOT_DIR=docs \
+	  $(BIN)/python -m pytest -q tests/test_render.py -k browser
 
 # Quality on both gold files: the seeds and the development set of real passages.
 eval: $(STAMP)

@@ -333,7 +333,8 @@ def _escape_property(text: str) -> str:
 
 
 def render_github(result: CheckResult) -> str:
-    """GitHub workflow commands: at most MAX_ANNOTATIONS annotations, then a summary line."""
+    """GitHub workflow commands: at most MAX_ANNOTATIONS `::error` lines in all, the overflow
+    said in one `::notice`, then a summary line."""
     lines = []
     for finding in result.all[:MAX_ANNOTATIONS]:
         props = f"file={_escape_property(finding.file)}"
@@ -344,7 +345,7 @@ def render_github(result: CheckResult) -> str:
     extra = len(result.all) - MAX_ANNOTATIONS
     if extra > 0:
         lines.append(
-            f"::error::{extra} more problem(s) not shown as annotations; run factsheet check"
+            f"::notice::{extra} more problem(s) not shown as annotations; run factsheet check"
         )
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
@@ -370,6 +371,7 @@ def render_json(result: CheckResult) -> str:
     return (
         json.dumps(
             {
+                "schema_version": 1,
                 "exit_code": result.exit_code,
                 "sheets": result.sheets,
                 "findings": [f.__dict__ for f in result.all],

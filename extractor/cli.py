@@ -35,6 +35,12 @@ def _error(message: str) -> None:
     click.echo(f"factsheet: error: {message}".splitlines()[0], err=True)
 
 
+def _quiet() -> bool:
+    """`factsheet -q ...`: no progress bar, no summary line on success."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.find_root().params.get("quiet"))
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     _error(message)
     sys.exit(code)
@@ -55,6 +61,11 @@ def _write(path: Path, content: str) -> bool:
 def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
     """Valid sheets from files and folder trees (the loader every command shares); exits 2
     after naming each sheet that cannot be used, one line each."""
+    return [sheet for _, sheet in _load_valid_items(paths)]
+
+
+def _load_valid_items(paths: tuple[Path, ...]) -> list[tuple[Path, FactSheet]]:
+    """`_load_valid` with the file each sheet came from."""
     from extractor.sheets import load_all
 
     loaded, problems = load_all(list(paths))
@@ -73,7 +84,7 @@ def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
         _error(str(finding))
     if problems or any(item.sheet is None for item in loaded):
         sys.exit(2)
-    return [item.sheet for item in loaded if item.sheet is not None]
+    return [(item.file.path, item.sheet) for item in loaded if item.sheet is not None]
 
 
 def _jobs(value: int | None) -> int:
@@ -99,8 +110,11 @@ follow_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factsheet")
-def cli() -> None:
+@click.version_option(__version__, "-V", "--version", prog_name="factsheet")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only data and errors: no progress bar or summary lines."
+)
+def cli(quiet: bool) -> None:
     """Turn news and policy text into schema-validated YAML fact sheets.
 
     \b
@@ -172,7 +186,7 @@ def extract(
         ExtractTask(item, follow_symlinks, fmt, to_stdout, stdin if item.path is None else None)
         for item in inputs
     ]
-    show_progress = len(tasks) > 1 and sys.stderr.isatty()
+    show_progress = len(tasks) > 1 and sys.stderr.isatty() and not _quiet()
     with click.progressbar(
         length=len(tasks), label="extracting", file=sys.stderr, hidden=not show_progress
     ) as bar:
@@ -216,7 +230,7 @@ def validate(files: tuple[Path, ...]) -> None:
             worst = 2
         elif item.findings:
             worst = max(worst, 1)
-    if worst == 0:
+    if worst == 0 and not _quiet():
         click.echo(f"{len(loaded)} sheet(s) valid")
     sys.exit(worst)
 
@@ -308,7 +322,8 @@ def check(
     else:
         for finding in result.all:
             click.echo(str(finding), err=True)
-        click.echo(summary_line(result), err=bool(result.all))
+        if result.all or not _quiet():
+            click.echo(summary_line(result), err=bool(result.all))
     sys.exit(result.exit_code)
 
 
@@ -360,7 +375,8 @@ def diff(old: Path | None, new: Path | None, rev: str | None, fmt: str, exit_cod
     elif fmt == "markdown":
         click.echo(render_markdown(report), nl=False)
     else:
-        click.echo(render_text(report, color=sys.stdout.isatty()), nl=False)
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(render_text(report, color=color), nl=False)
     sys.exit(1 if exit_code and not report.empty else 0)
 
 
@@ -429,7 +445,7 @@ def evaluate(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "sqlite", "datapackage"]),
+    type=click.Choice(["csv", "jsonl", "sqlite", "datapackage", "parquet"]),
     default="csv",
     show_default=True,
 )
@@ -437,7 +453,7 @@ def evaluate(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File (csv, jsonl, sqlite) or folder (datapackage); csv/jsonl default stdout.",
+    help="File (csv, jsonl, sqlite, parquet) or folder (datapackage); csv/jsonl default stdout.",
 )
 @click.option(
     "--dictionary",
@@ -447,25 +463,30 @@ def evaluate(
 def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: bool) -> None:
     """Tidy table for data journalism: one row per fact, with the quote and source on each row.
 
-    FACTS are sheets or folders of sheets.  sqlite has `facts` and `sources` tables with keys
-    and indexes (ready for datasette); datapackage writes facts.csv, sources.csv and a
-    datapackage.json Table Schema.
+    FACTS are sheets or folders of sheets.  sqlite has `facts` and `sources` tables with keys,
+    indexes and full-text search over quote and claim, plus a datasette metadata file
+    (DB.metadata.json); datapackage writes facts.csv, sources.csv and a datapackage.json Table
+    Schema; parquet needs pyarrow (pip install 'factsheet[parquet]').
 
     \b
     Examples:
       factsheet export facts --format csv -o facts.csv
       factsheet export facts --format sqlite -o facts.db
       factsheet export facts --format datapackage -o package/
+      factsheet export facts --format parquet -o facts.parquet
       factsheet export --dictionary -o docs/data-dictionary.md
     """
     import sqlite3
 
     from extractor.export import (
+        ExportError,
         data_dictionary,
         rows,
         to_csv,
         to_jsonl,
         write_datapackage,
+        write_metadata,
+        write_parquet,
         write_sqlite,
     )
 
@@ -478,13 +499,21 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
         return
     if not facts:
         _fail("give sheets or folders to export (see factsheet export --help)")
-    if fmt in ("sqlite", "datapackage") and output is None:
+    if fmt in ("sqlite", "datapackage", "parquet") and output is None:
         _fail(f"--format {fmt} needs -o PATH")
     sheets = _load_valid(facts)
-    if fmt in ("sqlite", "datapackage"):
+    if fmt in ("sqlite", "datapackage", "parquet"):
         assert output is not None
         try:
-            (write_sqlite if fmt == "sqlite" else write_datapackage)(sheets, output)
+            if fmt == "sqlite":
+                write_sqlite(sheets, output)
+                write_metadata(output)
+            elif fmt == "parquet":
+                write_parquet(sheets, output)
+            else:
+                write_datapackage(sheets, output)
+        except ExportError as exc:
+            _fail(str(exc))
         except (OSError, sqlite3.Error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             _fail(f"{output}: cannot write: {reason}")
@@ -509,7 +538,7 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
 @click.option(
     "--sources",
     type=click.Path(path_type=Path),
-    help="Folder of the source documents (default: each sheet's source.path).",
+    help="Read sources only under this folder (default: the sheet's repository root).",
 )
 def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
     """A self-contained HTML review page per document: the source text with each fact marked.
@@ -522,32 +551,38 @@ def render(facts: tuple[Path, ...], output: Path, sources: Path | None) -> None:
       factsheet render facts -o site/
       factsheet render facts/000_55791655ed5d24e6.yaml -o page.html
     """
-    from extractor.documents import DocumentError, load_document
-    from extractor.render import render_index, render_page
+    from extractor.documents import DocumentError, parse_document
+    from extractor.index_page import render_index
+    from extractor.render import render_page
+    from extractor.safety import UnsafePath, read_source, repository_root, safe_name
 
-    sheets = _load_valid(facts)
+    loaded = _load_valid_items(facts)
     single = output.suffix.lower() in (".html", ".htm")
-    if single and len(sheets) != 1:
-        _fail(f"{output}: an .html file holds one sheet; give a folder for {len(sheets)} sheets")
+    if single and len(loaded) != 1:
+        _fail(f"{output}: an .html file holds one sheet; give a folder for {len(loaded)} sheets")
     failed = False
     pages: list[tuple[str, FactSheet]] = []
-    for sheet in sheets:
-        path = (sources / Path(sheet.source.path).name) if sources else Path(sheet.source.path)
+    for file, sheet in loaded:
+        root = sources if sources is not None else repository_root(file)
         try:
-            doc = load_document(path, display=sheet.source.path)
-        except DocumentError as exc:
-            _error(f"{path}: {exc} (the source of {sheet.source.id}; try --sources DIR)")
+            data = read_source(root, sheet.source.path, by_name=sources is not None)
+            doc = parse_document(data, doc_id=sheet.source.id, path=sheet.source.path)
+        except (UnsafePath, DocumentError) as exc:
+            _error(f"{file}: source {sheet.source.path!r}: {exc} (try --sources DIR)")
             failed = True
             continue
         if doc.sha256 != sheet.source.sha256:
             _error(
-                f"{path}: changed since {sheet.source.id} was extracted; "
+                f"{file}: source {sheet.source.path!r} changed since it was extracted; "
                 "run factsheet check, then factsheet extract"
             )
             failed = True
             continue
-        target = output if single else output / f"{sheet.source.id}.html"
-        if not _write(target, render_page(sheet, doc.text)):
+        # the page name comes from a sanitised id, never a path; the loader has refused two
+        # sheets with one source id, and safe_name keeps distinct ids apart
+        target = output if single else output / f"{safe_name(sheet.source.id)}.html"
+        page = render_page(sheet, doc.text, index_href=None if single else "index.html")
+        if not _write(target, page):
             failed = True
             continue
         pages.append((target.name, sheet))
@@ -576,6 +611,140 @@ def show(sheet: Path) -> None:
     except SheetError as exc:
         _fail(str(exc))
     click.echo(render_sheet_lines(data), nl=False)
+
+
+series_family_option = click.option(
+    "--family",
+    "families",
+    multiple=True,
+    type=click.Choice(["spending", "aid", "exercise", "casualties", "other"]),
+    help="Only this family (repeatable); default: all but other.",
+)
+series_key_option = click.option(
+    "--key", "keys", metavar="FIELD,...", help="Group by these fields instead of the family's."
+)
+pages_option = click.option(
+    "--pages",
+    default="",
+    metavar="URL",
+    help="Where the review pages (factsheet render) are, for links; default: the same folder.",
+)
+
+
+def _series(facts: tuple[Path, ...], families: tuple[str, ...], keys: str | None) -> Any:
+    from extractor.series import build_series
+
+    chosen = families or ("spending", "aid", "exercise", "casualties")
+    fields = [k.strip() for k in keys.split(",") if k.strip()] if keys else None
+    return build_series(_load_valid(facts), families=chosen, keys=fields)
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@series_family_option
+@series_key_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "svg", "html"]),
+    default="csv",
+    show_default=True,
+    help="svg: one chart per series (-o DIR, or stdout for one series).",
+)
+@click.option("--match", metavar="TEXT", help="Only series whose name contains TEXT.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (or folder: svg).")
+@pages_option
+def series(
+    facts: tuple[Path, ...],
+    families: tuple[str, ...],
+    keys: str | None,
+    fmt: str,
+    match: str | None,
+    output: Path | None,
+    pages: str,
+) -> None:
+    """The same measure across documents over time: one row per point, or charts.
+
+    Facts are grouped by family and the attribution that names the measure (spending: subject
+    and measure; aid: donor, recipient, scope; exercise: the series, by edition year;
+    casualties: event and harm) and by unit: two currencies are two series, a conversion is
+    not a point.  Points are ordered by year, else publication date; nothing is summed.
+
+    \b
+    Examples:
+      factsheet series facts --family spending
+      factsheet series facts --format html -o site/series.html
+      factsheet series facts --match "allies meeting" --format svg > allies.svg
+    """
+    from extractor.chart import render_html, render_svg
+    from extractor.series_report import series_csv, series_json
+
+    found = _series(facts, families, keys)
+    if match:
+        found = [s for s in found if match.casefold() in s.name.casefold()]
+    if fmt == "svg":
+        if output is None:
+            if len(found) != 1:
+                _fail(f"{len(found)} series: give -o DIR, or --match/--family to choose one")
+            click.echo(render_svg(found[0], pages=pages), nl=False)
+            return
+        for s in found:
+            if not _write(output / f"{s.slug}.svg", render_svg(s, pages=pages)):
+                sys.exit(2)
+        return
+    text = {"csv": series_csv, "json": series_json, "html": render_html}[fmt](found, pages=pages)
+    if output is None:
+        click.echo(text, nl=False)
+    elif not _write(output, text):
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@series_family_option
+@series_key_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--only-conflicts", is_flag=True, help="Leave out compatible statements.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there is a conflict.")
+@pages_option
+def conflicts(
+    facts: tuple[Path, ...],
+    families: tuple[str, ...],
+    keys: str | None,
+    fmt: str,
+    only_conflicts: bool,
+    exit_code: bool,
+    pages: str,
+) -> None:
+    """The same measure stated with different values, side by side, for fact-checkers.
+
+    Statements of one measure (as in factsheet series) for the same year, or the same event,
+    that differ: a conflict when two cannot both be true; compatible when they can (a range
+    that contains the other value, "about" within 10%, "more than" below it).  A conversion
+    into another currency is not a conflict.
+
+    \b
+    Examples:
+      factsheet conflicts facts
+      factsheet conflicts facts --family casualties --format markdown
+    """
+    from extractor.series import find_conflicts
+    from extractor.series_report import conflicts_json, conflicts_markdown, conflicts_text
+
+    groups = find_conflicts(_series(facts, families, keys), include_compatible=not only_conflicts)
+    if fmt == "json":
+        click.echo(conflicts_json(groups, pages), nl=False)
+    elif fmt == "markdown":
+        click.echo(conflicts_markdown(groups, pages), nl=False)
+    else:
+        click.echo(conflicts_text(groups), nl=False)
+    sys.exit(1 if exit_code and any(g.verdict == "conflict" for g in groups) else 0)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -8,12 +8,23 @@ against the working tree (`--git REV`).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
+
+from extractor import humanize
 
 SPAN_FIELDS = ("start", "end", "line")
+# The version of `diff --format json` output; it grows by adding keys only.
+DIFF_SCHEMA_VERSION = 1
+# The last line of every Markdown report: a workflow finds its earlier comment by it and edits
+# that comment in place instead of adding one per push.
+COMMENT_MARKER = "<!-- factsheet-diff -->"
 
 
 class DiffError(Exception):
@@ -33,6 +44,10 @@ class FactChange:
     family: str
     quote: str
     changes: list[FieldChange] = field(default_factory=list)
+    # set when a removed and an added fact at the same place were paired as one change
+    new_id: str | None = None
+    old: dict[str, Any] = field(default_factory=dict, repr=False)
+    new: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -44,6 +59,7 @@ class SheetDiff:
     moved: list[FactChange] = field(default_factory=list)  # only span offsets/line differ
     source: list[FieldChange] = field(default_factory=list)
     note: str | None = None  # "sheet added" / "sheet removed"
+    source_path: str | None = None  # the document's path, for links to its lines
 
     @property
     def empty(self) -> bool:
@@ -67,6 +83,17 @@ class DiffReport:
             "changed": sum(len(s.changed) for s in self.sheets),
             "moved": sum(len(s.moved) for s in self.sheets),
         }
+
+    def summary(self) -> str:
+        """One line: `3 changed, 1 added in 2 sheets`."""
+        if self.empty:
+            return "no differences"
+        counts = self.counts()
+        parts = [f"{counts[k]} {k}" for k in ("changed", "added", "removed", "moved") if counts[k]]
+        touched = sum(1 for s in self.sheets if not s.empty)
+        if not parts:
+            parts = ["source changed"]
+        return f"{', '.join(parts)} in {touched} sheet{'s' if touched != 1 else ''}"
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -92,8 +119,13 @@ def _order(a: dict[str, Any], b: dict[str, Any]) -> Any:
     return keys.index
 
 
-def diff_sheets(old: dict[str, Any] | None, new: dict[str, Any] | None, name: str) -> SheetDiff:
+def diff_sheets(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, name: str, *, pair: bool = False
+) -> SheetDiff:
+    """Facts matched by id.  With `pair`, a removed and an added fact of the same family at the
+    same place are reported as one change (see `pair_changes`)."""
     report = SheetDiff(name)
+    report.source_path = str(((new or old) or {}).get("source", {}).get("path", "")) or None
     if old is None or new is None:
         report.note = "sheet added" if old is None else "sheet removed"
         facts = (new or {}).get("facts", []) if old is None else (old or {}).get("facts", [])
@@ -113,10 +145,105 @@ def diff_sheets(old: dict[str, Any] | None, new: dict[str, Any] | None, name: st
         if not changes:
             continue
         quote = str(new_facts[fid].get("span", {}).get("quote", ""))
-        entry = FactChange(fid, str(fact.get("family")), quote, changes)
+        entry = FactChange(fid, str(fact.get("family")), quote, changes, None, fact, new_facts[fid])
         span_only = all(c.path in {f"span.{k}" for k in SPAN_FIELDS} for c in changes)
         (report.moved if span_only else report.changed).append(entry)
+    if pair:
+        pair_changes(report, old, new)
     return report
+
+
+def _pos(fact: dict[str, Any], key: str) -> int:
+    span = fact.get("span")
+    value = span.get(key) if isinstance(span, dict) else None
+    return value if isinstance(value, int) else 0
+
+
+# Two spans this close (after the text's shift) are "at the same place": "$16 million" edited
+# to "about $18 million" overlaps; "16" -> "18 million" touches.
+ADJACENT = 2
+
+
+def _shifts(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """(old start, offset shift, line shift) of every fact in both sheets, by old start."""
+    new_spans = {f["id"]: f.get("span", {}) for f in new.get("facts", [])}
+    out = []
+    for fact in old.get("facts", []):
+        span, moved = fact.get("span", {}), new_spans.get(fact["id"])
+        if moved is not None and "start" in span and "start" in moved:
+            out.append(
+                (span["start"], moved["start"] - span["start"], moved["line"] - span["line"])
+            )
+    return sorted(out)
+
+
+def _shift_at(shifts: list[tuple[int, int, int]], start: int) -> tuple[int, int]:
+    """How far the text at `start` moved: the shift of the nearest surviving fact before it."""
+    index = bisect_right(shifts, (start, 1 << 62, 0)) - 1
+    if index >= 0:
+        return shifts[index][1], shifts[index][2]
+    return (shifts[0][1], shifts[0][2]) if shifts else (0, 0)
+
+
+def pair_changes(report: SheetDiff, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Pair each removed fact with an added fact of the same family at the same place (spans
+    overlapping or adjacent once the text's shift is applied; failing that, the only removed and
+    the only added fact of that family on the same line), and report the pair as one change,
+    field by field.  Ids stay as they are: the change names both."""
+    shifts = _shifts(old, new)
+    placed = []
+    for fact in report.removed:
+        d_start, d_line = _shift_at(shifts, _pos(fact, "start"))
+        placed.append(
+            (
+                fact,
+                _pos(fact, "start") + d_start,
+                _pos(fact, "end") + d_start,
+                _pos(fact, "line") + d_line,
+            )
+        )
+
+    def same_line(family: str, line: int, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [f for f in facts if f.get("family") == family and _pos(f, "line") == line]
+
+    added = list(report.added)
+    paired: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for fact, start, end, line in placed:
+        family = fact.get("family")
+        near = [
+            a
+            for a in added
+            if a.get("family") == family
+            and _pos(a, "start") <= end + ADJACENT
+            and start <= _pos(a, "end") + ADJACENT
+        ]
+        if not near:
+            lonely = same_line(str(family), line, added)
+            rivals = [p for p in placed if p[0].get("family") == family and p[3] == line]
+            near = lonely if len(lonely) == 1 and len(rivals) == 1 else []
+        if near:
+            partner = min(near, key=lambda a: abs(_pos(a, "start") - start))
+            added.remove(partner)
+            paired.append((fact, partner))
+    if not paired:
+        return
+    taken_old = {id(f) for f, _ in paired}
+    report.removed = [f for f in report.removed if id(f) not in taken_old]
+    report.added = added
+    for before, after in paired:
+        changes = [
+            c
+            for c in _field_changes(before, {**after, "id": before["id"]})
+            if c.path not in {f"span.{k}" for k in SPAN_FIELDS}
+        ]
+        quote = str(after.get("span", {}).get("quote", ""))
+        report.changed.append(
+            FactChange(
+                before["id"], str(before.get("family")), quote, changes, after["id"], before, after
+            )
+        )
+    order = {f["id"]: i for i, f in enumerate(new.get("facts", []))}
+    report.changed.sort(key=lambda c: order.get(c.new_id or c.id, len(order)))
 
 
 # ---- loading ---------------------------------------------------------------------------------
@@ -152,15 +279,16 @@ def diff_paths(old: Path, new: Path) -> DiffReport:
                     _load(a[name]) if name in a else None,
                     _load(b[name]) if name in b else None,
                     name,
+                    pair=True,
                 )
             )
         return report
     for p in (old, new):
-        if not p.exists():
+        if str(p) != "-" and not p.exists():
             raise DiffError(f"{p}: no such file or folder")
     if old.is_dir() or new.is_dir():
         raise DiffError("compare two files or two folders, not one of each")
-    report.sheets.append(diff_sheets(_load(old), _load(new), new.name))
+    report.sheets.append(diff_sheets(_load(old), _load(new), new.name, pair=True))
     return report
 
 
@@ -198,11 +326,32 @@ def diff_git(rev: str, folder: Path) -> DiffReport:
                 old = parse_sheet_text(_git(["show", where], top), where)
             except SheetError as exc:
                 raise DiffError(str(exc)) from None
-        report.sheets.append(diff_sheets(old, _load(now[name]) if name in now else None, name))
+        report.sheets.append(
+            diff_sheets(old, _load(now[name]) if name in now else None, name, pair=True)
+        )
     return report
 
 
 # ---- rendering -------------------------------------------------------------------------------
+
+ATTRIBUTION = (
+    "donor",
+    "recipient",
+    "scope",
+    "since",
+    "subject",
+    "status",
+    "year",
+    "measure",
+    "period",
+    "event",
+    "dates",
+    "location",
+    "harm",
+    "victims",
+    "restates",
+    "part_of",
+)
 
 
 def _value(fact: dict[str, Any]) -> str:
@@ -210,6 +359,12 @@ def _value(fact: dict[str, Any]) -> str:
     has_value = q.get("value") is not None
     number = str(q["value"]) if has_value else f"{q.get('min')}–{q.get('max')}"
     return f"{number} {q.get('unit', '')}".strip()
+
+
+def _words(fact: dict[str, Any]) -> str:
+    """The quantity as a reader writes it: `nearly NZ$18 million`."""
+    q = fact.get("quantity")
+    return humanize.quantity(q) if isinstance(q, dict) else ""
 
 
 def _fmt(v: Any) -> str:
@@ -220,6 +375,10 @@ def _fmt(v: Any) -> str:
 
 def _quote(fact: dict[str, Any]) -> str:
     return str(fact.get("span", {}).get("quote", ""))
+
+
+def _ids(ch: FactChange) -> str:
+    return f"{ch.id} -> {ch.new_id}" if ch.new_id else ch.id
 
 
 def render_text(report: DiffReport, *, color: bool = False) -> str:
@@ -244,57 +403,151 @@ def render_text(report: DiffReport, *, color: bool = False) -> str:
                 )
                 lines.append(paint(text, colour))
         for ch in sheet.changed:
-            lines.append(paint(f'  ~ changed {ch.id} ({ch.family}) "{ch.quote}"', "33"))
+            lines.append(paint(f'  ~ changed {_ids(ch)} ({ch.family}) "{ch.quote}"', "33"))
             lines.extend(f"      {c.path}: {_fmt(c.old)} -> {_fmt(c.new)}" for c in ch.changes)
         for ch in sheet.moved:
             where = ", ".join(f"{c.path.split('.')[-1]} {c.old} -> {c.new}" for c in ch.changes)
             lines.append(f'  > moved {ch.id} "{ch.quote}": {where}')
-    summary = ", ".join(f"{n} {k}" for k, n in report.counts().items())
-    lines.append("no differences" if report.empty else summary)
+    lines.append(report.summary())
     return "\n".join(lines) + "\n"
 
 
 def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Table-safe Markdown: no pipes, newlines or raw HTML from the sheet reach the comment."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\r", " ")
+        .replace("\n", " ")
+    )
 
 
-def render_markdown(report: DiffReport) -> str:
-    """A pull-request comment: a summary, then one table per family, the quote on each row."""
+def line_link(path: str | None, line: Any, env: Mapping[str, str]) -> str:
+    """`line 54`, as a link to that line of the source at the commit under review when the
+    GitHub Actions variables are set."""
+    if not isinstance(line, int):
+        return ""
+    server, repo, sha = (
+        env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    if not (path and server and repo and sha) or path.startswith(("/", "-")) or ".." in path:
+        return f"line {line}"
+    url = f"{server.rstrip('/')}/{quote(repo)}/blob/{quote(sha)}/{quote(path)}#L{line}"
+    return f"[line {line}]({url})"
+
+
+def _md_value(value: Any, path: str) -> str:
+    """A field's value in the comment: numbers grouped (`18,000,000`), hashes shortened."""
+    if path.endswith("sha256") and isinstance(value, str):
+        return f"`{value[:12]}…`"
+    if isinstance(value, int | float) and not isinstance(value, bool) and path != "year":
+        return humanize.number(value) if not path.endswith(("since", "line")) else str(value)
+    return _cell(_fmt(value))
+
+
+def _attribution(fact: dict[str, Any]) -> str:
+    return ", ".join(f"{k}: {_cell(_fmt(fact[k]))}" for k in ATTRIBUTION if fact.get(k) is not None)
+
+
+def render_markdown(report: DiffReport, env: Mapping[str, str] | None = None) -> str:
+    """A pull-request comment: a one-line summary, source changes, then one table per family
+    with the value in words, the claim, the fields that changed, the quote and the line."""
+    env = os.environ if env is None else env
     out = ["### factsheet diff", ""]
     if report.empty:
-        out.append("No differences in the fact sheets.")
+        out += ["No differences in the fact sheets.", "", COMMENT_MARKER]
         return "\n".join(out) + "\n"
-    out.append(" · ".join(f"**{n}** {k}" for k, n in report.counts().items()))
-    rows: dict[str, list[str]] = {}
-
-    def row(family: str, change: str, sheet: str, fid: str, what: str, quote: str) -> None:
-        rows.setdefault(family, []).append(
-            f"| {change} | {sheet} | `{fid}` | {what} | {_cell(quote)} |"
+    out.append(f"**{report.summary()}**")
+    sources = [
+        f"- `{_cell(s.name)}`: "
+        + "; ".join(
+            f"{c.path} {_md_value(c.old, c.path)} → {_md_value(c.new, c.path)}" for c in s.source
         )
+        for s in report.sheets
+        if s.source
+    ]
+    if sources:
+        out += ["", "Sources that changed:", "", *sources]
+    rows: dict[str, list[str]] = {}
+    moves: list[str] = []
+
+    def row(family: str, cells: list[str]) -> None:
+        rows.setdefault(family, []).append("| " + " | ".join(cells) + " |")
 
     for sheet in report.sheets:
+        name = _cell(sheet.name)
         for change, facts in (("added", sheet.added), ("removed", sheet.removed)):
             for fact in facts:
-                family = str(fact.get("family"))
-                row(family, change, sheet.name, fact["id"], _cell(_value(fact)), _quote(fact))
+                span = fact.get("span", {})
+                where = (
+                    line_link(sheet.source_path, span.get("line"), env)
+                    if change == "added"
+                    else f"line {span.get('line')} (before)"
+                )
+                row(
+                    str(fact.get("family")),
+                    [
+                        change,
+                        f"`{_cell(fact.get('id'))}`",
+                        _cell(_words(fact)),
+                        _cell(fact.get("claim", "")),
+                        _attribution(fact),
+                        _cell(_quote(fact)),
+                        f"{name} {where}",
+                    ],
+                )
         for ch in sheet.changed:
-            what = "<br>".join(
-                f"`{c.path}`: {_cell(_fmt(c.old))} → {_cell(_fmt(c.new))}" for c in ch.changes
+            fields = "<br>".join(
+                f"`{c.path}`: {_md_value(c.old, c.path)} → {_md_value(c.new, c.path)}"
+                for c in ch.changes
+                if c.path != "claim"
             )
-            row(ch.family, "changed", sheet.name, ch.id, what, ch.quote)
+            before, after = _words(ch.old), _words(ch.new)
+            value = _cell(after) if before == after else f"{_cell(before)} → {_cell(after)}"
+            ids = f"`{ch.id}` → `{ch.new_id}`" if ch.new_id else f"`{ch.id}`"
+            line = ch.new.get("span", {}).get("line")
+            row(
+                ch.family,
+                [
+                    "changed",
+                    ids,
+                    value,
+                    _cell(ch.new.get("claim", "")),
+                    fields,
+                    _cell(ch.quote),
+                    f"{name} {line_link(sheet.source_path, line, env)}",
+                ],
+            )
         for ch in sheet.moved:
-            line = next((c for c in ch.changes if c.path == "span.line"), None)
-            what = f"line {line.old} → {line.new}" if line else "offsets only"
-            row(ch.family, "moved", sheet.name, ch.id, what, ch.quote)
+            moved = next((c for c in ch.changes if c.path == "span.line"), None)
+            what = f"line {moved.old} → {moved.new}" if moved else "offsets only"
+            moves.append(
+                f"| {name} | `{ch.id}` | {_cell(_words(ch.new))} | {_cell(ch.quote)} | {what} |"
+            )
     for family in sorted(rows):
         out += [
             "",
             f"#### {family}",
             "",
-            "| change | sheet | fact | value / fields | quote |",
-            "| --- | --- | --- | --- | --- |",
+            "| change | fact | value | claim | fields | quote | where |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
             *rows[family],
         ]
+    if moves:
+        out += [
+            "",
+            f"<details><summary>{len(moves)} moved (the text around them changed)</summary>",
+            "",
+            "| sheet | fact | value | quote | line |",
+            "| --- | --- | --- | --- | --- |",
+            *moves,
+            "",
+            "</details>",
+        ]
+    out += ["", COMMENT_MARKER]
     return "\n".join(out) + "\n"
 
 
@@ -318,15 +571,20 @@ def render_sheet_lines(sheet: dict[str, Any]) -> str:
 
 def render_json(report: DiffReport) -> str:
     def changes(items: list[FactChange]) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": c.id,
-                "family": c.family,
-                "quote": c.quote,
-                "fields": [f.__dict__ for f in c.changes],
-            }
-            for c in items
-        ]
+        out = []
+        for c in items:
+            entry: dict[str, Any] = {"id": c.id}
+            if c.new_id:
+                entry["new_id"] = c.new_id
+            entry.update(
+                {
+                    "family": c.family,
+                    "quote": c.quote,
+                    "fields": [f.__dict__ for f in c.changes],
+                }
+            )
+            out.append(entry)
+        return out
 
     def sheet(s: SheetDiff) -> dict[str, Any]:
         return {
@@ -339,5 +597,10 @@ def render_json(report: DiffReport) -> str:
             "moved": changes(s.moved),
         }
 
-    data = {"counts": report.counts(), "sheets": [sheet(s) for s in report.sheets if not s.empty]}
+    data = {
+        "schema_version": DIFF_SCHEMA_VERSION,
+        "summary": report.summary(),
+        "counts": report.counts(),
+        "sheets": [sheet(s) for s in report.sheets if not s.empty],
+    }
     return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"

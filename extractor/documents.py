@@ -9,13 +9,11 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
-import html
 import os
 import re
 import stat
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -154,41 +152,6 @@ def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
     return title, published, byline
 
 
-class _TextOfHTML(HTMLParser):
-    BLOCKS = frozenset(
-        "p div br li h1 h2 h3 h4 h5 h6 tr section article blockquote header footer".split()
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    parser = _TextOfHTML()
-    parser.feed(markup)
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
-
-
 # A byte-order mark names the encoding; UTF-32 before UTF-16 (its LE mark starts the same way).
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -229,9 +192,17 @@ def parse_document(data: bytes, *, doc_id: str, path: str) -> Document:
         raise DocumentError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     text = decode(data)
     text = text.removeprefix("\ufeff")
+    page = None
     if path.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
+        from extractor.html import read_html  # the page's visible text and its metadata
+
+        page = read_html(text)
+        text = page.text
     title, published, byline = _metadata(text)
+    if page is not None:  # what the page states wins over what the text suggests
+        title = page.title or title
+        published = page.published or published
+        byline = page.byline or byline
     return Document(
         id=doc_id,
         path=path,

@@ -8,6 +8,7 @@ model has one, so the dictionary and the schema cannot drift apart.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.model import FactSheet, json_schema
+from extractor.safety import spreadsheet_safe
 from extractor.yamlio import write_atomic
 
 
@@ -130,7 +132,11 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("byline", "string", "source.byline", "Author as printed", "John Braddock"),
 )
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT"}
+# NUMERIC affinity keeps an integral value as an INTEGER (250000000, not 250000000.0) and a
+# fractional one as a REAL.
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "date": "TEXT"}
+# Full-text search over these columns (SQLite FTS5, which datasette finds by the table name).
+FTS_COLUMNS = ("quote", "claim")
 
 
 def _schema_description(path: str) -> str:
@@ -189,12 +195,26 @@ def source_rows(sheets: Iterable[FactSheet]) -> list[dict[str, Any]]:
     return out
 
 
+class ExportError(Exception):
+    """Sheets that cannot be exported together; the message names the clash."""
+
+
+def _csv_cell(value: Any, column: Column) -> Any:
+    if value is None:
+        return ""
+    if column.type == "string" and isinstance(value, str):
+        return spreadsheet_safe(value)
+    return value
+
+
 def to_csv(records: list[dict[str, Any]], columns: tuple[Column, ...] = COLUMNS) -> str:
+    """CSV with a header; text cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+    tab, CR first) get a `'` in front (see the data dictionary)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     for record in records:
-        writer.writerow(["" if record[c.name] is None else record[c.name] for c in columns])
+        writer.writerow([_csv_cell(record[c.name], c) for c in columns])
     return buffer.getvalue()
 
 
@@ -203,36 +223,56 @@ def to_jsonl(records: list[dict[str, Any]]) -> str:
 
 
 def write_sqlite(sheets: list[FactSheet], path: Path) -> None:
-    """`sources` and `facts` tables with keys and indexes, ready for datasette.  Built in a
-    temporary file and renamed, like every other output."""
+    """`sources` and `facts` tables with keys and indexes and an FTS5 index over quote and
+    claim, ready for datasette.  Built in a temporary file and renamed, like every output."""
+
+    def build(tmp: Path) -> None:
+        db = sqlite3.connect(tmp)
+        try:
+            with db:
+                _fill(db, sheets)
+        finally:
+            db.close()
+
+    _replace_atomically(path, build)
+
+
+def _fill(db: sqlite3.Connection, sheets: list[FactSheet]) -> None:
+    src_cols = ", ".join(f'"{c.name}" {SQL_TYPES[c.type]}' for c in SOURCE_COLUMNS)
+    db.execute(f"CREATE TABLE sources ({src_cols}, PRIMARY KEY (id))")
+    fact_cols = ", ".join(f'"{c.name}" {SQL_TYPES[c.type]}' for c in COLUMNS)
+    db.execute(
+        f"CREATE TABLE facts ({fact_cols}, PRIMARY KEY (document, id), "
+        "FOREIGN KEY (document) REFERENCES sources(id))"
+    )
+    db.execute("CREATE INDEX facts_family ON facts(family)")
+    db.execute("CREATE INDEX facts_document ON facts(document)")
+    db.execute(
+        f"CREATE VIRTUAL TABLE facts_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        "content='facts', content_rowid='rowid')"
+    )
+    names = [c.name for c in SOURCE_COLUMNS]
+    db.executemany(
+        f"INSERT INTO sources VALUES ({', '.join('?' for _ in names)})",
+        [[r[n] for n in names] for r in source_rows(sheets)],
+    )
+    names = [c.name for c in COLUMNS]
+    db.executemany(
+        f"INSERT INTO facts VALUES ({', '.join('?' for _ in names)})",
+        [[r[n] for n in names] for r in rows(sheets)],
+    )
+    db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('rebuild')")
+
+
+def _replace_atomically(path: Path, write: Any) -> None:
+    """Call write(tmp) on a temporary file beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     ) as handle:
         tmp = Path(handle.name)
     try:
-        db = sqlite3.connect(tmp)
-        with db:
-            src_cols = ", ".join(f'"{c.name}" {SQL_TYPES[c.type]}' for c in SOURCE_COLUMNS)
-            db.execute(f"CREATE TABLE sources ({src_cols}, PRIMARY KEY (id))")
-            fact_cols = ", ".join(f'"{c.name}" {SQL_TYPES[c.type]}' for c in COLUMNS)
-            db.execute(
-                f"CREATE TABLE facts ({fact_cols}, PRIMARY KEY (document, id), "
-                "FOREIGN KEY (document) REFERENCES sources(id))"
-            )
-            db.execute("CREATE INDEX facts_family ON facts(family)")
-            db.execute("CREATE INDEX facts_document ON facts(document)")
-            names = [c.name for c in SOURCE_COLUMNS]
-            db.executemany(
-                f"INSERT INTO sources VALUES ({', '.join('?' for _ in names)})",
-                [[r[n] for n in names] for r in source_rows(sheets)],
-            )
-            names = [c.name for c in COLUMNS]
-            db.executemany(
-                f"INSERT INTO facts VALUES ({', '.join('?' for _ in names)})",
-                [[r[n] for n in names] for r in rows(sheets)],
-            )
-        db.close()
+        write(tmp)
         mask = os.umask(0)
         os.umask(mask)
         tmp.chmod(0o666 & ~mask)
@@ -240,6 +280,73 @@ def write_sqlite(sheets: list[FactSheet], path: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """datasette `metadata.json` for the SQLite export, from the same column table as the
+    data dictionary: table and column descriptions, facets and the full-text index."""
+
+    def columns(cols: tuple[Column, ...]) -> dict[str, str]:
+        return {c.name: describe(c) for c in cols}
+
+    return {
+        "title": "factsheet: quantitative facts with their sources",
+        "description": "One row per fact; each row quotes its source text. "
+        "The unit of `value`, `min` and `max` is in `unit` (ISO 4217, percent, a duration "
+        "or a counted noun).",
+        "databases": {
+            database: {
+                "tables": {
+                    "facts": {
+                        "description": "One row per fact, in document order",
+                        "columns": columns(COLUMNS),
+                        "facets": ["family", "document", "unit", "qualifier"],
+                        "fts_table": "facts_fts",
+                        "sort": "rowid",
+                    },
+                    "sources": {
+                        "description": "One row per source document",
+                        "columns": columns(SOURCE_COLUMNS),
+                    },
+                }
+            }
+        },
+    }
+
+
+def write_metadata(db_path: Path) -> Path:
+    """`<db>.metadata.json` beside the database (`datasette facts.db -m facts.metadata.json`)."""
+    target = db_path.with_name(db_path.stem + ".metadata.json")
+    text = json.dumps(datasette_metadata(db_path.stem), indent=2, ensure_ascii=False) + "\n"
+    write_atomic(target, text)
+    return target
+
+
+def write_parquet(sheets: list[FactSheet], path: Path) -> None:
+    """The facts table as Parquet, with the columns and types of the CSV (pyarrow, optional)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExportError(
+            "--format parquet needs pyarrow: pip install 'factsheet[parquet]'"
+        ) from None
+    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
+    types["date"] = pa.date32()
+    schema = pa.schema(
+        [pa.field(c.name, types[c.type], metadata={"description": describe(c)}) for c in COLUMNS]
+    )
+    records = rows(sheets)
+    data = {}
+    for c in COLUMNS:
+        values = [r[c.name] for r in records]
+        if c.type == "date":
+            values = [None if v is None else dt.date.fromisoformat(str(v)) for v in values]
+        elif c.type == "number":
+            values = [None if v is None else float(v) for v in values]
+        data[c.name] = values
+    table = pa.Table.from_pydict(data, schema=schema)
+    _replace_atomically(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def _table_schema(columns: tuple[Column, ...]) -> list[dict[str, Any]]:
@@ -312,4 +419,14 @@ def data_dictionary() -> str:
         "| --- | --- | --- | --- |",
     ]
     out += [_dictionary_row(c) for c in SOURCE_COLUMNS]
+    out += [
+        "",
+        "## Text cells in CSV",
+        "",
+        "In `--format csv` and in the Data Package's CSV files, a text cell that begins with `=`,",
+        "`+`, `-`, `@`, a tab or a carriage return gets a `'` in front (`-3.5%` is written",
+        "`'-3.5%`), so that Excel, LibreOffice and Google Sheets show it as text instead of",
+        "running it as a formula. Number, integer and date columns are never prefixed. JSON",
+        "Lines, SQLite and Parquet keep the text exactly as in the sheet.",
+    ]
     return "\n".join(out) + "\n"

@@ -9,8 +9,10 @@ mark shows its value, unit, qualifier and claim; every mark and link is reachabl
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
-from extractor.model import Fact, FactSheet
+from extractor import humanize
+from extractor.model import Fact, FactSheet, Source
 
 FAMILY_COLOURS = {
     "aid": "#f6c85f",
@@ -35,9 +37,10 @@ header p { margin: 0; color: var(--muted); font-size: .9rem; }
 .page > input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .filters label { padding: .15rem .6rem; border-radius: 1rem; border: 1px solid var(--line);
                  cursor: pointer; font-size: .9rem; }
-.layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem;
-          padding: 1.5rem; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5rem; padding: 1.5rem; }
+@media (min-width: 1700px) { .layout { grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); } }
+nav { font-size: .9rem; margin-bottom: .35rem; }
+nav a { color: #1a0dab; }
 .source pre { white-space: pre-wrap; word-wrap: break-word; font: inherit; margin: 0;
               background: #fff; padding: 1rem 1.25rem; border: 1px solid var(--line);
               border-radius: 6px; }
@@ -50,17 +53,25 @@ mark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 3; 
             font-size: .85rem; line-height: 1.4; border-radius: 5px; white-space: normal;
             box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 mark:hover .tip, mark:focus .tip { display: block; }
-aside { position: sticky; top: 3.6rem; max-height: calc(100vh - 5rem); overflow: auto;
-        align-self: start; border: 1px solid var(--line); border-radius: 6px; }
-@media (max-width: 900px) { aside { position: static; max-height: none; } }
+aside { align-self: start; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
+@media (min-width: 1700px) { aside { position: sticky; top: 3.6rem; max-height: calc(100vh - 5rem);
+                                     overflow: auto; } }
 table { width: 100%; border-collapse: collapse; background: #fff; font-size: .9rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
          vertical-align: top; }
+th { white-space: nowrap; }
+td.wrap { overflow-wrap: anywhere; }
+td.keep { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+details.cite summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
+details.cite .text { display: block; user-select: all; -webkit-user-select: all; margin-top: .2rem;
+                     padding: .3rem .4rem; background: #f1f1f4; border-radius: 4px;
+                     font-size: .8rem; }
 th { position: sticky; top: 0; background: #f1f1f4; }
 td a { color: inherit; }
 td .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px;
              margin-right: .35rem; vertical-align: baseline; }
-.value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.value { font-variant-numeric: tabular-nums; }
 footer { padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .8rem; }
 """
 
@@ -87,20 +98,34 @@ def _family_css(families: list[str]) -> str:
     return "\n".join(rules)
 
 
-def _number(value: float | int | None) -> str:
+def value_text(fact: Fact) -> str:
+    """`nearly A$250 million`, `40,000–90,000 people`, `more than 2% of GDP`."""
+    return humanize.quantity(fact.quantity.model_dump(exclude_none=True))
+
+
+# The attribution columns of the facts table, in this order.
+TABLE_FIELDS = ("donor", "recipient", "subject", "event", "year", "scope")
+
+# No script may run on a review page, whatever a sheet holds; styles are inline.
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _field_text(fact: Fact, name: str) -> str:
+    value = getattr(fact, name)
     if value is None:
         return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,}"
-    return f"{int(value):,}"
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def value_text(fact: Fact) -> str:
-    q = fact.quantity
-    number = _number(q.value) if q.value is not None else f"{_number(q.min)}–{_number(q.max)}"
-    unit = q.unit + (f" of {q.of}" if q.of else "")
-    qualifier = "" if q.qualifier == "exact" else f" ({q.qualifier.replace('_', ' ')})"
-    return f"{number} {unit}{qualifier}"
+def citation(fact: Fact, source: Source) -> str:
+    """A citation a reader can paste: quote, title, date, byline and where in the source."""
+    parts = [f"“{fact.span.quote}”", source.title or source.id]
+    if source.published:
+        parts.append(source.published.isoformat())
+    if source.byline:
+        parts.append(source.byline)
+    parts.append(f"{source.path}, line {fact.span.line}")
+    return " — ".join(parts[:2]) + ", " + ", ".join(parts[2:]) + f" (factsheet {fact.id})"
 
 
 def _marked_text(text: str, facts: list[Fact]) -> str:
@@ -124,7 +149,8 @@ def _marked_text(text: str, facts: list[Fact]) -> str:
     return "".join(parts)
 
 
-def render_page(sheet: FactSheet, text: str) -> str:
+def render_page(sheet: FactSheet, text: str, *, index_href: str | None = None) -> str:
+    """The review page of one document; `index_href` adds a link back to the index."""
     source = sheet.source
     title = source.title or source.id
     families = [f for f in FAMILY_COLOURS if any(x.family == f for x in sheet.facts)]
@@ -141,18 +167,30 @@ def render_page(sheet: FactSheet, text: str) -> str:
         labels.append(f'<label for="f-{family}" class="fam-{family}">{family} ({count})</label>')
     rows = []
     for fact in sheet.facts:
+        fields = "".join(
+            f'<td class="keep">{escape(_field_text(fact, k))}</td>'
+            if k in ("year", "scope", "donor", "recipient")
+            else f"<td>{escape(_field_text(fact, k))}</td>"
+            for k in TABLE_FIELDS
+        )
         rows.append(
             f'<tr class="fact fam-{fact.family}" data-fact="{escape(fact.id)}">'
-            f'<td><a href="#fact-{escape(fact.id)}">{escape(fact.span.quote)}</a></td>'
+            f'<td class="num">{fact.span.line}</td>'
+            f'<td class="wrap"><a href="#fact-{escape(fact.id)}">{escape(fact.span.quote)}</a></td>'
             f'<td class="value">{escape(value_text(fact))}</td>'
-            f'<td><span class="swatch fam-{fact.family}"></span>{fact.family}</td>'
-            f"<td>{escape(fact.claim)}</td></tr>"
+            f'<td class="keep"><span class="swatch fam-{fact.family}"></span>{fact.family}</td>'
+            f'{fields}<td class="wrap">{escape(fact.claim)}'
+            f'<details class="cite"><summary>copy as citation</summary>'
+            f'<span class="text">{escape(citation(fact, source))}</span></details></td></tr>'
         )
+    nav = f'<nav><a href="{escape(index_href)}">← All documents</a></nav>\n' if index_href else ""
+    heads = "".join(f'<th scope="col">{k}</th>' for k in TABLE_FIELDS)
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{PAGE_CSP}">
 <title>{escape(title)} — factsheet</title>
 <style>{CSS}
 {_family_css(families)}
@@ -160,7 +198,7 @@ def render_page(sheet: FactSheet, text: str) -> str:
 </head>
 <body>
 <header>
-<h1>{escape(title)}</h1>
+{nav}<h1>{escape(title)}</h1>
 <p>{meta}</p>
 </header>
 <div class="page">
@@ -175,8 +213,8 @@ def render_page(sheet: FactSheet, text: str) -> str:
 </main>
 <aside aria-label="Facts">
 <table>
-<thead><tr><th scope="col">quote</th><th scope="col">value</th><th scope="col">family</th>
-<th scope="col">claim</th></tr></thead>
+<thead><tr><th scope="col" class="num">line</th><th scope="col">quote</th>
+<th scope="col">value</th><th scope="col">family</th>{heads}<th scope="col">claim</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
@@ -191,31 +229,7 @@ Each fact links to its place in the text.</footer>
 """
 
 
-def render_index(pages: list[tuple[str, FactSheet]]) -> str:
-    items = "\n".join(
-        f'<tr><td><a href="{escape(href)}">{escape(s.source.title or s.source.id)}</a></td>'
-        f"<td>{escape(str(s.source.published or ''))}</td><td>{len(s.facts)}</td></tr>"
-        for href, s in pages
-    )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>factsheet — documents</title>
-<style>{CSS}</style>
-</head>
-<body>
-<header><h1>Fact sheets</h1><p>{len(pages)} documents</p></header>
-<div class="layout" style="grid-template-columns: 1fr">
-<table>
-<thead><tr><th scope="col">document</th><th scope="col">published</th>
-<th scope="col">facts</th></tr></thead>
-<tbody>
-{items}
-</tbody>
-</table>
-</div>
-</body>
-</html>
-"""
+def page_href(name: str) -> str:
+    """A relative link to a page in the same folder: every character outside the unreserved
+    set percent-encoded, so no name can become a scheme (`javascript:`) or leave the folder."""
+    return "./" + quote(name.replace("/", "_"), safe="")

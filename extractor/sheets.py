@@ -54,7 +54,9 @@ def find_sheets(paths: list[Path]) -> tuple[list[SheetFile], list[Finding]]:
     problems: list[Finding] = []
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
+        if str(path) == "-":  # standard input: one sheet
+            found = [SheetFile(path, "-", "stdin")]
+        elif path.is_dir():
             found = [
                 SheetFile(p, display_path(p), p.relative_to(path).with_suffix("").as_posix())
                 for p, _ in walk(path, SHEET_SUFFIXES, follow_symlinks=True)

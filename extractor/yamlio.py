@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -359,9 +360,14 @@ def load_yaml_with_lines(text: str, *, pure_python: bool = False) -> tuple[Any, 
 def read_sheet_file(path: Path, *, follow_symlinks: bool = True) -> tuple[Any, dict[str, int]]:
     """Load a .yaml or .json sheet (JSON is read by the same YAML loader, lines and all).
 
-    Regular files only, the size cap applied while reading."""
+    Regular files only, the size cap applied while reading; `-` is standard input."""
     try:
-        data = read_capped(path, MAX_SHEET_BYTES, follow_symlinks=follow_symlinks)
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(MAX_SHEET_BYTES + 1)
+            if len(data) > MAX_SHEET_BYTES:
+                raise SheetLoadError(f"larger than {MAX_SHEET_BYTES // (1024 * 1024)} MB")
+        else:
+            data = read_capped(path, MAX_SHEET_BYTES, follow_symlinks=follow_symlinks)
         text = data.decode("utf-8")
     except FileNotFoundError:
         raise SheetLoadError("no such file") from None

@@ -133,3 +133,50 @@ def test_export_of_bad_input_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "not a valid fact sheet" in result.stderr
     assert run("export", "facts", "--format", "sqlite").returncode == 2
+
+
+def test_sqlite_has_fts_integers_and_datasette_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "facts.db"
+    assert run("export", "facts", "--format", "sqlite", "-o", str(out)).returncode == 0
+    db = sqlite3.connect(out)
+    kinds = dict(db.execute("SELECT quote, typeof(value) FROM facts").fetchall())
+    assert kinds["nearly \\$A250 million"] == "integer"
+    assert kinds["1.38 percent of GDP"] == "real"
+    assert {t for (t,) in db.execute("SELECT typeof(start) FROM facts")} == {"integer"}
+    hits = db.execute(
+        "SELECT f.id FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid "
+        "WHERE facts_fts MATCH 'nanking'"
+    ).fetchall()
+    expected_ids = [
+        f.id for s in sheets() for f in s.facts if "nanking" in (f.claim + f.span.quote).lower()
+    ]
+    assert sorted(h[0] for h in hits) == sorted(expected_ids) and expected_ids
+    meta = json.loads((tmp_path / "facts.metadata.json").read_text())
+    table = meta["databases"]["facts"]["tables"]["facts"]
+    assert table["fts_table"] == "facts_fts"
+    assert set(table["columns"]) == {c.name for c in COLUMNS}
+    assert all(table["columns"].values())  # every column described, as in the dictionary
+
+
+def test_parquet_has_the_columns_and_types_of_the_csv(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq  # the test extra installs it: no skip
+
+    out = tmp_path / "facts.parquet"
+    result = run("export", "facts", "--format", "parquet", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    table = pq.read_table(out)
+    assert table.column_names == [c.name for c in COLUMNS]
+    kinds = {f.name: str(f.type) for f in table.schema}
+    assert kinds["value"] == "double" and kinds["start"] == "int64"
+    assert kinds["published"] == "date32[day]" and kinds["quote"] == "string"
+    got = list(
+        zip(
+            table.column("document").to_pylist(),
+            table.column("id").to_pylist(),
+            table.column("unit").to_pylist(),
+            table.column("quote").to_pylist(),
+            strict=True,
+        )
+    )
+    assert got == [(d, i, u, q) for d, i, _, u, q in expected()]
+    assert table.schema.field("claim").metadata[b"description"]

@@ -118,7 +118,8 @@ def test_diff_names_changed_fields_in_all_formats(project: Path, tmp_path: Path)
     assert "quantity.value: 16000000 -> 18000000" in text.stdout
     assert "\x1b[" not in text.stdout  # not a terminal: no colour
     md = run("diff", str(old), str(project / "facts"), "--format", "markdown", cwd=project)
-    assert "#### aid" in md.stdout and "`quantity.value`: 16000000 → 18000000" in md.stdout
+    assert "#### aid" in md.stdout and "`quantity.value`: 16,000,000 → 18,000,000" in md.stdout
+    assert "| NZ$16 million → NZ$18 million |" in md.stdout
     assert "\\$NZ16 million" in md.stdout  # the quote on the row
     js = run(
         "diff", str(old), str(project / "facts"), "--format", "json", "--exit-code", cwd=project
@@ -139,7 +140,12 @@ def test_diff_reports_span_only_moves_apart(project: Path, tmp_path: Path) -> No
     assert run("extract", "seeds", "-o", "facts", cwd=project).returncode == 0
     out = run("diff", str(old), "facts", cwd=project).stdout
     assert re.search(r'> moved other-\w+ "32 NATO members": start \d+ -> \d+', out)
-    assert "- removed" in out and "+ added" in out
+    # the corrected figure is one change (both ids named), the deleted one a removal
+    assert re.search(r'~ changed aid-\w+ -> aid-\w+ \(aid\) "\\\$NZ18 million"', out)
+    assert "quantity.value: 16000000 -> 18000000" in out
+    assert re.search(r'- removed other-\w+ \(other\): 700 person "700-person"', out)
+    assert "+ added" not in out
+    assert re.fullmatch(r"1 changed(, \d+ (added|removed|moved))* in 1 sheet", out.splitlines()[-1])
 
 
 def test_diff_against_a_git_revision(project: Path) -> None:

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def on_a_terminal(args: list[str], cwd: Path) -> tuple[int, bytes]:
+def on_a_terminal(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[int, bytes]:
     """Run with stdout and stderr on a pseudo-terminal; return the exit code and the screen."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(
@@ -22,6 +24,7 @@ def on_a_terminal(args: list[str], cwd: Path) -> tuple[int, bytes]:
         stdin=subprocess.DEVNULL,
         stdout=slave,
         stderr=slave,
+        env={**os.environ, **(env or {})},
     )
     os.close(slave)
     screen = b""
@@ -58,3 +61,14 @@ def test_diff_is_coloured_on_a_terminal(tmp_path: Path) -> None:
     code, screen = on_a_terminal(["diff", str(old), str(new)], ROOT)
     assert code == 0
     assert b"\x1b[33m  ~ changed" in screen
+
+
+def test_no_color_turns_the_colours_off(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "facts", old)
+    shutil.copytree(ROOT / "facts", new)
+    sheet = new / "000_55791655ed5d24e6.yaml"
+    sheet.write_text(sheet.read_text().replace("value: 16000000", "value: 18000000", 1))
+    code, screen = on_a_terminal(["diff", str(old), str(new)], ROOT, env={"NO_COLOR": "1"})
+    assert code == 0
+    assert b"~ changed" in screen and b"\x1b[" not in screen
