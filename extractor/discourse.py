@@ -37,7 +37,7 @@ class Slot:
 @dataclass
 class Frame:
     slots: dict[str, Slot] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)  # document-wide answers, computed once
+    cache: dict[Any, Any] = field(default_factory=dict)  # document-wide answers, computed once
     context: DocumentContext | None = None
 
     def get(self, role: str, paragraph: int, *, family: str | None = None) -> Any:

@@ -11,6 +11,7 @@ a document in one regex pass per paragraph and answers "which entities are in [s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -207,6 +208,7 @@ class EntityIndex:
         self.layout = layout or Layout(text)
         self._mentions: dict[int, list[Mention]] = {}
         self._events: dict[int, list[EventMention]] = {}
+        self._start_lists: dict[tuple[str, int], list[int]] = {}
 
     def _paragraph_mentions(self, index: int) -> list[Mention]:
         found = self._mentions.get(index)
@@ -243,21 +245,30 @@ class EntityIndex:
     def events(self) -> list[EventMention]:
         return self.events_within(0, len(self.text))
 
+    def _starts(self, kind: str, index: int, found: list[Any]) -> list[int]:
+        key = (kind, index)
+        starts = self._start_lists.get(key)
+        if starts is None:
+            starts = [x.start for x in found]
+            self._start_lists[key] = starts
+        return starts
+
     def within(self, start: int, end: int) -> list[Mention]:
-        return [
-            m
-            for i in self._indexes(start, end)
-            for m in self._paragraph_mentions(i)
-            if start <= m.start < end
-        ]
+        """Mentions starting in [start, end), by bisect: a window costs what it holds."""
+        out: list[Mention] = []
+        for i in self._indexes(start, end):
+            found = self._paragraph_mentions(i)
+            starts = self._starts("m", i, found)
+            out += found[bisect_left(starts, start) : bisect_left(starts, end)]
+        return out
 
     def events_within(self, start: int, end: int) -> list[EventMention]:
-        return [
-            e
-            for i in self._indexes(start, end)
-            for e in self._paragraph_events(i)
-            if start <= e.start < end
-        ]
+        out: list[EventMention] = []
+        for i in self._indexes(start, end):
+            found = self._paragraph_events(i)
+            starts = self._starts("e", i, found)
+            out += found[bisect_left(starts, start) : bisect_left(starts, end)]
+        return out
 
     def last_event_before(
         self, pos: int, since: int, kinds: tuple[str, ...]

@@ -38,11 +38,14 @@ class EventTable:
     dated: tuple[tuple[re.Pattern[str], int], ...]
 
 
-# A relative time that refers to a dated event: "since the annexation of Crimea".
+# A relative time that refers to a dated event: "since the annexation of Crimea".  Every dated
+# pattern starts with it, so `DATED_PREFIX` finds where one can start (rules test the dated
+# patterns only there).
 _TIME_WORD = (
     r"(?i:since|when|after|before|at|during|until|following|by\s+the\s+time\s+of"
     r"|at\s+the\s+time\s+of|ahead\s+of|prior\s+to)\s+(?:the\s+|Russia['’]s\s+)?"
 )
+DATED_PREFIX = re.compile(rf"\b{_TIME_WORD}")
 _HEADS = frozenset(
     {
         "president",

@@ -70,7 +70,7 @@ def _follow_up(ctx: Ctx) -> bool:
     it or says where it goes."""
     if ctx.carried("donor", family="aid") is None:
         return False
-    return _FOLLOW_UP.search(ctx.sentence_text) is not None
+    return ctx.has(_FOLLOW_UP)
 
 
 _WORTH = re.compile(
@@ -107,7 +107,7 @@ def _whole_of_part(ctx: Ctx) -> int | None:
     if q.kind != "money":
         return None
     s, _ = ctx.sentence
-    for i in range(ctx.index - 1, -1, -1):
+    for i in ctx.back():
         other = ctx.quantities[i]
         if other.number_start < s:
             return None
@@ -225,7 +225,7 @@ def _donor_and_recipient(
     if donor is None and ctx.frame.context is not None and ctx.frame.context.country:
         # "WELLINGTON (Reuters) - The government will give ...": the dateline's government
         home = ctx.frame.context.country
-        if home != recipient and _GOVERNMENT.search(ctx.sentence_text):
+        if home != recipient and ctx.has(_GOVERNMENT):
             donor = home
     if donor is None:
         carried = ctx.carried("donor", family="aid")
@@ -239,7 +239,7 @@ def _donor_and_recipient(
     # speaks of aid (a receiver is what makes money aid: "provided $20 million for staging
     # demonstrations" is not)
     doc_giver, doc_receiver = document_roles(ctx, AID_CUE)
-    if not (listed or STRONG_AID_CUE.search(ctx.sentence_text)):
+    if not (listed or ctx.has(STRONG_AID_CUE)):
         doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
@@ -267,21 +267,20 @@ def _donor_and_recipient(
 
 def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
-    sentence = ctx.sentence_text
     listed = False
     given = False
     worth = _worth_of_aid(ctx)
     if worth is not None:
         return worth
     if q.kind == "money":
-        if not AID_CUE.search(sentence) and not _follow_up(ctx):
+        if not ctx.has(AID_CUE) and not _follow_up(ctx):
             return None
-        listed = bool(_INCLUDES.search(ctx.before()) and _PACKAGE.search(sentence))
+        listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
     elif q.kind == "count":
-        if EXERCISE_OR_HARM.search(sentence) or ctx.carried("event") is not None:
+        if ctx.has(EXERCISE_OR_HARM) or ctx.carried("event") is not None:
             return None
         equipment = q.unit.split()[-1] in EQUIPMENT
-        given = EQUIPMENT_CUE.search(sentence) is not None
+        given = ctx.has(EQUIPMENT_CUE)
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
         listed = _listed_in_package(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
@@ -292,7 +291,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
     donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
     if not listed and (
-        donor is None or (recipient is None and not AID_WORD.search(sentence) and not given)
+        donor is None or (recipient is None and not ctx.has(AID_WORD) and not given)
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
     fields: dict[str, Any] = {}

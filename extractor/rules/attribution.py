@@ -7,8 +7,10 @@ sentences before it in the same paragraph.  None is keyed on a particular docume
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.gazetteer import Mention, events, gazetteer
+from extractor.named_events import DATED_PREFIX
 from extractor.rules.base import Ctx, cue
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
@@ -137,15 +139,14 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     as time words and give None here (resolved_year turns them into the publication year).
     For a target, the year it is due ('by 2030') wins.
     """
-    s, e = ctx.sentence
     q = ctx.q.start
-    marks: list[tuple[int, int | None]] = [(m.start(), None) for m in NOW.finditer(ctx.text, s, e)]
+    marks: list[tuple[int, int | None]] = [(m.start(), None) for m in ctx.matches(NOW)]
     if ctx.doc.published:  # "last year", "next year": relative to the publication date
         published = ctx.doc.published.year
-        for m in _RELATIVE.finditer(ctx.text, s, e):
+        for m in ctx.matches(_RELATIVE):
             key = " ".join(m.group().lower().split())
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
-    for m in _STATED_YEAR.finditer(ctx.text, s, e):
+    for m in ctx.matches(_STATED_YEAR):
         year = int(m.group("year"))
         if m.group("end"):  # "by 2033-34", "in FY2024/25": the year it ends
             year = year // 100 * 100 + int(m.group("end"))
@@ -177,6 +178,16 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     return first[1] if first is not None else None
 
 
+@cache
+def _dated_patterns() -> tuple[
+    list[tuple[re.Pattern[str], int]], list[tuple[re.Pattern[str], int]]
+]:
+    """The dated events that start with a time word ('since', 'when' ...) and the others."""
+    prefixed = [(p, y) for p, y in events().dated if p.pattern.startswith(DATED_PREFIX.pattern)]
+    others = [(p, y) for p, y in events().dated if not p.pattern.startswith(DATED_PREFIX.pattern)]
+    return prefixed, others
+
+
 def resolved_year(ctx: Ctx) -> int | None:
     """Stated, else a dated event ('when the president came to office', 'since the annexation
     of Crimea'), else 'today' ->
@@ -184,11 +195,15 @@ def resolved_year(ctx: Ctx) -> int | None:
     year = stated_year(ctx)  # None when 'today'/'this year' is nearer than any stated year
     if year:
         return year
-    sentence = ctx.sentence_text
-    for pattern, event_year in events().dated:
-        if pattern.search(sentence):
+    prefixed, others = _dated_patterns()
+    for start in ctx.matches(DATED_PREFIX):  # "since the annexation ...": tried only there
+        for pattern, event_year in prefixed:
+            if pattern.match(ctx.text, start.start()):
+                return event_year
+    for pattern, event_year in others:  # "when President X came to office"
+        if ctx.has(pattern):
             return event_year
-    if NOW.search(sentence) and ctx.doc.published:
+    if ctx.has(NOW) and ctx.doc.published:
         return ctx.doc.published.year
     return None
 
@@ -206,7 +221,7 @@ def total_before_including(ctx: Ctx) -> int | None:
     if pos < 0:
         return None
     pos += s
-    for i in range(ctx.index - 1, -1, -1):
+    for i in ctx.back():
         other = ctx.quantities[i]
         if other.number_start < s:
             return None

@@ -18,6 +18,9 @@ from extractor.gazetteer import EntityIndex, Mention
 from extractor.layout import Layout
 from extractor.quantities import Quantity
 
+REACH = 600  # characters a rule reads either side of its figure, at most
+NEIGHBOURS = 12  # figures of the same sentence a rule looks at, either side
+
 
 @dataclass(frozen=True)
 class Example:
@@ -58,6 +61,36 @@ class Ctx:
     def paragraph_index(self) -> int:
         return self.layout.paragraph_index(self.q.number_start)
 
+    def back(self, limit: int = NEIGHBOURS * 4) -> range:
+        """Indexes of the figures before this one, nearest first, at most `limit` of them."""
+        return range(self.index - 1, max(-1, self.index - 1 - limit), -1)
+
+    def _sentence_matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
+        full = self.layout.sentence(self.q.number_start)
+        key = (id(pattern), full)
+        found = self.frame.cache.get(key)
+        if found is None:
+            matches = list(pattern.finditer(self.text, *full))
+            found = ([m.start() for m in matches], matches)
+            self.frame.cache[key] = found
+        return found
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` matches in the figure's (clipped) sentence.  The pattern runs once
+        over each whole sentence and the answer for every figure of it is a bisect, so that a
+        cue costs the same whether a sentence holds one figure or ten thousand."""
+        starts, _ = self._sentence_matches(pattern)
+        s, e = self.sentence
+        i = bisect_left(starts, s)
+        return i < len(starts) and starts[i] < e
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """The matches of `pattern` that start in the figure's (clipped) sentence, in order
+        (found once per sentence, like `has`)."""
+        starts, found = self._sentence_matches(pattern)
+        s, e = self.sentence
+        return found[bisect_left(starts, s) : bisect_left(starts, e)]
+
     def document_mentions(self) -> list[Mention]:
         """The mentions of the paragraphs that hold a figure (and of the first paragraph, the
         headline or lead): what 'the document' means for document-wide roles.  Paragraphs
@@ -86,7 +119,11 @@ class Ctx:
 
     @cached_property
     def sentence(self) -> tuple[int, int]:
-        return self.layout.sentence(self.q.number_start)
+        """The figure's sentence, clipped to REACH characters either side of the figure: a
+        rule never reads further, so a 10 MB 'sentence' of figures costs what its figures
+        cost (a real sentence is far shorter)."""
+        s, e = self.layout.sentence(self.q.number_start)
+        return max(s, self.q.start - REACH), min(e, self.q.end + REACH)
 
     @cached_property
     def sentence_text(self) -> str:
@@ -121,9 +158,10 @@ class Ctx:
         return self.entities.within(s if start is None else start, e if end is None else end)
 
     def sentence_quantities(self) -> list[tuple[int, Quantity]]:
+        """The figures of the sentence, at most NEIGHBOURS either side of this one."""
         s, e = self.sentence
-        lo = bisect_left(self.number_starts, s)
-        hi = bisect_left(self.number_starts, e)
+        lo = max(bisect_left(self.number_starts, s), self.index - NEIGHBOURS)
+        hi = min(bisect_left(self.number_starts, e), self.index + NEIGHBOURS + 1)
         return [(i, self.quantities[i]) for i in range(lo, hi)]
 
 

@@ -222,7 +222,6 @@ _ESTIMATE_OF = re.compile(
 
 def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
-    sentence = ctx.sentence_text
     if q.kind == "number":
         # "the death toll ranges from 40,000 to 300,000", "At least 1,400 were killed",
         # "estimates of total deaths range from ...": a figure with no noun, governed by a
@@ -261,7 +260,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             part["_part_of"] = total
             return part
         harm = _harm(ctx) or NOUN_HARM.get(_head(q)) or _blood_on_hands(ctx)
-        if harm is None and not TOLL_CUE.search(sentence):
+        if harm is None and not ctx.has(TOLL_CUE):
             return None
         event = _event(ctx)
         fields: dict[str, Any] = {}
@@ -284,7 +283,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         s, e = ctx.sentence
         named = [ev for ev in ctx.entities.events_within(s, e) if ev.kind in EVENT_KINDS]
         lasted = _LASTED.search(ctx.text, max(s, q.start - 30), q.start)
-        if not named or not (HARM_CUE.search(sentence) or TOLL_CUE.search(sentence) or lasted):
+        if not named or not (ctx.has(HARM_CUE) or ctx.has(TOLL_CUE) or lasted):
             return None
         return {"event": named[0].name}
     return None

@@ -212,7 +212,7 @@ def _elliptical(ctx: Ctx) -> dict[str, Any] | None:
     ):
         s, e = ctx.sentence
         named = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
-        if not (named or EXERCISE_CUE.search(ctx.sentence_text)):
+        if not (named or ctx.has(EXERCISE_CUE)):
             return None
         return {"_unit": nxt[1].unit, **_event_fields(ctx)}
     for i, _ in reversed(quantities):
@@ -259,13 +259,13 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     military = q.unit in MILITARY_UNITS or head in MILITARY_UNITS
     named_here = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
     # "... around 80 aircraft would take part": a follow-up sentence about a named exercise
-    follow_up = military and _PARTICIPATION.search(ctx.sentence_text) and _named_nearby(ctx)
+    follow_up = military and ctx.has(_PARTICIPATION) and _named_nearby(ctx)
     named_next = military and _named_later_in_paragraph(ctx)
     if (
         not named_here
         and not follow_up
         and not named_next
-        and not EXERCISE_CUE.search(ctx.sentence_text)
+        and not ctx.has(EXERCISE_CUE)
     ):
         return None
     event = _event(ctx)

@@ -58,7 +58,7 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
     if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
         earlier = subject_from_paragraph(ctx)
         if earlier and not (allies and orgs):
-            return earlier if subject is None or not ALLIES.search(ctx.sentence_text) else subject
+            return earlier if subject is None or not ctx.has(ALLIES) else subject
         national = _currency_country(ctx)
         if national is not None:
             return national
@@ -116,6 +116,7 @@ _GUIDELINE_NEAR = re.compile(
 _COUNTRY_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}$")
 
 
+_MEETS = cue(r"meet\w*|met|invest\w*|spend\w*|reach\w*|hit\w*")
 _GUIDELINE_WORD = cue(r"(?:spending\s+)?(?:target|guideline|benchmark)")
 
 
@@ -136,7 +137,7 @@ def _alliance(ctx: Ctx) -> str | None:
         ctx.frame.cache["alliance"] = named
     if named is not None:
         return str(named)
-    if ALLIES.search(ctx.sentence_text) or _GUIDELINE_WORD.search(ctx.sentence_text):
+    if ctx.has(ALLIES) or ctx.has(_GUIDELINE_WORD):
         return "NATO"  # the allies' guideline, when no other alliance is named
     return None
 
@@ -157,7 +158,7 @@ def _listed_share(ctx: Ctx) -> str | None:
     if not _NAME_THEN_SHARE.fullmatch(ctx.text[before[-1].end : q.start]):
         return None
     ps = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
-    for i in range(ctx.index - 1, -1, -1):
+    for i in ctx.back():
         other = ctx.quantities[i]
         if other.start < ps:
             break
@@ -201,7 +202,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     ally_count = _ally_count_in_sentence(ctx)
     compared = _compared_gdp_share(ctx)
     named_target = _TARGET_AFTER.match(ctx.text, q.end) is not None and bool(
-        _DEFENCE.search(ctx.sentence_text)
+        ctx.has(_DEFENCE)
     )  # "met the 2% target" in a sentence about NATO or defence
     listed = _listed_share(ctx)
     if listed is not None:
@@ -243,7 +244,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
 def _carried_now(ctx: Ctx) -> int | None:
     """'... in 2022. Croatia (2.03%) ... are expected to achieve the goal this year': with no
     publication date, 'this year' is the year the passage stated just before."""
-    if ctx.doc.published is None and NOW.search(ctx.sentence_text):
+    if ctx.doc.published is None and ctx.has(NOW):
         carried = ctx.carried("year")
         return int(carried) if carried is not None else None
     return None
@@ -287,7 +288,7 @@ def _ally_count_in_sentence(ctx: Ctx) -> bool:
 def _guideline_percent(ctx: Ctx) -> str | None:
     """The share of GDP the counted allies meet: a percent of GDP in the sentence, or a bare
     percent when the guideline is named ('the 2% target') or a GDP share came before."""
-    named = _GUIDELINE.search(ctx.sentence_text) or _guideline_percent_before(ctx)
+    named = ctx.has(_GUIDELINE) or _guideline_percent_before(ctx)
     for _, q in ctx.sentence_quantities():
         if q.kind == "percent" and q.value is not None and (q.of == "GDP" or named):
             return f"{q.value.normalize():f}"
@@ -299,7 +300,7 @@ def _guideline_percent_before(ctx: Ctx) -> str | None:
     allies met it.'"""
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
-    for i in range(ctx.index - 1, -1, -1):  # walk back; never copy the list
+    for i in ctx.back():  # walk back; never copy the list
         q = ctx.quantities[i]
         if q.start < ps:
             break
@@ -329,12 +330,12 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
         return None
     if _DENOMINATOR.search(ctx.text, max(0, q.start - 40), q.start):
         return None  # "23 of NATO's 32 members": 32 is the whole alliance
-    if not cue(r"meet\w*|met|invest\w*|spend\w*|reach\w*|hit\w*").search(ctx.sentence_text):
+    if not ctx.has(_MEETS):
         return None
     s, e = ctx.sentence
     orgs = [m for m in ctx.mentions(s, e) if gazetteer().entities[m.code].kind == "organisation"]
     pct = _guideline_percent(ctx) or _guideline_percent_before(ctx)
-    target_named = _GUIDELINE_WORD.search(ctx.sentence_text) is not None
+    target_named = ctx.has(_GUIDELINE_WORD)
     if pct is None and not (target_named and (orgs or ALLIES.search(ctx.text, *ctx.paragraph))):
         return None  # "only three countries met that target" in a passage about the alliance
     subject = _alliance(ctx) or subject_of(ctx)
@@ -367,7 +368,7 @@ def _spending_follow_up(ctx: Ctx) -> bool:
         slot is not None
         and slot.family == "spending"
         and ctx.paragraph_index - slot.paragraph <= 1
-        and _FIGURE_MOVES.search(ctx.sentence_text) is not None
+        and ctx.has(_FIGURE_MOVES)
     )
 
 
