@@ -146,13 +146,17 @@ _LEADING = frozenset(
     """.split()
 )
 _EXERCISE_CUE = re.compile(
-    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre)\b"
-)
+    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre"
+    r"|editions?)\b"
+)  # "the 28th edition of Malabar": a series has editions
 # A two-digit edition ("Zapad-81", "Defender-Europe 20") after a space only where no noun
 # follows: "RIMPAC 24 ships" is a count.
 _SHORT_EDITION_END = re.compile(
     r"\s*(?:[,.;:)»”\"'’]|$)|\s+(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
-)
+    r"|\s+(?:was|were|is|are|will|would|began|begins|started|starts|ended|ends|involved"
+    r"|involves|included|includes|took|takes|brought|brings|saw|sees|drew|draws|featured"
+    r"|features|has|had|kicked|opened|closed|wrapped|got|gets)\b"
+)  # "BALTOPS 22 was hosted by Sweden": a verb after it, so an edition
 # A series named alone with its year just after it: "the Zapad exercises in 1981".
 _SERIES_YEAR_AFTER = re.compile(
     r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+)?(?:in|of)\s+"

@@ -8,7 +8,12 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import gazetteer
-from extractor.rules.attribution import header_line, is_country, total_before_including
+from extractor.rules.attribution import (
+    header_line,
+    is_country,
+    stated_year,
+    total_before_including,
+)
 from extractor.rules.base import Ctx, Example, Rule, cue
 from extractor.rules.roles import GIVE_TO, Role, document_roles, roles
 
@@ -27,7 +32,7 @@ EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
     r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
     r"|transferred|transferring|supplying|providing|sending|delivering|donating|handing|hand"
-    r"|hands|handed|gifting|package|includ\w*|receiv\w*"
+    r"|hands|handed|gifting|package|includ\w*|receiv\w*|financ\w*|purchas\w*|procur\w*"
 )
 CUMULATIVE_CUE = cue(
     r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
@@ -121,6 +126,32 @@ def _whole_of_part(ctx: Ctx) -> int | None:
         gap = ctx.text[other.end : q.start]
         return i if _PART_CUE.search(gap) and not re.search(r"[.;]\s", gap) else None
     return None
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s+as\s+well\s+as\s+)")
+
+
+def _listed_after_aid_item(ctx: Ctx) -> bool:
+    """'transfer 100 trucks and 30,000 sets of combat rations to Ukraine': a count listed right
+    after an aid item of the same sentence is one too."""
+    if ctx.index == 0:
+        return False
+    prev = ctx.quantities[ctx.index - 1]
+    draft = ctx.drafts[ctx.index - 1]
+    if draft is None or draft.family != "aid" or prev.kind != "count":
+        return False
+    if prev.number_start < ctx.sentence[0]:
+        return False
+    gap = ctx.text[prev.end : ctx.q.start]
+    tail = gap.split(")")[-1]  # "28 M113AS4 armoured personnel carriers (APC), 14 ..."
+    return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
+
+
+def _exercise_named(ctx: Ctx) -> bool:
+    """'BALTOPS 22 was hosted by Sweden and included 45 ships': an exercise named in the
+    sentence makes its counts the exercise's, not aid."""
+    s, e = ctx.sentence
+    return any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
 
 
 def _listed_in_package(ctx: Ctx) -> bool:
@@ -277,12 +308,12 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             return None
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
     elif q.kind == "count":
-        if ctx.has(EXERCISE_OR_HARM) or ctx.carried("event") is not None:
+        if ctx.has(EXERCISE_OR_HARM) or ctx.carried("event") is not None or _exercise_named(ctx):
             return None
         equipment = q.unit.split()[-1] in EQUIPMENT
         given = ctx.has(EQUIPMENT_CUE)
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
-        listed = _listed_in_package(ctx)
+        listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             return None
         given = given and (equipment or _governed_by_giving(ctx))
@@ -319,7 +350,33 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     )
     if since:
         fields["since"] = int(since.group(1))
+    year = _aid_year(ctx, clause, since.start(1) if since else None)
+    if year is not None:
+        fields["year"] = year
     return fields
+
+
+_CLAUSE_YEAR = re.compile(
+    r"(?i)\b(?:in|for|during|through|throughout|by\s+the\s+end\s+of|until|over)\s+"
+    r"(?:(?:the\s+)?(?:fiscal|financial|budget|calendar)\s+(?:year\s+)?|FY\s*)?"
+    r"((?:19|20)\d\d)(?:[-–/](\d\d))?\b"
+)
+
+
+def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
+    """The year an aid figure is for: stated in its sentence ('in 2025', 'for 2024', 'by the end
+    of 2024'), in its own clause after it first; a 'since 2022' is the start of a total, not
+    its year."""
+    year = stated_year(ctx)
+    if year is not None and (since is None or year != since):
+        return year
+    m = _CLAUSE_YEAR.search(clause)
+    if m is None:
+        return None
+    found = int(m.group(1))
+    if m.group(2):
+        found = found // 100 * 100 + int(m.group(2))
+    return found if found != since else None
 
 
 RULE = Rule(

@@ -208,6 +208,13 @@ def resolved_year(ctx: Ctx) -> int | None:
     return None
 
 
+# Between a count and a figure with no noun that restates or disputes it: "12,700 -- though
+# some estimates ran as high as 100,000", "far lower than the 200,000 claimed", "closer to".
+COMPARED_ESTIMATE = cue(
+    r"as\s+(?:high|low|many|few)\s+as|closer\s+to|than(?:\s+the)?|compared\s+(?:with|to)"
+    r"|against|versus|while|whereas|though|although|but|estimates?|estimated|put\s+(?:it|the)"
+    r"|claimed|reported|officially|according\s+to|instead\s+of|rather\s+than"
+)
 _INCLUDING_GAP = re.compile(r"[\s,(]*|[^.;:!?()\d]{0,40}?,\s*")
 
 

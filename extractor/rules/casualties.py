@@ -9,7 +9,7 @@ from typing import Any
 
 from extractor.gazetteer import EventMention
 from extractor.quantities import Quantity, singular
-from extractor.rules.attribution import total_before_including
+from extractor.rules.attribution import COMPARED_ESTIMATE, total_before_including
 from extractor.rules.base import Ctx, Example, Rule, cue
 
 HARM = {
@@ -181,6 +181,22 @@ def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
+def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
+    """'killed some 35,000 people, a figure far lower than the 200,000 claimed by wartime
+    propaganda': a figure with no noun that restates or disputes a casualty count of the same
+    sentence counts the same people."""
+    for i, _ in reversed(ctx.sentence_quantities()):
+        draft = ctx.drafts[i] if i < ctx.index else None
+        if draft is None or draft.family != "casualties" or draft.quantity.kind != "count":
+            continue
+        if not COMPARED_ESTIMATE.search(ctx.text[draft.quantity.end : ctx.q.start]):
+            return None
+        fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "year")}
+        fields["_unit"] = "person" if draft.quantity.unit in GENERAL_PERSON else draft.quantity.unit
+        return fields
+    return None
+
+
 def _governing_harm(ctx: Ctx) -> str | None:
     """The harm that governs a figure with no noun: a harm word just before it ('killed
     between 2.5 million and 3 million') or right after it, across auxiliaries only ('1,400
@@ -228,7 +244,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         # toll or a harm, counts people
         label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
         harm_near = _governing_harm(ctx)
-        aside = _aside_of_toll(ctx)
+        aside = _aside_of_toll(ctx) or _disputed_toll(ctx)
         if aside is not None:
             return aside
         if label is None and harm_near is None and not _ESTIMATE_OF.search(ctx.before()):

@@ -10,7 +10,12 @@ from typing import Any
 
 from extractor.documents import find_date
 from extractor.gazetteer import EventMention, Mention, events
-from extractor.rules.attribution import is_country, stated_year, total_before_including
+from extractor.rules.attribution import (
+    COMPARED_ESTIMATE,
+    is_country,
+    stated_year,
+    total_before_including,
+)
 from extractor.rules.base import Ctx, Example, Rule, cue
 
 EXERCISE_CUE = cue(
@@ -219,9 +224,15 @@ def _elliptical(ctx: Ctx) -> dict[str, Any] | None:
         draft = ctx.drafts[i] if i < ctx.index else None
         if draft is None or draft.family != "exercise" or draft.quantity.kind != "count":
             continue
-        if not _PART_GAP.search(ctx.text[draft.quantity.end : ctx.q.start]):
+        gap = ctx.text[draft.quantity.end : ctx.q.start]
+        if _PART_GAP.search(gap):
+            fields = {k: v for k, v in draft.fields.items() if k in ("event", "year")}
+        elif COMPARED_ESTIMATE.search(gap):
+            # "Zapad-2021 drew 200,000 troops while Zapad-2017 officially mustered 12,700 --
+            # though some estimates ran as high as 100,000": the same measure, its own event
+            fields = _event_fields(ctx)
+        else:
             return None
-        fields = {k: v for k, v in draft.fields.items() if k in ("event", "year")}
         fields["_unit"] = draft.quantity.unit
         subject = _contingent(ctx)
         if subject is not None:

@@ -28,6 +28,7 @@ GIVE = (
     r"|promis\w*|announc\w*|allocat\w*|contribut\w*|gift\w*|approv\w*|earmark\w*|unveil\w*"
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
     r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
+    r"|financ\w*|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
 )
 # Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
 GIVE_TO = (

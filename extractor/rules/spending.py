@@ -251,7 +251,8 @@ def _carried_now(ctx: Ctx) -> int | None:
 
 
 _TARGET_AFTER = re.compile(
-    r"[ \t]+(?:spending[ \t]+|defen[cs]e[ \t]+)?(?:target|guideline|goal|benchmark|threshold)\b"
+    r"[ \t]+(?:(?:spending|defen[cs]e|core|new|headline|overall|minimum)[ \t]+){0,2}"
+    r"(?:target|guideline|goal|benchmark|threshold)\b"
 )
 _DEFENCE = cue(r"NATO|allies|alliance|defen[cs]e|military|spending|armed forces")
 _OF_SOMETHING = re.compile(r"\s+of\b")
