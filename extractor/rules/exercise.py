@@ -40,7 +40,7 @@ MILITARY_UNITS = frozenset(
     "attack helicopter",
     "transport aircraft",
 }
-_NAME_YEAR = re.compile(r"(?:19|20)\d\d\b")
+_NAME_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # "Joint Sword-2024A" is of 2024
 _MONTH_RANGE = re.compile(
     r"(?i)\b(?:from\s+)?(?P<mon>January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+(?P<d1>\d{1,2})\s*(?:to|-|–|until|and)\s*(?P<d2>\d{1,2})\b"
@@ -151,6 +151,8 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
     """The year of the edition: in its name (Vostok-2014 -> 2014), else stated in the sentence
     ("The Zapad exercises in 1981 involved ...")."""
     if event is not None:
+        if event.year is not None:
+            return event.year
         m = _NAME_YEAR.search(event.name)
         if m:
             return int(m.group())
@@ -179,6 +181,27 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
         if _OF_FORCES.fullmatch(" " + gap.lstrip()) or _WILL_BE.fullmatch(gap):
             codes = coordinated_after(ctx, after)
             return codes if len(codes) > 1 else codes[0]
+    return None
+
+
+_DEPLOYS = re.compile(
+    r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
+    r"(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
+    r"|put\s+up|muster\w*|mass\w*|launch\w*)\b[^.;]{0,40}$"
+)
+
+
+def _deployer(ctx: Ctx) -> str | list[str] | None:
+    """Whose forces take part, when the sentence says who sends them: 'CSTO member states will
+    send a contingent of up to 2,000 personnel', 'China's Eastern Theater Command deployed 111
+    aircraft'."""
+    s, _ = ctx.sentence
+    before = [m for m in ctx.entities.within(s, ctx.q.start) if m.form != "person"]
+    if not before:
+        return None
+    last = before[-1]
+    if _DEPLOYS.match(ctx.text[last.end : ctx.q.start]):
+        return last.code
     return None
 
 
@@ -289,7 +312,7 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     year = _edition_year(ctx, event)
     if year is not None:
         fields["year"] = year
-    subject = _contingent(ctx)
+    subject = _contingent(ctx) or _deployer(ctx)
     if subject is not None:
         fields["subject"] = subject
     total = total_before_including(ctx)
