@@ -14,7 +14,7 @@ from typing import Any
 
 from extractor.cache import ExtractionCache
 from extractor.diff import diff_sheets
-from extractor.documents import SUFFIXES, DocumentError, load_document
+from extractor.documents import SUFFIXES, Document, DocumentError, load_document, read_capped
 from extractor.sheets import SheetFile, find_sheets, load
 from extractor.sources import display_path, tree_id, walk
 from extractor.validate import Finding, line_of
@@ -202,13 +202,37 @@ def check(
             facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
         )
         tasks.append(_Task(paths[0], doc_id, sheet, facts, follow_symlinks, cache))
-    from extractor.parallel import ordered_map
+    # Sources whose extraction is cached are checked here, in this process; the others on the
+    # pool (warmed once).  Results are merged in source order either way.
+    parts: dict[int, CheckResult] = {}
+    misses = [i for i, task in enumerate(tasks) if jobs > 1 and not _cached(task)]
+    if len(misses) > 1:
+        from extractor.parallel import ordered_map
 
-    for part in ordered_map(_run_task, tasks, jobs):
+        pooled = ordered_map(_run_task, [tasks[i] for i in misses], jobs)
+        parts.update(zip(misses, pooled, strict=True))
+    for i, task in enumerate(tasks):
+        part = parts.get(i) or _run_task(task)
         result.findings.extend(part.findings)
         result.unreadable.extend(part.unreadable)
         result.sheets += part.sheets
     return result
+
+
+def _cached(task: _Task) -> bool:
+    """Does the cache hold the fresh extraction of this task's source?"""
+    if task.cache is None:
+        return False
+    try:
+        doc = load_document(
+            task.doc_path,
+            display=display_path(task.doc_path),
+            doc_id=task.doc_id,
+            follow_symlinks=task.follow_symlinks,
+        )
+    except DocumentError:
+        return True  # nothing to extract: the check itself reports it
+    return task.cache.get(task.cache.key(doc.sha256, doc.id, doc.path)) is not None
 
 
 @dataclass(frozen=True)
@@ -229,6 +253,34 @@ def _run_task(task: _Task) -> CheckResult:
     return part
 
 
+def _fresh(
+    doc: Document, cache: ExtractionCache | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    """A fresh extraction of `doc` (from the cache when it holds one), or the reason why not."""
+    key = cache.key(doc.sha256, doc.id, doc.path) if cache is not None else ""
+    fresh = cache.get(key) if cache is not None else None
+    if fresh is not None:
+        return fresh, None
+    from extractor.pipeline import ExtractionError, extract_document  # only on a miss
+
+    try:
+        fresh = extract_document(doc).to_data()
+    except ExtractionError as exc:
+        return None, str(exc)
+    if cache is not None:
+        cache.put(key, fresh)
+    return fresh, None
+
+
+def _committed_text(path: Path) -> str | None:
+    from extractor.yamlio import MAX_SHEET_BYTES
+
+    try:
+        return read_capped(path, MAX_SHEET_BYTES, follow_symlinks=True).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _check_one(
     result: CheckResult,
     doc_path: Path,
@@ -246,18 +298,28 @@ def _check_one(
         )
         return
     result.sheets += 1
+    doc_error = ""
+    try:
+        doc: Document | None = load_document(
+            doc_path, display=display_path(doc_path), doc_id=doc_id, follow_symlinks=follow_symlinks
+        )
+    except DocumentError as exc:
+        doc, doc_error = None, str(exc)
+    fresh, fresh_error = _fresh(doc, cache) if doc is not None else (None, None)
+    as_json = sheet.path.suffix.lower() == ".json"
+    fresh_text = None
+    if fresh is not None:
+        fresh_text = dump_json(fresh) + "\n" if as_json else dump_yaml(fresh)
+        if fresh_text == _committed_text(sheet.path):
+            return  # the very bytes a valid extraction of this source writes: nothing to check
     loaded = load(sheet)
     data, lines, problems = loaded.data, loaded.lines, loaded.findings
     if data is None:
         result.unreadable.extend(problems)
         return
     result.findings.extend(problems)
-    try:
-        doc = load_document(
-            doc_path, display=display_path(doc_path), doc_id=doc_id, follow_symlinks=follow_symlinks
-        )
-    except DocumentError as exc:
-        result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
+    if doc is None:
+        result.unreadable.append(Finding(display_path(doc_path), None, "$", doc_error))
         return
     if problems:
         return
@@ -286,25 +348,8 @@ def _check_one(
                         f"at {span['start']}-{span['end']}",
                     )
                 )
-    key = cache.key(doc.sha256, doc.id, doc.path) if cache is not None else ""
-    fresh = cache.get(key) if cache is not None else None
     if fresh is None:
-        from extractor.pipeline import ExtractionError, extract_document  # only on a miss
-
-        try:
-            fresh = extract_document(doc).to_data()
-        except ExtractionError as exc:
-            result.unreadable.append(Finding(display_path(doc_path), None, "$", str(exc)))
-            return
-        if cache is not None:
-            cache.put(key, fresh)
-    as_json = sheet.path.suffix.lower() == ".json"
-    fresh_text = dump_json(fresh) + "\n" if as_json else dump_yaml(fresh)
-    try:
-        committed_text = sheet.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        committed_text = None
-    if fresh_text == committed_text:
+        result.unreadable.append(Finding(display_path(doc_path), None, "$", str(fresh_error)))
         return
     if source_changed:
         result.findings.extend(source_changes(data, fresh, doc.text, shown, lines))

@@ -171,7 +171,7 @@ def extract(
       cat article.txt | factsheet extract - --stdout --format json
     """
     from extractor.documents import MAX_BYTES
-    from extractor.parallel import ExtractTask, extract_task, ordered_map, sheet_path
+    from extractor.parallel import ExtractTask, PoolError, extract_task, ordered_map, sheet_path
     from extractor.sources import clashes, expand
 
     inputs, problems = expand(list(paths), follow_symlinks=follow_symlinks)
@@ -187,18 +187,21 @@ def extract(
         for item in inputs
     ]
     show_progress = len(tasks) > 1 and sys.stderr.isatty() and not _quiet()
-    with click.progressbar(
-        length=len(tasks), label="extracting", file=sys.stderr, hidden=not show_progress
-    ) as bar:
-        for task, outcome in zip(tasks, ordered_map(extract_task, tasks, jobs), strict=True):
-            bar.update(1)
-            if outcome.text is None:
-                _error(f"{task.item.display}: {outcome.error}")
-                failed = True
-            elif to_stdout:
-                click.echo(outcome.text, nl=False)
-            elif not _write(sheet_path(out_dir, task), outcome.text):
-                failed = True
+    try:
+        with click.progressbar(
+            length=len(tasks), label="extracting", file=sys.stderr, hidden=not show_progress
+        ) as bar:
+            for task, outcome in zip(tasks, ordered_map(extract_task, tasks, jobs), strict=True):
+                bar.update(1)
+                if outcome.text is None:
+                    _error(f"{task.item.display}: {outcome.error}")
+                    failed = True
+                elif to_stdout:
+                    click.echo(outcome.text, nl=False)
+                elif not _write(sheet_path(out_dir, task), outcome.text):
+                    failed = True
+    except PoolError as exc:
+        _fail(str(exc))
     if failed:
         sys.exit(2)
 
@@ -307,7 +310,12 @@ def check(
     from extractor.check import render_github, render_json, render_markdown_summary, summary_line
 
     cache = None if no_cache else ExtractionCache()
-    result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache, jobs=jobs)
+    from extractor.parallel import PoolError
+
+    try:
+        result = run_check(sources, facts, follow_symlinks=follow_symlinks, cache=cache, jobs=jobs)
+    except PoolError as exc:
+        _fail(str(exc))
     if fmt == "json":
         click.echo(render_json(result), nl=False)
     elif fmt == "github":

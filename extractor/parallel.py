@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -46,8 +47,17 @@ def ordered_map(fn: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     workers = min(jobs, len(items))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(fn, items, chunksize=1)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(fn, items, chunksize=1)
+    except BrokenProcessPool:
+        raise PoolError(
+            "a worker process died (killed, or out of memory); run with --jobs 1 to see which input"
+        ) from None
+
+
+class PoolError(Exception):
+    """The pool lost a worker; the message says what to do."""
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractor.model import FactSheet
 from extractor.sources import SHEET_SUFFIXES, display_path, walk
 from extractor.validate import Finding, line_of, validate_sheet
 from extractor.yamlio import SheetLoadError, load_yaml_with_lines, read_sheet_file
+
+if TYPE_CHECKING:
+    from extractor.model import FactSheet
 
 
 @dataclass(frozen=True)

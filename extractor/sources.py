@@ -45,8 +45,18 @@ def walk(
     """Files under `folder` whose suffix is in `suffixes`, sorted by their path below `folder`;
     with a reason (else None) for symbolic links that are not followed."""
     found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()  # folders already walked: a link cycle is walked once
     for top, dirs, files in os.walk(folder, followlinks=follow_symlinks):
         base = Path(top)
+        try:
+            info = os.stat(base)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if not follow_symlinks:
             for d in dirs:

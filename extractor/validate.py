@@ -14,13 +14,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from extractor.model import FactSheet, json_schema
 from extractor.yamlio import SheetLoadError, read_sheet_file
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic and jsonschema are imported when a sheet is validated
     from jsonschema import Draft202012Validator
+    from pydantic import ValidationError
+
+    from extractor.model import FactSheet
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Finding:
 @cache
 def validator() -> Draft202012Validator:
     from jsonschema import Draft202012Validator  # slow to import; only invalid sheets need it
+
+    from extractor.model import json_schema
 
     return Draft202012Validator(json_schema())
 
@@ -114,6 +116,10 @@ def validate_sheet(
     data: Any, lines: dict[str, int], file: str
 ) -> tuple[FactSheet | None, list[Finding]]:
     """The sheet (None when invalid) and the findings, each naming file, line and path."""
+    from pydantic import ValidationError
+
+    from extractor.model import FactSheet
+
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         return None, [

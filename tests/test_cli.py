@@ -7,26 +7,54 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+from conftest import invoke
 
 from extractor.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(
-    *args: str, cwd: Path = ROOT, stdin: bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(*args: str, cwd: Path = ROOT, stdin: bytes | None = None) -> Result:
+    """The command line in-process (click's CliRunner), in `cwd`: stdout, stderr and exit code
+    apart.  An exception escaping a command fails the test (it would be an internal error)."""
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        ran = invoke(*args, stdin=stdin)
+    finally:
+        os.chdir(previous)
+    return Result(ran.code, ran.out.encode(), ran.err.encode())
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The real console script, for what only a process shows (main(), exit codes, no
+    traceback)."""
     exe = Path(sys.executable).parent / "factsheet"
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "extractor", *args]
-    return subprocess.run(
-        cmd,
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    return subprocess.run(cmd, cwd=ROOT, input=stdin, capture_output=True, timeout=120)
+
+
+def test_the_console_script_gives_one_line_errors_and_exit_codes() -> None:
+    assert run_process("--help").returncode == 0
+    usage = run_process("extract")
+    assert usage.returncode == 2
+    assert usage.stderr.decode().splitlines() == [
+        "factsheet: error: Missing argument 'PATHS...'. (see factsheet extract --help)"
+    ]
+    bad = run_process("show", "nope.yaml")
+    assert bad.returncode == 2 and bad.stderr == b"factsheet: error: nope.yaml: $: no such file\n"
+    ok = run_process("extract", "-", "--stdout", stdin=b"It sent 5 tanks.")
+    assert ok.returncode == 0 and b"Traceback" not in ok.stderr
 
 
 def test_every_command_has_help_with_an_example() -> None:

@@ -52,3 +52,30 @@ def test_check_jobs_2_equals_jobs_1(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert serial.code == pooled.code == 1
     assert serial.err == pooled.err and serial.err.count("out of date") == 3
     assert invoke("check", "--no-cache", "-j", "0").code == 2  # a usage error
+
+
+def die_on_b(task: object) -> object:
+    """A worker that dies on one input, as an out-of-memory kill would."""
+    import os
+
+    from extractor.parallel import extract_task
+
+    if str(getattr(task, "item").display).endswith("b.txt"):  # noqa: B009
+        os._exit(137)
+    return extract_task(task)  # type: ignore[arg-type]
+
+
+def test_a_dead_worker_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extractor.parallel
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("It sent 5 tanks.\n")
+    monkeypatch.setattr(extractor.parallel, "extract_task", die_on_b)
+    ran = invoke("extract", str(tmp_path), "--stdout", "--jobs", "2")
+    assert ran.code == 2
+    assert ran.err.splitlines()[-1] == (
+        "factsheet: error: a worker process died (killed, or out of memory); "
+        "run with --jobs 1 to see which input"
+    )

@@ -135,3 +135,13 @@ def test_c_and_python_parsers_give_the_same_data_and_lines() -> None:
     texts.append("a:\n  b:\n  - x: 1\n  - x: 2\n  - 'NO'\n  - NO\n  - 1e3\n  - 0x1f\n")
     for text in texts:
         assert load_yaml_with_lines(text) == load_yaml_with_lines(text, pure_python=True)
+
+
+def test_a_symlink_cycle_in_a_sheet_folder_is_walked_once(tmp_path: Path) -> None:
+    from extractor.sheets import find_sheets
+
+    (tmp_path / "facts" / "a").mkdir(parents=True)
+    (tmp_path / "facts" / "a" / "x.yaml").write_text("a: 1\n")
+    (tmp_path / "facts" / "a" / "loop").symlink_to(tmp_path / "facts")
+    files, problems = find_sheets([tmp_path / "facts"])
+    assert [f.key for f in files] == ["a/x"] and problems == []

@@ -8,9 +8,11 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 
 from extractor.check import MAX_ANNOTATIONS, CheckResult, render_github
 from extractor.validate import Finding
@@ -20,17 +22,22 @@ BIN = Path(sys.executable).parent
 SEED = "000_55791655ed5d24e6"
 
 
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "factsheet"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """The command line in-process (click's CliRunner) in `cwd`, with extra environment."""
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        ran = invoke(*args, env=env)
+    finally:
+        os.chdir(previous)
+    return Result(ran.code, ran.out, ran.err)
 
 
 @pytest.fixture
@@ -194,6 +201,7 @@ def test_docs_ci_commands_run(project: Path) -> None:
         assert result.returncode == 0, f"{command}: {result.stderr}"
 
 
+@pytest.mark.slow
 def test_pre_commit_hook_runs_in_a_git_repository(project: Path) -> None:
     exe = BIN / "pre-commit"
     if not exe.exists():
