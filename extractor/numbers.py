@@ -388,3 +388,14 @@ def _mapped_tokens(text: str) -> Iterator[NumberToken]:
     for t in heapq.merge(_digit_tokens(clean), _word_tokens(clean), key=lambda t: t.start):
         start, end = keep[t.start], keep[t.end - 1] + 1
         yield NumberToken(start, end, t.value, text[start:end], t.kind, t.scale)
+
+
+def scale_factor(tok: NumberToken) -> int:
+    """The scale a token carries: 10^6 for '2 million' and 'two million', 1 for '250'."""
+    lex = lexicon()
+    if tok.kind == "digits":
+        if tok.scale is None:
+            return 1
+        return lex.scales.get(tok.scale) or lex.abbreviations.get(tok.scale, 1)
+    last = tok.text.lower().split()[-1]
+    return lex.scales.get(last, 1) if last != "hundred" else 1

@@ -53,8 +53,15 @@ PERSON_UNITS = frozenset(
     settler pensioner voter loss dead military fatality""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
-NOUN_HARM = {"death": "died", "life": "died", "dead": "died", "casualty": "casualties",
-             "loss": "casualties", "victim": "killed", "fatality": "died"}
+NOUN_HARM = {
+    "death": "died",
+    "life": "died",
+    "dead": "died",
+    "casualty": "casualties",
+    "loss": "casualties",
+    "victim": "killed",
+    "fatality": "died",
+}
 # Counted nouns that name people in general, not a narrower group: a casualty count of them
 # has unit `person` (the words as written stay in `victims`).  "20,000 women", "8,000
 # officers" and "8.7 million soldiers" keep their narrower unit.
