@@ -90,6 +90,7 @@ class Lexicon:
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
+    prepositions: frozenset[str]
     months: dict[str, int]  # "january", "jan", "sept" -> month number
     np_stop: frozenset[str]
     np_leading: frozenset[str]
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
+        prepositions=frozenset(lex["prepositions"]),
         months={str(k): int(v) for k, v in lex["months"].items()},
         np_stop=frozenset(lex["noun_phrase"]["stop"]),
         np_leading=frozenset(lex["noun_phrase"]["leading"]),

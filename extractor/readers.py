@@ -145,7 +145,10 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
     if before == "of" and word_before(text, qstart - 3).lower() in lexicon().collectives:
         return True  # "the Group of Seven nations", "a club of four countries": a name
     hedged = qstart < tok.start and before != "between"  # "the estimated six million"
-    if before in lexicon().determiners and not compound and not hedged:
+    relative = before in ("which", "whom") and (  # "in which fifty thousand were killed"
+        word_before(text, qstart - len(before) - 1).lower() in lexicon().prepositions
+    )
+    if before in lexicon().determiners and not compound and not hedged and not relative:
         return True  # "the two countries", "these four partners", "between two countries"
     nxt = _NEXT_TWO_WORDS.match(text, tok.end)
     model = nxt is not None and text[nxt.end(1) : nxt.end(1) + 1].isdigit()  # "Eight AS90 guns"
