@@ -117,6 +117,20 @@ def coordinable(word: str) -> bool:
     )
 
 
+def _plural_ahead(text: str, pos: int, limit: int = 3) -> bool:
+    """Does a plural noun follow within `limit` words, with no word that ends a phrase
+    between ("Chinese navy ships", "Abrams M1A1 tanks")?"""
+    stop = lexicon().np_stop
+    for _ in range(limit):
+        m = TOKEN.match(text, pos)
+        if m is None or m.group("w").lower() in stop:
+            return False
+        if _is_head(m.group("w"), m.group("w").lower()):
+            return True
+        pos = m.end()
+    return False
+
+
 def _is_head(word: str, low: str) -> bool:
     return is_plural(word) and low not in lexicon().not_plural
 
@@ -172,29 +186,31 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
                 listed = TOKEN.match(text, nxt.end())
             if listed is not None and coordinable(listed.group("w")):
                 pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
-            elif nxt is None or not (nxt.group("w")[0].isupper() or is_plural(nxt.group("w"))):
+            elif not _plural_ahead(text, m.end()):  # not "three Chinese navy ships"
                 return Noun(
                     "person", m.end(), text[start_phrase : m.end()].strip(), tuple(mods), word
                 )
         if _is_head(word, low):
             nxt = TOKEN.match(text, m.end())
             nxt_word = nxt.group("w") if nxt else ""
+            proper = word[0].isupper() or low in lex.invariant_nouns
             if (
                 nxt
                 and low not in lex.irregular_plurals
                 and nxt_word.lower() not in lexicon().np_stop
-                and _is_head(nxt_word, nxt_word.lower())
                 and (
-                    low in lex.invariant_nouns
-                    or word[0].isupper()
-                    or not (
-                        TOKEN.match(text, nxt.end())
-                        and _is_head((TOKEN.match(text, nxt.end()) or nxt).group("w"), "")
+                    (proper and _plural_ahead(text, m.end()))
+                    or (
+                        _is_head(nxt_word, nxt_word.lower())
+                        and not (
+                            TOKEN.match(text, nxt.end())
+                            and _is_head((TOKEN.match(text, nxt.end()) or nxt).group("w"), "")
+                        )
                     )
                 )
             ):
-                # "aircraft carriers", "Abrams tanks", "special operations vehicles": the first
-                # plural-looking word is a modifier
+                # "aircraft carriers", "Abrams M1A1 tanks", "special operations vehicles": the
+                # first plural-looking word is a modifier
                 mods.append(word)
                 pos = m.end()
                 continue

@@ -249,6 +249,13 @@ def read_money_suffix(f: Frame) -> Verdict:
     )
 
 
+_RATIO_BEFORE = re.compile(r"(?i)(?:\d|\bone)[ \t]+in[ \t]+$")
+_RATIO_AFTER = re.compile(
+    r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b"
+    r"(?![ \t]+(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)\b)"
+)
+
+
 def refuse_unreadable(f: Frame) -> Verdict:
     """'100m' with no currency is a distance; a written-out number in a name or idiom."""
     if f.abbrev:
@@ -303,9 +310,12 @@ def read_count_compound(f: Frame) -> Verdict:
 
 def read_count(f: Frame) -> Verdict:
     """'128,000 servicemen', 'nine of NATO's 30 members'; else a bare number ('42 dead',
-    'About 8,000 were officers', or no unit at all)."""
+    'About 8,000 were officers', or no unit at all); never the terms of a ratio."""
     text, tok, base = f.text, f.tok, f.base
     number_end = base.number_end
+    start = tok.start
+    if _RATIO_BEFORE.search(text, max(0, start - 8), start) or _RATIO_AFTER.match(f.right):
+        return REFUSED  # the terms of a ratio: "1 in 4 Ukrainians"
     noun = counted_noun(text, number_end, value=f.lo_value)
     rule = "count.noun"
     if noun is None:
