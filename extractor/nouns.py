@@ -25,12 +25,18 @@ TOKEN = re.compile(
 
 
 @cache
-def _demonyms() -> frozenset[str]:
+def demonyms() -> frozenset[str]:
     """Plural nationality nouns ('Ukrainians', 'Russians'): counted as people."""
     gaz = gazetteer()
     return frozenset(
         s for s, (_, form) in gaz.surfaces.items() if form == "adjective" and s.endswith("s")
     )
+
+
+@cache
+def nationalities() -> frozenset[str]:
+    """Every nationality word of the gazetteer ('Ukrainian', 'Polish', 'Chinese', 'Kiwis')."""
+    return frozenset(s for s, (_, form) in gazetteer().surfaces.items() if form == "adjective")
 
 
 def singular(word: str) -> str:
@@ -111,7 +117,7 @@ def coordinable(word: str) -> bool:
     if "." in word:
         return True  # "U.S., allied and partner forces"
     return (
-        word in _demonyms()
+        word in demonyms()
         or word in gazetteer().surfaces
         or word.endswith(lexicon().adjective_endings)
     )
@@ -215,7 +221,7 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
                 pos = m.end()
                 continue
             end = m.end()
-            unit = "person" if word in _demonyms() else singular(word)
+            unit = "person" if word in demonyms() else singular(word)
             unit = lex.person_nouns.get(unit, unit)  # "12,000 civilian deaths": people
             if low in lex.measure_nouns:
                 of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])

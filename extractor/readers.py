@@ -20,7 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extractor.lexicon import lexicon, trie_regex
-from extractor.nouns import TOKEN, Noun, counted_noun, is_plural, word_before
+from extractor.nouns import TOKEN, Noun, counted_noun, is_plural, nationalities, word_before
 from extractor.numbers import NumberToken, scale_factor
 from extractor.quantity import CONTEXT_DOLLAR, Quantity, currency_from
 
@@ -100,6 +100,7 @@ def _hyphen_unit_re() -> re.Pattern[str]:
     return re.compile(rf"-(?P<u>{'|'.join(lexicon().hyphen_units)})(?![A-Za-z-])")
 
 
+_DESIGNATION_TAIL = re.compile(r"-?\d|[A-Za-z]*\d")
 _NEXT_TWO_WORDS = re.compile(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
@@ -151,13 +152,22 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
     if before in lexicon().determiners and not compound and not hedged and not relative:
         return True  # "the two countries", "these four partners", "between two countries"
     nxt = _NEXT_TWO_WORDS.match(text, tok.end)
-    model = nxt is not None and text[nxt.end(1) : nxt.end(1) + 1].isdigit()  # "Eight AS90 guns"
+    # "Eight AS90 guns", "Twelve F-16 jets": a model designation follows
+    model = nxt is not None and _DESIGNATION_TAIL.match(text, nxt.end(1)) is not None
     if tok.text[0].isupper() and nxt and nxt.group(1)[0].isupper() and not model:
-        # "Five Eyes", "Big Four": a name -- unless the sentence starts with the number and
-        # the capitalised plural ends the phrase ("Twenty-three Allies are investing ...")
+        # "Five Eyes", "Big Four": a name -- unless the capitalised word is a nationality or an
+        # acronym ("Sixty Ukrainian soldiers", "Nine NATO members"), or the sentence starts
+        # with the number and the capitalised plural ends the phrase ("Twenty-three Allies are
+        # investing", "Thirty-two Allies met")
+        first, second = nxt.group(1), nxt.group(2)
         initial = _SENTENCE_START.search(text, max(0, tok.start - 3), tok.start) is not None
-        ends_phrase = nxt.group(2) is None or nxt.group(2).lower() in lexicon().np_stop
-        if not (initial and is_plural(nxt.group(1)) and ends_phrase):
+        ends_phrase = (
+            second is None
+            or second.lower() in lexicon().np_stop
+            or (second[0].islower() and not is_plural(second))
+        )
+        modifier = first in nationalities() or (len(first) > 1 and first.isupper())
+        if not (modifier or (initial and is_plural(first) and ends_phrase)):
             return True
     prev = word_before(text, tok.start)
     if (
