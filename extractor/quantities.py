@@ -84,6 +84,9 @@ _CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
 
 
 _WORD = re.compile(r"\S+")
+_SIGN_QUALIFIERS = frozenset("~≈")
+# "300+ soldiers", "a 5,000-plus force": at least the figure
+_PLUS = re.compile(r"(?:\+|-plus\b)(?![\d+])")
 
 
 @cache
@@ -99,8 +102,8 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     """
     lex = lexicon()
     tail = text[max(0, start - 32) : start]
-    if tail.endswith("~"):
-        return lex.qualifiers["~"], start - 1
+    if tail[-1:] in _SIGN_QUALIFIERS:  # "~300", "≈300"
+        return lex.qualifiers[tail[-1]], start - 1
     stripped = tail.rstrip()
     words = stripped.split()
     if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
@@ -273,6 +276,11 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         bm = _BETWEEN.search(text[max(0, qstart - 12) : qstart])
         if bm:
             qstart -= len(bm.group(0))
+    plus = _PLUS.match(text, number_end)
+    if plus is not None and hi is None:
+        number_end = plus.end()
+        if qualifier == "exact":
+            qualifier = "at_least"
     right = text[number_end : number_end + 80]
     base = Quantity(
         kind="count",

@@ -55,7 +55,7 @@ class Reader:
 
 PERCENT = re.compile(
     r"(?:\s?%|\s?(?:per\s?cent|percent)(?![A-Za-z])|-(?:per-?cent|percent)(?![A-Za-z])"
-    r"|pc(?![A-Za-z])"
+    r"|pc(?![A-Za-z])|\s?pct\b|\s?p\.c\.(?![A-Za-z])"
     r"|\s?percentage\s+points?(?![A-Za-z]))"
 )
 
