@@ -261,7 +261,8 @@ def read_money_suffix(f: Frame) -> Verdict:
 
 _RATIO_BEFORE = re.compile(r"(?i)(?:\d|\bone)[ \t]+in[ \t]+$")
 _RATIO_AFTER = re.compile(
-    r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b"
+    r"[ \t]+in[ \t]+(?:(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight"
+    r"|nine|ten|every)\b"
     r"(?![ \t]+(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)\b)"
 )
 
