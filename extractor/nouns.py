@@ -69,6 +69,8 @@ def is_plural(word: str) -> bool:
         return True
     if word.isupper():
         return False
+    if word[0].isupper() and low.endswith("is") and len(low) > 4:
+        return True  # "Iraqis", "Israelis", "Tutsis" (a lower-case -is word is a "crisis")
     return (
         len(low) > 3
         and low.endswith("s")
