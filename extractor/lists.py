@@ -143,7 +143,16 @@ def _negated(q: Quantity, start: int) -> Quantity:
 
 # A header that states the unit of the list below it: "Defence spending, % of GDP:",
 # "as a percentage of their GDP:".
-_PERCENT_HEADER = re.compile(r"(?i)(?:%|\bper\s?cent|\bpercent|\bpercentage)[^\n]*:[ \t]*$")
+_PERCENT_WORD = re.compile(r"(?i)%|\bper\s?cent\b|\bpercent\b|\bpercentage\b|\bpct\b")
+_NOT_A_YEAR = re.compile(r"(?<!\d)(?!(?:1[6-9]|20)\d\d(?!\d))\d")
+
+
+def _percent_header(line: str) -> bool:
+    """'Defence spending, % of GDP:', 'Military spending as a percentage of GDP (2024)': a
+    line that names per cent and ends with a colon, or holds no figure but a year."""
+    if _PERCENT_WORD.search(line) is None or _LIST_ROW.fullmatch(line):
+        return False
+    return line.rstrip().endswith(":") or _NOT_A_YEAR.search(line) is None
 
 
 # A row of such a list: a label, then the figure ending the line ("Poland: 4.12", "- USA 3.38").
@@ -191,7 +200,7 @@ class PercentLists:
             prev = self._line_start(start - 1)
             line = text[prev : start - 1]
             walked.append(start)
-            if _PERCENT_HEADER.search(line):
+            if _percent_header(line):
                 answer = True
                 break
             if not _LIST_ROW.fullmatch(line):

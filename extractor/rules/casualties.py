@@ -395,8 +395,13 @@ RULE = Rule(
         Example(
             "At least 1,400 were killed when the dam burst in 1979.",
             "At least 1,400",
-            {"value": 1400, "unit": "person", "qualifier": "at_least", "harm": "killed",
-             "year": 1979},
+            {
+                "value": 1400,
+                "unit": "person",
+                "qualifier": "at_least",
+                "harm": "killed",
+                "year": 1979,
+            },
         ),
         Example(
             "Imperial Russia lost about 1.8 million soldiers in the First World War.",

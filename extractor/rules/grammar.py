@@ -483,11 +483,19 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 2.41, "unit": "percent"},
             ),
             (
+                "Military spending as a percentage of GDP (2024)\nLatvia 3.15\nItaly 1.49",
+                "1.49",
+                {"value": 1.49, "unit": "percent"},
+            ),
+            (
                 "Share of the budget (percent):\n- Army 41.2\n- Navy 23.5",
                 "41.2",
                 {"value": 41.2, "unit": "percent"},
             ),
         ),
-        ("Troops deployed:\nLithuania: 285",),
+        (
+            "Troops deployed:\nLithuania: 285",
+            ("Spending rose 5% last year.\nPoland: 412", "412"),
+        ),
     ),
 )
