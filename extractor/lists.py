@@ -227,7 +227,7 @@ class PercentLists:
 @cache
 def _postfix_re() -> re.Pattern[str]:
     words = trie_regex(list(lexicon().postfix_qualifiers), fold_space=True)
-    return re.compile(rf"[ \t]+(?P<p>{words})(?![\w-])(?![ \t]+[a-z]+s\b)")
+    return re.compile(rf"[ \t]+(?P<p>{words})(?![\w-])(?:[ \t]+(?P<next>[\w$€£¥₹]+))?")
 
 
 def postfix_qualifier(text: str, q: Quantity) -> Quantity:
@@ -237,5 +237,10 @@ def postfix_qualifier(text: str, q: Quantity) -> Quantity:
     m = _postfix_re().match(text, q.end)
     if m is None:
         return q
+    nxt = m.group("next")
+    if nxt is not None and (nxt.lower() not in lexicon().np_stop or nxt.lower() == "than"):
+        # "170 aircraft and more than 25,000 personnel", "3 tanks and more armour": the
+        # phrase starts the next item
+        return q
     phrase = re.sub(r"\s+", " ", m.group("p").lower())
-    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end())
+    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end("p"))
