@@ -8,59 +8,67 @@ list markers, citation markers and version-like dotted numbers.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
-)
+from extractor.lexicon import month_pattern
+
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 
-# Each pattern is named; the names appear in tests and in `--explain` output.
-PATTERNS: dict[str, str] = {
-    "date.iso": r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)",
-    "date.numeric": r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
-    "date.day_month": (
-        rf"(?<!\d){_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{MONTHS}"
-        r"(?:,?\s+\d{4})?(?!\d)"
-    ),
-    "date.month_day": (
-        rf"\b{MONTHS}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?"
-        r"(?:,?\s+\d{4})?(?!\d)"
-    ),
-    "date.month_year": rf"\b{MONTHS}\s+\d{{4}}(?!\d)",
-    "date.year_range": (
-        r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])"
-    ),
-    "date.year_after_preposition": (
-        r"(?i:\b(?:in|since|by|until|till|from|of|during|before|after|circa|early|late|mid|"
-        r"year|summer|winter|spring|autumn|fall|fiscal|FY|the)\s+)"
-        r"(?:1[6-9]|20)\d\d(?![\d%]|[,.]\d)"
-    ),
-    "time.clock": (
-        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\."
-    ),
-    "phone": (
-        r"\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}"
-        r"|(?<!\d)\d{3}-\d{3,4}-\d{4}(?!\d)"
-    ),
-    "list.marker": r"(?<![^\n])[ \t]*(?:\d{1,3}|[A-Za-z])[.)](?=[ \t])",
-    "list.paren": r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)",
-    "citation": r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]",
-    "version.dotted": r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",
-}
 
-_COMBINED = re.compile("|".join(f"(?:{p})" for p in PATTERNS.values()))
+# Each pattern is named; the names appear in tests and in `--explain` output.
+@cache
+def patterns() -> dict[str, str]:
+    """The exclusion patterns by name (month names from the one month table)."""
+    month = month_pattern()
+    return {
+        "date.iso": r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)",
+        "date.numeric": r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
+        "date.day_month": (
+            rf"(?<!\d){_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{month}"
+            r"(?:,?\s+\d{4})?(?!\d)"
+        ),
+        "date.month_day": (
+            rf"\b{month}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?"
+            r"(?:,?\s+\d{4})?(?!\d)"
+        ),
+        "date.month_year": rf"\b{month}\s+\d{{4}}(?!\d)",
+        "date.year_range": (
+            r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])"
+        ),
+        "date.year_after_preposition": (
+            r"(?i:\b(?:in|since|by|until|till|from|of|during|before|after|circa|early|late|mid|"
+            r"year|summer|winter|spring|autumn|fall|fiscal|FY|the)\s+)"
+            r"(?:1[6-9]|20)\d\d(?![\d%]|[,.]\d)"
+        ),
+        "time.clock": (
+            r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\."
+        ),
+        "phone": (
+            r"\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}"
+            r"|(?<!\d)\d{3}-\d{3,4}-\d{4}(?!\d)"
+        ),
+        "list.marker": r"(?<![^\n])[ \t]*(?:\d{1,3}|[A-Za-z])[.)](?=[ \t])",
+        "list.paren": r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)",
+        "citation": r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]",
+        "version.dotted": r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",
+    }
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for m in _COMBINED.finditer(text):
-        spans.append(m.span())
-    return spans
+    combined = re.compile("|".join(f"(?:{p})" for p in patterns().values()))
+    return [m.span() for m in combined.finditer(text)]
 
 
-_COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
-_MONTH_NEAR = re.compile(MONTHS)
+@cache
+def _compiled() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(pattern) for name, pattern in patterns().items()}
+
+
+@cache
+def _month_near() -> re.Pattern[str]:
+    return re.compile(month_pattern())
+
+
 _UNIT_AFTER = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
 _MONTH_PATTERNS = ("date.day_month", "date.month_day", "date.month_year")
 _PUNCT_PATTERNS = ("date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock")
@@ -95,7 +103,7 @@ class Mask:
             names += ["list.paren", "citation"]
         if after in ".)" and (start == 0 or text[start - 1] in " \t\n"):
             names.append("list.marker")
-        if _MONTH_NEAR.search(text, max(0, start - 24), min(len(text), end + 24)):
+        if _month_near().search(text, max(0, start - 24), min(len(text), end + 24)):
             names += _MONTH_PATTERNS
         if (
             after in "-–/.:"
@@ -121,7 +129,7 @@ class Mask:
             lo -= 1  # start the window on a word boundary
         hi = min(len(text), end + self.WINDOW)
         for name in dict.fromkeys(names):
-            for m in _COMPILED[name].finditer(text, lo, hi):
+            for m in _compiled()[name].finditer(text, lo, hi):
                 if m.start() >= end:
                     break
                 if m.end() > start:

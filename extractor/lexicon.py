@@ -90,6 +90,14 @@ class Lexicon:
     abstract_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
+    prepositions: frozenset[str]
+    months: dict[str, int]  # "january", "jan", "sept" -> month number
+    np_stop: frozenset[str]
+    np_leading: frozenset[str]
+    not_plural: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    function_words: frozenset[str]
+    hyphen_units: dict[str, str]
     collectives: frozenset[str]
     postfix_qualifiers: dict[str, str]
     person_nouns: dict[str, str]
@@ -108,6 +116,14 @@ class Lexicon:
         """The unit of a matched surface: ISO code, None for a context dollar, or a shared
         placeholder ("¤INR|PKR|...")."""
         return self.currency_entry(surface, position).code
+
+
+@cache
+def month_pattern() -> str:
+    """A regex of every month name and abbreviation, capitalised ("January", "Sept"), not
+    inside a longer word, with an optional dot ("Sept."), from the one month table."""
+    names = [m.capitalize() for m in lexicon().months]
+    return rf"(?:{trie_regex(names)})(?![a-z])\.?"
 
 
 @cache
@@ -148,6 +164,14 @@ def lexicon() -> Lexicon:
         abstract_nouns=frozenset(lex["abstract_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
+        prepositions=frozenset(lex["prepositions"]),
+        months={str(k): int(v) for k, v in lex["months"].items()},
+        np_stop=frozenset(lex["noun_phrase"]["stop"]),
+        np_leading=frozenset(lex["noun_phrase"]["leading"]),
+        not_plural=frozenset(lex["noun_phrase"]["not_plural"]),
+        adjective_endings=tuple(lex["noun_phrase"]["adjective_endings"]),
+        function_words=frozenset(lex["function_words"]),
+        hyphen_units=dict(lex["hyphen_units"]),
         collectives=frozenset(lex["collectives"]),
         postfix_qualifiers=dict(lex["postfix_qualifiers"]),
         person_nouns=dict(lex["person_nouns"]),

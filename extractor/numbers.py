@@ -316,7 +316,10 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
         digits = m.group("d")
         if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
             continue
-        if sum(ch.isdigit() for ch in digits.lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+        if (
+            len(digits) > MAX_SIGNIFICANT_DIGITS
+            and sum(ch.isdigit() for ch in digits.lstrip("0")) > MAX_SIGNIFICANT_DIGITS
+        ):
             continue
         scale = m.group("s")
         if "," in digits and "." not in digits:
@@ -325,10 +328,11 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
                 digits = digits.rpartition(",")[0]  # "pages 1,2": the number ends at the comma
                 e = s + len(digits)
                 scale = None
-        ambiguous_dot = digits.count(".") == 1 and len(digits.partition(".")[2]) == 3
-        if ambiguous_dot and english is None:
-            english = _ENGLISH_THOUSANDS.search(text) is not None
-        scaled = bool(scale) or _SCALE_AFTER.match(text, e) is not None
+        scaled = bool(scale)
+        if digits.count(".") == 1 and len(digits.partition(".")[2]) == 3:  # 9.500 or 1.375
+            if english is None:
+                english = _ENGLISH_THOUSANDS.search(text) is not None
+            scaled = scaled or _SCALE_AFTER.match(text, e) is not None
         value = _digits_value(digits, scaled=scaled, english=bool(english))
         end = e
         if scale:
@@ -384,3 +388,14 @@ def _mapped_tokens(text: str) -> Iterator[NumberToken]:
     for t in heapq.merge(_digit_tokens(clean), _word_tokens(clean), key=lambda t: t.start):
         start, end = keep[t.start], keep[t.end - 1] + 1
         yield NumberToken(start, end, t.value, text[start:end], t.kind, t.scale)
+
+
+def scale_factor(tok: NumberToken) -> int:
+    """The scale a token carries: 10^6 for '2 million' and 'two million', 1 for '250'."""
+    lex = lexicon()
+    if tok.kind == "digits":
+        if tok.scale is None:
+            return 1
+        return lex.scales.get(tok.scale) or lex.abbreviations.get(tok.scale, 1)
+    last = tok.text.lower().split()[-1]
+    return lex.scales.get(last, 1) if last != "hundred" else 1

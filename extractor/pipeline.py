@@ -53,9 +53,7 @@ def _number(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
-def draft_facts(
-    doc: Document, *, budget: float | None = None
-) -> tuple[dict[int, Draft], Layout]:
+def draft_facts(doc: Document, *, budget: float | None = None) -> tuple[dict[int, Draft], Layout]:
     """Drafts keyed by the index of their quantity in document order (refs use the same keys).
 
     `budget`: seconds the rules may take (default: `work_budget`); ExtractionError past it."""

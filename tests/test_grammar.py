@@ -10,7 +10,9 @@ import pytest
 from extractor.context import resolve_currencies
 from extractor.gazetteer import EntityIndex
 from extractor.layout import Layout
+from extractor.lists import LIST_RULES
 from extractor.quantities import Quantity, quantities
+from extractor.readers import READERS
 from extractor.rules.grammar import GRAMMAR_RULES
 
 
@@ -63,6 +65,16 @@ def test_every_rule_has_examples() -> None:
     for rule in GRAMMAR_RULES:
         assert len(rule.examples) >= 2 or rule.id == "percent.of_gdp"
         assert rule.counter_examples, rule.id
+
+
+def test_every_reader_rule_has_one_record_with_examples() -> None:
+    """The unit readers and the list layer stamp exactly the documented rule ids, each once."""
+    stamped = [rule for reader in READERS for rule in reader.rules] + list(LIST_RULES)
+    assert len(stamped) == len(set(stamped))
+    documented = [r.id for r in GRAMMAR_RULES]
+    assert len(documented) == len(set(documented))
+    assert set(stamped) == set(documented)
+    assert len({reader.name for reader in READERS}) == len(READERS)
 
 
 def test_every_rule_stamped_on_a_quantity_is_documented() -> None:

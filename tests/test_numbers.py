@@ -11,7 +11,8 @@ from extractor.lexicon import lexicon
 from extractor.numbers import number_tokens, words_value
 from extractor.quantities import quantities
 
-lexicon()  # load the tables before hypothesis times the first example
+quantities("about 5 Polish, Czech and Chinese troops")  # load every table before hypothesis
+# times the first example
 
 UNITS = [
     "zero",
@@ -135,3 +136,76 @@ def test_currency_regex_prefers_the_longest_surface() -> None:
     assert q.unit == "NZD"
     (q,) = quantities("\\$NZ16 million")
     assert q.unit == "NZD"
+
+
+# --- issue 11, "Values": each reproducer is a regression test --------------------------
+
+
+def test_adjacent_figures_never_merge_across_a_noun() -> None:
+    text = "a $9 million 300-bed hospital"
+    got = [(text[q.start : q.end], q.value) for q in quantities(text)]
+    assert got == [("$9 million", 9_000_000), ("300-bed", 300)]
+    text = "spent $9 million 300 times"
+    assert quantities(text)[0].value == 9_000_000
+
+
+def test_signs_are_negative_values() -> None:
+    for text, quote in [
+        ("GDP fell -3.5% in 2023", "-3.5%"),
+        ("exports (−2.1%) slowed", "−2.1%"),
+        ("growth of minus 2 per cent", "minus 2 per cent"),
+        ("growth of Minus 2 per cent", "Minus 2 per cent"),
+    ]:
+        (q,) = quantities(text)
+        assert text[q.start : q.end] == quote
+        assert q.value is not None and q.value < 0
+
+
+def test_indian_grouping_with_crore() -> None:
+    text = "₹1,00,000 crore for defence"
+    (q,) = quantities(text)
+    assert (q.unit, q.value, text[q.start : q.end]) == ("INR", 10**12, "₹1,00,000 crore")
+
+
+def test_zero_width_characters_inside_numbers_are_ignored() -> None:
+    for zw in ("\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad"):
+        text = f"sent 12,{zw}500 troops and 1{zw}000 tanks"
+        got = [(text[q.start : q.end], q.value) for q in quantities(text)]
+        assert got == [(f"12,{zw}500 troops", 12500), (f"1{zw}000 tanks", 1000)]
+
+
+def test_lines_end_at_lf_crlf_and_lone_cr() -> None:
+    from extractor.layout import Layout
+
+    layout = Layout("one\rtwo\r\nthree\nfour")
+    assert [layout.line(p) for p in (0, 4, 9, 15)] == [1, 2, 3, 4]
+
+
+def test_huge_numbers_are_refused_by_a_stated_limit_never_an_error() -> None:
+    from extractor.numbers import MAX_SIGNIFICANT_DIGITS
+
+    ok = "9" * MAX_SIGNIFICANT_DIGITS
+    (q,) = quantities(f"{ok} troops")
+    assert q.value == int(ok)
+    assert quantities(f"{ok}9 troops and 9{'0' * MAX_SIGNIFICANT_DIGITS} tanks") == []
+    (q,) = quantities(f"${'9' * 20} trillion")  # 32 digits once scaled: still exact
+    assert q.value == int("9" * 20) * 10**12
+
+
+def test_lexicon_tables_hold_no_yaml_booleans() -> None:
+    """YAML 1.1 reads `on`, `no`, `yes`, `off` as booleans: every such word must be quoted."""
+    from extractor.lexicon import load_data
+
+    def walk(node: object) -> None:
+        assert not isinstance(node, bool)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(key)
+                if key != "tender":  # the one boolean field (currencies_cldr.yaml)
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in ("lexicon.yaml", "currencies.yaml", "currencies_cldr.yaml"):
+        walk(load_data(name))

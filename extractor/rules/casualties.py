@@ -53,8 +53,15 @@ PERSON_UNITS = frozenset(
     settler pensioner voter loss dead military fatality""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
-NOUN_HARM = {"death": "died", "life": "died", "dead": "died", "casualty": "casualties",
-             "loss": "casualties", "victim": "killed", "fatality": "died"}
+NOUN_HARM = {
+    "death": "died",
+    "life": "died",
+    "dead": "died",
+    "casualty": "casualties",
+    "loss": "casualties",
+    "victim": "killed",
+    "fatality": "died",
+}
 # Counted nouns that name people in general, not a narrower group: a casualty count of them
 # has unit `person` (the words as written stay in `victims`).  "20,000 women", "8,000
 # officers" and "8.7 million soldiers" keep their narrower unit.
@@ -404,8 +411,13 @@ RULE = Rule(
         Example(
             "At least 1,400 were killed when the dam burst in 1979.",
             "At least 1,400",
-            {"value": 1400, "unit": "person", "qualifier": "at_least", "harm": "killed",
-             "year": 1979},
+            {
+                "value": 1400,
+                "unit": "person",
+                "qualifier": "at_least",
+                "harm": "killed",
+                "year": 1979,
+            },
         ),
         Example(
             "Imperial Russia lost about 1.8 million soldiers in the First World War.",

@@ -324,8 +324,18 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"min": 40000, "max": 300000, "kind": "number"},
             ),
             ("The toll rose to 1,200 on Sunday.", "1,200", {"value": 1200, "kind": "number"}),
+            (
+                "Seven allies met it in 2014, against 19 in 2023.",
+                "19",
+                {"value": 19, "kind": "number"},
+            ),
+            (
+                "The toll reached some fifteen thousand by May.",
+                "some fifteen thousand",
+                {"value": 15000, "kind": "number", "qualifier": "approximate"},
+            ),
         ),
-        ("It happened in 2019.", "Part 2 of the series", "page twelve"),
+        ("It happened in 2019.", "Part 2 of the series", "page twelve", "1 in 4 voters"),
     ),
     GrammarRule(
         "measure",
@@ -473,11 +483,19 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 2.41, "unit": "percent"},
             ),
             (
+                "Military spending as a percentage of GDP (2024)\nLatvia 3.15\nItaly 1.49",
+                "1.49",
+                {"value": 1.49, "unit": "percent"},
+            ),
+            (
                 "Share of the budget (percent):\n- Army 41.2\n- Navy 23.5",
                 "41.2",
                 {"value": 41.2, "unit": "percent"},
             ),
         ),
-        ("Troops deployed:\nLithuania: 285",),
+        (
+            "Troops deployed:\nLithuania: 285",
+            ("Spending rose 5% last year.\nPoland: 412", "412"),
+        ),
     ),
 )

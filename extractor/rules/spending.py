@@ -63,8 +63,9 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
         if national is not None:
             return national
         carried = ctx.carried("subject", family="spending")
-        if carried is not None and (subject is None or not isinstance(carried, str)
-                                    or is_country(carried)):
+        if carried is not None and (
+            subject is None or not isinstance(carried, str) or is_country(carried)
+        ):
             return carried  # type: ignore[no-any-return]
         if subject is None:
             return _document_country(ctx)

@@ -1,0 +1,246 @@
+"""The list layer: what a figure takes from the figures listed around it, and what a list's
+header or a word after the figure says about it.
+
+These run over the quantities already read, in document order, each looking only at its
+neighbours: "20 and 10 vessels respectively", "8.7 million military and 19 million civilian
+deaths", "two launchers, one radar system", a percent list under "% of GDP:", "2% or more",
+"minus 2 per cent".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from extractor.lexicon import lexicon, trie_regex
+from extractor.nouns import coordinable, is_plural
+from extractor.numbers import NumberToken
+from extractor.quantity import Quantity
+
+# The rule ids this layer stamps (their examples: extractor.rules.grammar).
+LIST_RULES = ("count.respectively", "count.shared_noun", "count.one_listed", "percent.header")
+
+# A modifier list ending in a coordinator, between a bare figure and the next figure:
+# "8.7 million military and 19 million civilian deaths", "1,000 Russian and 500 Belarusian troops"
+_SHARED_MODS = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){1,3}(?=[ \t]+(?:and|or)[ \t]+$)")
+
+
+def share_noun_across_and(text: str, out: list[Quantity]) -> None:
+    """'8.7 million military and 19 million civilian deaths': the first figure, followed by
+    its own modifiers and 'and', counts the head noun of the second."""
+    prev, last = out[-2], out[-1]
+    gap = text[prev.end : last.start]
+    m = _SHARED_MODS.match(gap)
+    if m is None or not all(coordinable(w) for w in m.group().split()):
+        return
+    out[-2] = prev._replace(
+        kind="count",
+        unit=last.unit,
+        end=prev.end + m.end(),
+        rule="count.shared_noun",
+        noun_phrase=m.group().strip(),
+    )
+
+
+_AND = re.compile(r"[ \t]+and\b")
+
+
+_ONE_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+
+def one_in_a_list(text: str, tok: NumberToken, out: list[Quantity]) -> Quantity | None:
+    """'two Patriot launchers, one Luna unmanned system and five ...': 'one' listed after a
+    count counts the singular noun that ends its item (an item ends at a comma, 'and' or the
+    end of the clause)."""
+    if not out or out[-1].kind != "count" or not _LIST_GAP.fullmatch(text, out[-1].end, tok.start):
+        return None
+    pos, words = tok.end, []
+    for _ in range(5):
+        m = _ONE_WORD.match(text, pos)
+        if m is None or m.group(1).lower() in lexicon().np_stop:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+        if text[pos : pos + 1] in (",", ";", ".", ":", ")") or _AND.match(text, pos):
+            break
+    else:
+        return None
+    if not words or text[pos : pos + 1] not in (",", ";", ".", ":", ")", " "):
+        return None
+    head = words[-1]
+    if is_plural(head) or not head.isalpha() or head.lower() in lexicon().abstract_nouns:
+        return None
+    joined = " ".join(w.lower() for w in words)
+    unit = next(
+        (c for c in lexicon().compound_units if joined == c or joined.endswith(" " + c)),
+        head.lower(),
+    )
+    return Quantity(
+        kind="count",
+        unit=unit,
+        qualifier="exact",
+        start=tok.start,
+        end=pos,
+        rule="count.one_listed",
+        value=tok.value,
+        noun_phrase=text[tok.end : pos].strip(),
+        modifiers=tuple(words[:-1]),
+        number_start=tok.start,
+        number_end=tok.end,
+        words=True,
+    )
+
+
+_RESPECTIVELY = re.compile(r"[^.;:!?\n]{0,60}?\brespectively\b")
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def share_noun_respectively(text: str, out: list[Quantity]) -> None:
+    """'some 20 and 10 vessels respectively': the bare figures listed before the last one
+    count the same noun."""
+    last = out[-1]
+    i = len(out) - 2
+    nxt = last
+    while i >= 0 and len(out) - i <= 6:
+        prev = out[i]
+        if prev.kind != "number" or not _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+            break
+        out[i] = prev._replace(
+            kind="count",
+            unit=last.unit,
+            rule="count.respectively",
+            noun_phrase=last.noun_phrase,
+            modifiers=last.modifiers,
+        )
+        nxt, i = prev, i - 1
+
+
+_MINUS = re.compile(r"(?i)(?<![\w-])minus\s+$")
+
+
+def minus_word(text: str, q: Quantity) -> Quantity:
+    """'minus 2 per cent': the word before the figure makes it negative."""
+    if q.start != q.number_start:
+        return q
+    m = _MINUS.search(text, max(0, q.start - 8), q.start)
+    return q if m is None else _negated(q, m.start())
+
+
+def respectively_follows(text: str, q: Quantity) -> bool:
+    return _RESPECTIVELY.match(text, q.end) is not None
+
+
+def _negated(q: Quantity, start: int) -> Quantity:
+    def neg(v: Decimal | None) -> Decimal | None:
+        return -v if v is not None else None
+
+    lo, hi = neg(q.max), neg(q.min)
+    return q._replace(start=start, value=neg(q.value), min=lo, max=hi)
+
+
+# A header that states the unit of the list below it: "Defence spending, % of GDP:",
+# "as a percentage of their GDP:".
+_PERCENT_WORD = re.compile(r"(?i)%|\bper\s?cent\b|\bpercent\b|\bpercentage\b|\bpct\b")
+_NOT_A_YEAR = re.compile(r"(?<!\d)(?!(?:1[6-9]|20)\d\d(?!\d))\d")
+
+
+def _percent_header(line: str) -> bool:
+    """'Defence spending, % of GDP:', 'Military spending as a percentage of GDP (2024)': a
+    line that names per cent and ends with a colon, or holds no figure but a year."""
+    if _PERCENT_WORD.search(line) is None or _LIST_ROW.fullmatch(line):
+        return False
+    return line.rstrip().endswith(":") or _NOT_A_YEAR.search(line) is None
+
+
+# A row of such a list: a label, then the figure ending the line ("Poland: 4.12", "- USA 3.38").
+_LIST_ROW = re.compile(
+    r"[ \t]*(?:[-•*–][ \t]+)?[^\d\n:]{1,60}?(?::|[ \t])[ \t]*[-−]?\d[\d.,]*[ \t]*$"
+)
+
+
+def header_percent(text: str, tok: NumberToken, q: Quantity | None) -> Quantity:
+    if q is not None:
+        return q._replace(kind="percent", unit="percent", rule="percent.header")
+    return Quantity(
+        kind="percent",
+        unit="percent",
+        qualifier="exact",
+        start=tok.start,
+        end=tok.end,
+        rule="percent.header",
+        value=tok.value,
+        number_start=tok.start,
+        number_end=tok.end,
+    )
+
+
+class PercentLists:
+    """Lines of a list headed by a line stating '%' or 'percentage' (found on first use, each
+    line looked at once): a bare figure ending such a row is a percentage."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows: dict[int, bool] = {}  # line start -> in a percent list
+
+    def _line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _in_list(self, start: int) -> bool:
+        """Is the row starting at `start` under a percent header?  Walks up over rows only."""
+        text = self.text
+        walked: list[int] = []
+        answer = False
+        while start > 0:
+            if start in self.rows:
+                answer = self.rows[start]
+                break
+            prev = self._line_start(start - 1)
+            line = text[prev : start - 1]
+            walked.append(start)
+            if _percent_header(line):
+                answer = True
+                break
+            if not _LIST_ROW.fullmatch(line):
+                break
+            start = prev
+        for w in walked:
+            self.rows[w] = answer
+        return answer
+
+    def covers(self, number_start: int, number_end: int) -> bool:
+        text = self.text
+        if text[number_end : number_end + 1] not in ("", "\n", " ", "\t", "\r"):
+            return False  # the common case: something follows the figure on its line
+        end = text.find("\n", number_end)
+        end = len(text) if end < 0 else end
+        if text[number_end:end].strip():
+            return False  # the figure does not end its line
+        start = self._line_start(number_start)
+        if not _LIST_ROW.fullmatch(text[start:end]):
+            return False
+        return self._in_list(start)
+
+
+@cache
+def _postfix_re() -> re.Pattern[str]:
+    words = trie_regex(list(lexicon().postfix_qualifiers), fold_space=True)
+    return re.compile(rf"[ \t]+(?P<p>{words})(?![\w-])(?:[ \t]+(?P<next>[\w$€£¥₹]+))?")
+
+
+def postfix_qualifier(text: str, q: Quantity) -> Quantity:
+    """'2 percent or more', '5,000 troops or so': a qualifier after the figure."""
+    if q.qualifier != "exact" or q.value is None or text[q.end : q.end + 1] not in (" ", "\t"):
+        return q
+    m = _postfix_re().match(text, q.end)
+    if m is None:
+        return q
+    nxt = m.group("next")
+    if nxt is not None and (nxt.lower() not in lexicon().np_stop or nxt.lower() == "than"):
+        # "170 aircraft and more than 25,000 personnel", "3 tanks and more armour": the
+        # phrase starts the next item
+        return q
+    phrase = re.sub(r"\s+", " ", m.group("p").lower())
+    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end("p"))
