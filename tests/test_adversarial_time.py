@@ -1,14 +1,15 @@
 """Adversarial time (issue 11): on documents built to hurt -- `$1 ` repeated, `1 ` repeated,
-one endless line of figures -- extraction time per KB must not grow from 10 KB to 1 MB.
+one endless line of figures -- extraction time per KB must not grow with size.
 
 Each size runs under the pipeline's work budget, set from the time per KB of the smallest
 size (times 4), so a run that grows faster than linear stops at once with ExtractionError
 instead of taking minutes; SIGALRM is the guard for the parts before the rule loop.
 
-Status: this FAILS today (marked xfail, strict: when it passes, remove the mark).  The rules
-rescan the whole sentence for every figure: rules/aid.py match_aid (AID_CUE, EQUIPMENT_CUE,
-EXERCISE_OR_HARM .search(ctx.sentence_text)), rules/attribution.py stated_year (finditer over
-the sentence), gazetteer.EntityIndex.within.  10 KB of `$1 ` took 58 s on this machine.
+The fast tier checks 10 KB against 100 KB; the slow tier (still run by `make test`) adds
+1 MB.  Such documents hold a figure every two to four characters, so even linear they cost
+about 50 ms per KB here (a real document of the same size costs a small fraction of that).
+The rules are linear because a rule reads a clipped sentence and a bounded number of
+neighbouring figures, cues are matched once per sentence, and mention roles once per mention.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ PATTERNS = {
     "one": "1 ",
     "one_line_of_figures": "It sent 5 tanks, 3 guns and $2 million to Kyiv, ",
 }
-SIZES_KB = (10, 100, 1000)
+SIZES_KB = (10, 100)
 FIRST_BUDGET_S = 2.0  # 10 KB at the aim of 5 MB/s takes 2 ms
 GROWTH = 4.0  # time per KB may be at most this many times that of the smallest size
 
@@ -51,11 +52,20 @@ def document(pattern: str, kb: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: per-figure sentence rescans in the rules")
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_adversarial_time_per_kb_does_not_grow(name: str) -> None:
+    _per_kb_stays_flat(name, SIZES_KB)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_adversarial_time_per_kb_does_not_grow_to_1_mb(name: str) -> None:
+    _per_kb_stays_flat(name, (10, 1000))
+
+
+def _per_kb_stays_flat(name: str, sizes: tuple[int, ...]) -> None:
     per_kb: list[float] = []
-    for kb in SIZES_KB:
+    for kb in sizes:
         text = document(PATTERNS[name], kb)
         budget = FIRST_BUDGET_S if not per_kb else max(1.0, GROWTH * per_kb[0] * kb)
         start = time.perf_counter()

@@ -109,39 +109,48 @@ def can_give(code: str) -> bool:
 
 
 def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
-    """The role of every giver-like mention in text[start:end] (a sentence)."""
-    text = ctx.text
+    """The role of every giver-like mention in text[start:end] (a sentence, or a clipped one).
+    A mention's role depends only on the words of its own sentence around it, so it is found
+    once per mention and kept for every figure that asks (Frame.cache)."""
+    cache = ctx.frame.cache.setdefault("roles", {})
     out: list[Role] = []
     for m in ctx.entities.within(start, end):
         if not can_give(m.code):
             continue
-        before = text[max(start, m.start - 45) : m.start]
-        after = text[m.end : min(end, m.end + 90)]
-        if (
-            _COMPARISON_BEFORE.search(before)
-            or _MODIFIER_AFTER.match(after)
-            or _POST_BEFORE.search(before)
-        ):
-            out.append(Role(m, "none", 0))
-        elif _FROM_BEFORE.search(before):
-            out.append(Role(m, "giver", 2))
-        elif _TO_BEFORE.search(before):
-            out.append(Role(m, "receiver", 2))
-        elif _GIVE_BEFORE.search(before) and m.form != "adjective":
-            out.append(Role(m, "receiver", 2))  # "promised Ukraine", "provide Kyiv with"
-        elif _RECEIVER_AFTER.match(after) and m.form != "adjective":
-            out.append(Role(m, "receiver", 2))
-        elif _GIVER_AFTER.match(after) and m.form != "adjective":
-            out.append(Role(m, "giver", 2))
-        elif (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
-            out.append(Role(m, "giver", 1))
-        elif _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
-            out.append(Role(m, "giver", 2))
-        elif _IN_BEFORE.search(before):
-            out.append(Role(m, "weak_receiver", 0))
-        else:
-            out.append(Role(m, "none", 0))
+        role = cache.get(m.start)
+        if role is None:
+            role = _role(ctx, m)
+            cache[m.start] = role
+        out.append(role)
     return out
+
+
+def _role(ctx: Ctx, m: Mention) -> Role:
+    text = ctx.text
+    start, end = ctx.layout.sentence(m.start)
+    before = text[max(start, m.start - 45) : m.start]
+    after = text[m.end : min(end, m.end + 90)]
+    if _COMPARISON_BEFORE.search(before) or _MODIFIER_AFTER.match(after) or _POST_BEFORE.search(
+        before
+    ):
+        return Role(m, "none", 0)
+    if _FROM_BEFORE.search(before):
+        return Role(m, "giver", 2)
+    if _TO_BEFORE.search(before):
+        return Role(m, "receiver", 2)
+    if _GIVE_BEFORE.search(before) and m.form != "adjective":
+        return Role(m, "receiver", 2)  # "promised Ukraine", "provide Kyiv with"
+    if _RECEIVER_AFTER.match(after) and m.form != "adjective":
+        return Role(m, "receiver", 2)
+    if _GIVER_AFTER.match(after) and m.form != "adjective":
+        return Role(m, "giver", 2)
+    if (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
+        return Role(m, "giver", 1)
+    if _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
+        return Role(m, "giver", 2)
+    if _IN_BEFORE.search(before):
+        return Role(m, "weak_receiver", 0)
+    return Role(m, "none", 0)
 
 
 def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | None]:
