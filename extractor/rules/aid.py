@@ -147,6 +147,19 @@ def _listed_after_aid_item(ctx: Ctx) -> bool:
     return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
 
 
+def _recent_family(ctx: Ctx) -> str | None:
+    """The family of the last fact within two paragraphs: 'CSTO member states will send a
+    contingent of up to 2,000 personnel' after an exercise's figures is the exercise's."""
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
+    for i in ctx.back():
+        if ctx.quantities[i].start < since:
+            return None
+        draft = ctx.drafts[i]
+        if draft is not None:
+            return draft.family
+    return None
+
+
 def _exercise_named(ctx: Ctx) -> bool:
     """'BALTOPS 22 was hosted by Sweden and included 45 ships': an exercise named in the
     sentence makes its counts the exercise's, not aid."""
@@ -308,7 +321,12 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             return None
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
     elif q.kind == "count":
-        if ctx.has(EXERCISE_OR_HARM) or ctx.carried("event") is not None or _exercise_named(ctx):
+        if (
+            ctx.has(EXERCISE_OR_HARM)
+            or ctx.carried("event") is not None
+            or _exercise_named(ctx)
+            or (_recent_family(ctx) == "exercise" and not ctx.has(AID_WORD))
+        ):
             return None
         equipment = q.unit.split()[-1] in EQUIPMENT
         given = ctx.has(EQUIPMENT_CUE)

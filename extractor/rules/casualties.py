@@ -107,11 +107,27 @@ _SUFFERED = re.compile(
 def _sufferer(ctx: Ctx) -> str | None:
     """'The Soviet Union lost around 27 million people', 'Germany sustained 5.3 million military
     losses': the country that suffered the losses."""
-    s, _ = ctx.sentence
+    s, e = ctx.sentence
     before = ctx.entities.within(s, ctx.q.start)
     if before and _SUFFERED.match(ctx.text[before[-1].end : ctx.q.start]):
         return before[-1].code
+    if before and before[-1].form == "adjective" and _LOSSES_OF.match(
+        ctx.text[before[-1].end : ctx.q.start]
+    ):
+        return before[-1].code  # "total Soviet population losses due to the war at 26.6 million"
+    after = ctx.entities.within(ctx.q.end, min(e, ctx.q.end + 80))
+    if after and _DIED_IN.search(ctx.text[ctx.q.end : after[0].start]):
+        return after[0].code  # "six to eight million people who died in the Soviet Union"
     return None
+
+
+_LOSSES_OF = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}(?:losses|casualties|deaths|dead|death\s+toll)\b[^.;\d]{0,50}$"
+)
+_DIED_IN = re.compile(
+    r"(?i)\b(?:died|perished|were\s+killed|was\s+killed|starved|lost\s+their\s+lives)\s+in\s+"
+    r"(?:the\s+)?$"
+)
 
 
 _HARM_RIGHT_AFTER = re.compile(
@@ -291,7 +307,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             fields["event"] = event.name
         if harm:
             fields["harm"] = harm
-        sufferer = _sufferer(ctx)
+        sufferer = _sufferer(ctx) or ctx.carried("subject", family="casualties")
         if sufferer:
             fields["subject"] = sufferer
         year = _year(ctx, event)
