@@ -10,7 +10,7 @@ from typing import Any
 from extractor.gazetteer import EventMention
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import COMPARED_ESTIMATE, total_before_including
-from extractor.rules.base import Ctx, Example, Rule, cue
+from extractor.rules.base import Ctx, Draft, Example, Rule, cue
 
 HARM = {
     "killed": "killed",
@@ -94,7 +94,15 @@ def _event(ctx: Ctx) -> EventMention | None:
         specific = [ev for ev in found if ev.kind != "war"]
         pool = specific or found
         before = [ev for ev in pool if ev.start < q]
-        return before[-1] if before else pool[0]
+        chosen = before[-1] if before else pool[0]
+        if chosen.kind == "war":
+            # "300,000 Chinese killed by Japanese troops during World War Two ... the
+            # anniversary of the Nanjing Massacre": the specific event the paragraph names
+            named = [ev for ev in ctx.entities.events_within(ps, pe) if ev.kind in EVENT_KINDS]
+            specific_here = [ev for ev in named if ev.kind != "war"]
+            if specific_here:
+                return specific_here[0]
+        return chosen
     return None
 
 
@@ -185,6 +193,20 @@ def _head(q: Quantity) -> str:
     if q.noun_phrase:
         return singular(q.noun_phrase.split()[-1])
     return q.unit.lower()
+
+
+def _toll_continued(ctx: Ctx) -> Draft | None:
+    """'The number of victims is estimated at about 22,000 ... About 8,000 were officers': a
+    count of people right after casualty figures of the same paragraph continues them (the
+    draft it continues, else None)."""
+    ps, _ = ctx.paragraph
+    for i in ctx.back(8):
+        if ctx.quantities[i].start < ps:
+            return None
+        draft = ctx.drafts[i]
+        if draft is not None:
+            return draft if draft.family == "casualties" else None
+    return None
 
 
 def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
@@ -281,6 +303,9 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         year = _year(ctx, event)
         if year:
             toll["year"] = year
+        sufferer = _sufferer(ctx) or ctx.carried("subject", family="casualties")
+        if sufferer:
+            toll["subject"] = sufferer
         return toll
     if q.kind == "count":
         if q.unit.lower() not in PERSON_UNITS:
@@ -299,7 +324,10 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             part["_part_of"] = total
             return part
         harm = _harm(ctx) or NOUN_HARM.get(_head(q)) or _blood_on_hands(ctx)
-        if harm is None and not ctx.has(TOLL_CUE):
+        continued = _toll_continued(ctx) if harm is None else None
+        if continued is not None:
+            harm = continued.fields.get("harm")
+        if harm is None and continued is None and not ctx.has(TOLL_CUE):
             return None
         event = _event(ctx)
         fields: dict[str, Any] = {}
