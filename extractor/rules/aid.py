@@ -15,7 +15,7 @@ from extractor.rules.attribution import (
     total_before_including,
 )
 from extractor.rules.base import Ctx, Example, Rule, cue
-from extractor.rules.roles import GIVE_TO, Role, document_roles, roles
+from extractor.rules.roles import GIVE_TO, Role, adjective_side, document_roles, roles
 
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
@@ -289,6 +289,10 @@ def _donor_and_recipient(
         recipient = _receiver_in_phrase(ctx)
     if recipient is None and doc_receiver is not None and doc_receiver != donor:
         recipient = doc_receiver
+    if recipient is None and doc_receiver is None and (
+        listed or ctx.has(STRONG_AID_CUE) or ctx.has(_GIVING_VERB)
+    ):
+        recipient = adjective_side(ctx, donor or doc_giver)
     if donor is None and doc_giver is not None and doc_giver != recipient:
         donor = doc_giver
     if donor is None:
@@ -530,6 +534,12 @@ RULE = Rule(
             "includes 20 armoured vehicles.",
             "20 armoured vehicles",
             {"donor": "IT", "recipient": "UA", "family": "aid"},
+        ),
+        Example(
+            "Sweden is sending 30 armoured vehicles and ammunition, the Moldovan ambassador "
+            "in Stockholm said.",
+            "30 armoured vehicles",
+            {"family": "aid", "donor": "SE", "recipient": "MD"},
         ),
     ),
     counter_examples=(

@@ -153,6 +153,39 @@ def _role(ctx: Ctx, m: Mention) -> Role:
     return Role(m, "none", 0)
 
 
+_SIDE_NOUN_AFTER = re.compile(
+    r"(?i)^\s+(?:[A-Z][\w-]*\s+){0,2}?(?:ambassador|embassy|envoy|president|prime\s+minister"
+    r"|government|officials?|military|armed\s+forces|army|defen[cs]e\s+(?:ministry|forces"
+    r"|intelligence)|intelligence|soldiers|servicemen|troops|forces|people|refugees|citizens"
+    r"|civilians|cities|communities|counterparts?|allies)\b"
+)
+_AGAINST_BEFORE = re.compile(
+    r"(?i)\b(?:against|fight(?:ing)?|repel(?:ling)?|resist(?:ing)?|deter(?:ring)?|defeat(?:ing)?"
+    r"|invading|invasion\s+by|attacks?\s+by)\s+(?:the\s+)?$"
+)
+
+
+def adjective_side(ctx: Ctx, giver: str | list[str] | None) -> str | None:
+    """'Ukrainian Ambassador to Australia Vasyl Myroshnychenko said', 'the Ukrainian Defence
+    Intelligence': in an aid document that names no receiver, the country whose officials,
+    forces or people the text speaks of by adjective (never one it is fought against) is the
+    receiver.  Computed once per document; the giver is excluded."""
+    key = ("adjective_side", str(giver))
+    if key in ctx.frame.cache:
+        return ctx.frame.cache[key]  # type: ignore[no-any-return]
+    counts: dict[str, int] = {}
+    for m in ctx.document_mentions():
+        if m.form != "adjective" or not is_country(m.code) or m.code == giver:
+            continue
+        after = ctx.text[m.end : m.end + 60]
+        before = ctx.text[max(0, m.start - 30) : m.start]
+        if _SIDE_NOUN_AFTER.match(after) and not _AGAINST_BEFORE.search(before):
+            counts[m.code] = counts.get(m.code, 0) + 1
+    found = max(counts, key=lambda c: counts[c]) if len(counts) == 1 else None
+    ctx.frame.cache[key] = found
+    return found
+
+
 def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | None]:
     """(giver, receiver) of the whole document: the country most often named in each role by
     clause patterns, in sentences that match `cue`.  Computed once per document (cached on the
