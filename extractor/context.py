@@ -89,6 +89,24 @@ def _document_dollar(
     return cache["dollar"]
 
 
+_DOLLAR_US = re.compile(r"(?<![A-Za-z])\\?\$US(?![A-Za-z])")
+
+
+def _local_style_dollar(
+    cache: dict[str, str | None], text: str, entities: EntityIndex
+) -> str | None:
+    """A document that writes the US dollar '$US' follows the Australian and New Zealand
+    style, where the bare '$' is the local dollar: NZD when it names New Zealand and not
+    Australia, else AUD (computed once per document)."""
+    if "local" not in cache:
+        local = None
+        if _DOLLAR_US.search(text):
+            codes = {m.code for m in entities.within(0, min(len(text), 20000))}
+            local = "NZD" if "NZ" in codes and "AU" not in codes else "AUD"
+        cache["local"] = local
+    return cache["local"]
+
+
 def resolve_currencies(
     text: str,
     quantities: list[Quantity],
@@ -106,7 +124,9 @@ def resolve_currencies(
     4. the nearest explicit dollar currency in the paragraph, then in the document before it;
     5. the dollar of the dateline's country (`home`: "WELLINGTON (Reuters) -" -> NZD);
     6. the dollar of the countries the document names, when they all share one;
-    7. US dollars.
+    7. the local dollar of a document written in the '$US' style (Australian, New Zealand);
+    8. US dollars.
+    A bracketed bare `$` after a '$US' amount, in such a document, is the local dollar.
     """
     explicit = [q for q in quantities if q.kind == "money" and q.unit != CONTEXT_DOLLAR]
     dollars = dollar_currencies()
@@ -131,6 +151,16 @@ def resolve_currencies(
             and _restates(text, prev, q)
         ):
             unit = "USD"
+        local = _local_style_dollar(cache, text, entities)
+        if (
+            unit is None
+            and local is not None
+            and prev is not None
+            and prev.kind == "money"
+            and prev.unit == "USD"
+            and _restates(text, prev, q)
+        ):
+            unit = local  # "$US95 billion ($145 billion)": the conversion into the local dollar
         s, e = layout.sentence(q.number_start)
         ps, pe = layout.paragraph(q.number_start)
 
@@ -142,6 +172,7 @@ def resolve_currencies(
             or _nearest(text, explicit, q, 0, q.start, dollars)
             or (home if home in dollars else None)
             or _document_dollar(cache, quantities, layout, entities, dollars)
+            or local
         )
         stated = code_after is not None and unit == code_after.group(1)
         q = q._replace(unit=unit or "USD", currency_from="text" if stated else "context")

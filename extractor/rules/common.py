@@ -62,6 +62,16 @@ RULE = Rule(
                 "recipient": "UA",
             },
         ),
+        Example(
+            "Washington approved military aid worth $US2 billion ($3.1 billion) for Taiwan.",
+            "$3.1 billion",
+            {"unit": "AUD", "currency_from": "context", "family": "aid", "donor": "US"},
+        ),
+        Example(
+            "Canada will provide C$64.8 million ($47 million) in military aid to Ukraine.",
+            "$47 million",
+            {"unit": "USD", "currency_from": "context", "donor": "CA", "recipient": "UA"},
+        ),
     ),
     counter_examples=("The package is worth A$100m and a further A$50m comes next year.",),
 )
