@@ -11,7 +11,7 @@ from typing import Any
 from extractor import model
 from extractor.claims import claim
 from extractor.context import resolve_currencies
-from extractor.discourse import Frame, document_context
+from extractor.discourse import Frame, document_context, name_elliptical
 from extractor.documents import Document
 from extractor.exclusions import Mask
 from extractor.gazetteer import EntityIndex, gazetteer
@@ -64,6 +64,7 @@ def draft_facts(doc: Document, *, budget: float | None = None) -> tuple[dict[int
     context = document_context(text, entities)
     home = gazetteer().entities[context.country].currency if context.country else None
     found = resolve_currencies(text, quantities(text, Mask.of(text)), layout, entities, home=home)
+    found = name_elliptical(text, found, layout)
     drafts: list[Draft | None] = [None] * len(found)
     number_starts = [q.number_start for q in found]
     frame = Frame(context=context)

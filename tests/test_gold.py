@@ -29,10 +29,10 @@ SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 # Thresholds: the figures reached. They only go up.
 SEEDS = {"precision": 1.0, "recall": 1.0, "qualifier_accuracy": 1.0, "attribution_accuracy": 1.0}
 PASSAGES = {
-    "precision": 0.973,
-    "recall": 0.941,
+    "precision": 0.976,
+    "recall": 0.968,
     "qualifier_accuracy": 0.981,
-    "attribution_accuracy": 0.87,
+    "attribution_accuracy": 0.872,
 }
 
 

@@ -188,6 +188,16 @@ def _blood_on_hands(ctx: Ctx) -> str | None:
     return None
 
 
+def _number_of_harm(ctx: Ctx) -> str | None:
+    """'The number of civilians who died from hunger ... is estimated to be around 900,000':
+    for a figure named by 'the number of ...', the harm said of those counted."""
+    if ctx.q.rule != "count.number_of":
+        return None
+    lead = ctx.text[max(ctx.sentence[0], ctx.q.start - 300) : ctx.q.start]
+    found = list(HARM_CUE.finditer(lead))
+    return HARM[re.sub(r"\s+", " ", found[-1].group().lower())] if found else None
+
+
 def _head(q: Quantity) -> str:
     """The counted noun as written, singular ('deaths' -> death), else the unit."""
     if q.noun_phrase:
@@ -323,7 +333,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
                 part["_unit"] = "person"
             part["_part_of"] = total
             return part
-        harm = _harm(ctx) or NOUN_HARM.get(_head(q)) or _blood_on_hands(ctx)
+        harm = _harm(ctx) or NOUN_HARM.get(_head(q)) or _blood_on_hands(ctx) or _number_of_harm(ctx)
         continued = _toll_continued(ctx) if harm is None else None
         if continued is not None:
             harm = continued.fields.get("harm")

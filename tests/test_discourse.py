@@ -1,0 +1,73 @@
+"""The discourse layer on its own: the document context and figures named by their clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.discourse import Frame, document_context, name_elliptical
+from extractor.gazetteer import EntityIndex
+from extractor.layout import Layout
+from extractor.pipeline import extract_text
+from extractor.quantities import quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "agency"),
+    [
+        ("OSLO (Reuters) - Norway said on Monday", "OSLO", "NO", "Reuters"),
+        ("CANBERRA, March 3 (AAP) - The government", "CANBERRA", "AU", "AAP"),
+        ("Warsaw, 5 May: The ministry said", "Warsaw", "PL", None),
+        ("Headline without a dateline\n\nBody text.", None, None, None),
+        ("Good news - nothing here", None, None, None),
+    ],
+)
+def test_dateline(text: str, place: str | None, country: str | None, agency: str | None) -> None:
+    ctx = document_context(text, EntityIndex(text))
+    assert (ctx.place, ctx.country, ctx.agency) == (place, country, agency)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("The number of states reaching the target had risen from 11 last year.", "11", "state"),
+        ("The actual number of participants will be closer to 200,000.", "200,000",
+         "participant"),
+        ("A total of 66 states supported the text, 19 voted against, 72 abstained.", "72",
+         "state"),
+        ("The total number of delivered howitzers rose to 90.", "90", "howitzer"),
+    ],
+)
+def test_a_figure_takes_the_noun_of_its_clause(text: str, figure: str, unit: str) -> None:
+    found = name_elliptical(text, quantities(text), Layout(text))
+    named = [q for q in found if text[q.number_start : q.number_end] == figure]
+    assert [q.unit for q in named] == [unit]
+
+
+def test_a_bare_number_with_no_noun_in_its_clause_stays_bare() -> None:
+    text = "The ministry said 2,000 would follow. Numbers of that kind are rare: 14."
+    found = name_elliptical(text, quantities(text), Layout(text))
+    assert all(q.kind == "number" for q in found if q.unit == "")
+
+
+def test_a_new_named_event_replaces_the_frame_event_and_its_year() -> None:
+    frame = Frame()
+    frame.note("exercise", {"event": "Zapad-2021", "year": 2021}, 0, 10)
+    frame.name_event("Vostok-2022", "exercise", 1, 200)
+    assert frame.get("event", 1) == "Vostok-2022"
+    assert frame.get("year", 1) is None
+
+
+def test_a_slot_out_of_reach_is_forgotten() -> None:
+    frame = Frame()
+    frame.note("aid", {"donor": "SE"}, 0, 0)
+    assert frame.get("donor", 3) == "SE"
+    assert frame.get("donor", 4) is None
+    assert frame.get("donor", 1, family="spending") is None
+
+
+def test_casualty_figure_named_by_its_clause() -> None:
+    sheet = extract_text(
+        "The number of civilians who died in the siege is estimated to be around 600,000."
+    )
+    (fact,) = sheet.facts
+    assert (fact.family, fact.quantity.unit, fact.harm) == ("casualties", "person", "died")
