@@ -67,7 +67,7 @@ class Ctx:
 
     def _sentence_matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
         full = self.layout.sentence(self.q.number_start)
-        key = (id(pattern), full)
+        key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one
         found = self.frame.cache.get(key)
         if found is None:
             matches = list(pattern.finditer(self.text, *full))

@@ -126,7 +126,14 @@ def _sufferer(ctx: Ctx) -> str | None:
     after = ctx.entities.within(ctx.q.end, min(e, ctx.q.end + 80))
     if after and _DIED_IN.search(ctx.text[ctx.q.end : after[0].start]):
         return after[0].code  # "six to eight million people who died in the Soviet Union"
+    if after and after[0].form == "adjective" and _WERE.fullmatch(
+        ctx.text[ctx.q.end : after[0].start]
+    ):
+        return after[0].code  # "about four to five million were Ukrainians"
     return None
+
+
+_WERE = re.compile(r"(?i)\s+(?:were|was)\s+(?:(?:ethnic|mostly|mainly|largely)\s+)?")
 
 
 _LOSSES_OF = re.compile(

@@ -23,7 +23,8 @@ EXERCISE_CUE = cue(
 )
 MILITARY_UNITS = frozenset(
     """
-    troop soldier serviceman servicewoman personnel marine sailor airman paratrooper tank
+    troop soldier serviceman servicewoman personnel participant marine sailor airman paratrooper
+    tank
     aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
     equipment unit of equipment drone missile launcher
@@ -107,7 +108,7 @@ def _known_name() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-\s]\d)")
 
 
-_PARTICIPATION = cue(r"take part|took part|taking part|involv\w+|participat\w+|deploy\w*|join\w*")
+_PARTICIPATION = cue(r"take part|took part|taking part|involv\w+|particip\w+|deploy\w*|join\w*")
 
 
 def _named_nearby(ctx: Ctx) -> bool:

@@ -18,7 +18,7 @@ from extractor.rules.attribution import (
     subject_from_paragraph,
     subject_of,
 )
-from extractor.rules.base import Ctx, Example, Rule, cue
+from extractor.rules.base import Ctx, Draft, Example, Rule, cue
 
 TARGET_CUE = cue(
     r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
@@ -233,6 +233,12 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     was = compared and _COMPARED.search(ctx.before()[-40:]) is not None  # "up from 1.9%"
     status = "actual" if was else _status(ctx, ally_count or named_target)
     fields["status"] = status
+    same = _same_measure(ctx)
+    # "9.9 trillion yen ($70 billion), equivalent to 1.8 percent of GDP": the share of the
+    # amount just stated, for the amount's year (a later 'by 2027' is another figure's)
+    if same is not None and same.fields.get("year"):
+        fields["year"] = same.fields["year"]
+        return fields
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     year = year or _carried_now(ctx) or _header_year(ctx)
     if year is None and status == "target":
@@ -374,6 +380,30 @@ def _spending_follow_up(ctx: Ctx) -> bool:
     )
 
 
+_SAME_MEASURE_GAP = re.compile(
+    r"(?i)[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
+    r"|equal\s+to|representing|amounting\s+to|or|i\.e\.)\s+(?:about\s+|around\s+|some\s+)?$"
+)
+
+
+def _same_measure(ctx: Ctx) -> Draft | None:
+    """The spending amount this share restates, right before it in the sentence: 'budgeted at
+    6.1 trillion yen, which was 1.09 percent of GDP'."""
+    if ctx.index == 0:
+        return None
+    prev = ctx.quantities[ctx.index - 1]
+    draft = ctx.drafts[ctx.index - 1]
+    if draft is None or draft.family != "spending" or prev.number_start < ctx.sentence[0]:
+        return None
+    if draft.refs.get("restates") is not None and ctx.index >= 2:
+        draft = ctx.drafts[ctx.index - 2]  # "9.9 trillion yen ($70 billion), equivalent to"
+        prev = ctx.quantities[ctx.index - 2]
+        if draft is None or draft.family != "spending":
+            return None
+    gap = ctx.text[ctx.quantities[ctx.index - 1].end : ctx.q.start]
+    return draft if _SAME_MEASURE_GAP.fullmatch(gap) else None
+
+
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "money":
@@ -389,6 +419,8 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     subject = _currency_country(ctx) or _spending_subject(ctx, allies=False)
     fields: dict[str, Any] = {"subject": subject}
     year = stated_year(ctx)
+    if year is None and _spending_follow_up(ctx):
+        year = ctx.carried("year", family="spending")  # "that figure rises to 6.9 trillion yen"
     if year:
         fields["year"] = year
     period = _PERIOD.search(ctx.text, q.end, ctx.sentence[1])
