@@ -287,6 +287,20 @@ def _donor_and_recipient(
         doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
+    if isinstance(recipient, str) and not is_country(recipient):
+        # "$10 million to the UN for refugees from Ukraine", "$1.5 million for the UN High
+        # Commissioner": a body is the channel; the country the aid is for receives
+        receiving = [
+            r.mention.code
+            for r in found
+            if r.role in ("receiver", "weak_receiver") and is_country(r.mention.code)
+        ]
+        channel_for = receiving[0] if receiving else None
+        if channel_for is None:
+            _, doc_r = document_roles(ctx, AID_CUE)
+            channel_for = doc_r if doc_r is not None and is_country(doc_r) else None
+        if channel_for is not None and channel_for != donor:
+            recipient = channel_for
     if recipient is None and doc_receiver is not None and doc_receiver != donor:
         recipient = doc_receiver
     if recipient is None and doc_receiver is None and (
@@ -540,6 +554,12 @@ RULE = Rule(
             "in Stockholm said.",
             "30 armoured vehicles",
             {"family": "aid", "donor": "SE", "recipient": "MD"},
+        ),
+        Example(
+            "Ireland will give €5 million to the UN refugee agency for families displaced in "
+            "Sudan.",
+            "€5 million",
+            {"family": "aid", "donor": "IE", "recipient": "SD"},
         ),
     ),
     counter_examples=(
