@@ -198,6 +198,9 @@ def _governed_by_giving(ctx: Ctx) -> bool:
     return _PREPOSITION.search(before[verbs[-1].end() :]) is None  # "transfer to the 700-person"
 
 
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|for|to|from|inside)\s+(?:the\s+)?$")
+
+
 def _receiver_in_phrase(ctx: Ctx) -> str | None:
     """'a package of spares to refurbish up to 100 Ukrainian tanks': a nationality inside the
     counted phrase of an aid item is whose the items are."""
@@ -293,7 +296,12 @@ def _donor_and_recipient(
         receiving = [
             r.mention.code
             for r in found
-            if r.role in ("receiver", "weak_receiver") and is_country(r.mention.code)
+            if is_country(r.mention.code)
+            and r.mention.code != donor
+            and (
+                r.role in ("receiver", "weak_receiver")
+                or _PLACE_BEFORE.search(ctx.text, max(0, r.mention.start - 12), r.mention.start)
+            )
         ]
         channel_for = receiving[0] if receiving else None
         if channel_for is None:
