@@ -164,9 +164,14 @@ _SERIES_YEAR_AFTER = re.compile(
 )
 
 
-def _edition(series: str, sep: str, year: int, suffix: str = "") -> str:
-    """'Zapad-2021', 'Zapad-81', 'RIMPAC 2024': see exercise_series in events.yaml."""
-    written = f"{year % 100:02d}" if sep == "-" and year < 2000 else str(year)
+def _edition(series: str, sep: str, year: int, suffix: str = "", as_written: str = "") -> str:
+    """'Zapad-2021', 'Zapad-81', 'RIMPAC 2024', 'BALTOPS 24': see exercise_series in
+    events.yaml.  A year the text writes with two digits keeps its two digits in the name
+    (the `year` field has all four), so the name is the one the text uses."""
+    if len(as_written) == 2:
+        written = as_written
+    else:
+        written = f"{year % 100:02d}" if sep == "-" and year < 2000 else str(year)
     return f"{series}{sep}{written}{suffix}"
 
 
@@ -262,7 +267,7 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         if year:
             full = int(year) if len(year) == 4 else (1900 if int(year) >= 50 else 2000) + int(year)
             editions.add(m.start("year"))
-            name = _edition(series, table.series_sep[series], full, m.group("suffix"))
+            name = _edition(series, table.series_sep[series], full, m.group("suffix"), year)
             yield EventMention(m.start(), m.end(), name, "exercise", full)
         elif surface not in table.translations:  # "the Zapad drill"; "West" alone is none
             end = m.start() + len(surface)

@@ -213,7 +213,7 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
             [("Zapad-2009", "exercise", 2009), ("Okean-70", "exercise", 1970)],
         ),
         ("Trident Juncture in 2018 with", [("Trident Juncture 2018", "exercise", 2018)]),
-        ("in Defender-Europe 20.", [("Defender Europe 2020", "exercise", 2020)]),
+        ("in Defender-Europe 20.", [("Defender Europe 20", "exercise", 2020)]),
         ("RIMPAC 24 ships joined the drills", [("RIMPAC", "exercise", None)]),  # a count
         ("Talisman Saber 2023", [("Talisman Sabre 2023", "exercise", 2023)]),
         ("the Joint Sword-2024A drills", [("Joint Sword-2024A", "exercise", 2024)]),
