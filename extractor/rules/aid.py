@@ -23,6 +23,8 @@ AID_CUE = cue(
     r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
     r"|provide|provides|provided|providing|transfer|transfers|transferred|transferring"
     r"|give|gives|given|giving|gave|hand|hands|handed|handing|offer|offers|offered"
+    r"|includ\w*|allocat\w*|earmark\w*|dispatch\w*|shipp\w*|airlift\w*|channel\w*|financ\w*"
+    r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.

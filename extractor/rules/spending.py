@@ -229,6 +229,9 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     fields: dict[str, Any] = {"subject": subject or _spending_subject(ctx, allies=allies)}
     if guideline and subject:
         fields["status"] = "target"
+        due = stated_year(ctx, target=True)  # "NATO's 2% target by 2032"
+        if due is not None:
+            fields["year"] = due
         return fields
     was = compared and _COMPARED.search(ctx.before()[-40:]) is not None  # "up from 1.9%"
     status = "actual" if was else _status(ctx, ally_count or named_target)
@@ -359,9 +362,10 @@ def match_allies_meeting(ctx: Ctx) -> dict[str, Any] | None:
 
 
 _SPENDING_AFTER = re.compile(
-    r"(?i)\s+(?:\(\S+\)\s+)?(?:increase|rise|boost|cut|uplift|hike)?\s*(?:in|to|of|for)\s+"
-    r"(?:the\s+)?(?:annual\s+|military\s+|national\s+)?(?:defen[cs]e|military)\s+(?:spending|budget)"
-)
+    r"(?i)\s+(?:\([^)]{0,30}\)\s+)?(?:(?:increase|rise|boost|cut|uplift|hike)?\s*(?:in|to|of|for)\s+"
+    r"(?:the\s+)?)?(?:annual\s+|military\s+|national\s+|record\s+)?(?:defen[cs]e|military)\s+"
+    r"(?:spending|budget|expenditure|outlays?)"
+)  # "a £13.4 billion increase in defence spending", "NT$647 billion ($19.7 billion) defence budget"
 _FIGURE_MOVES = cue(
     r"(?:that|the|this)\s+(?:figure|amount|total|sum|number)\s+(?:\w+\s+)?(?:rises|rose|falls|fell"
     r"|climbs|grows|increases|reaches|would\s+be|will\s+be|stands|comes)"
@@ -404,6 +408,23 @@ def _same_measure(ctx: Ctx) -> Draft | None:
     return draft if _SAME_MEASURE_GAP.fullmatch(gap) else None
 
 
+_BUDGET_YEAR = re.compile(
+    r"(?i)\b(?:(?:FY|fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)(?:[-–/](\d\d))?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:budget|defen[cs]e\s+budget|state\s+budget|spending\s+plan|appropriations?)\b"
+)
+
+
+def _budget_year(ctx: Ctx) -> int | None:
+    """'in its 2024 budget', 'Ukraine's 2025 state budget provides UAH 2.2 trillion': the year
+    a budget is named by."""
+    found = ctx.matches(_BUDGET_YEAR)
+    if not found:
+        return None
+    m = found[-1] if found[-1].start() < ctx.q.start else found[0]
+    year = int(m.group(1))
+    return year // 100 * 100 + int(m.group(2)) if m.group(2) else year
+
+
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "money":
@@ -418,7 +439,7 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
         return None
     subject = _currency_country(ctx) or _spending_subject(ctx, allies=False)
     fields: dict[str, Any] = {"subject": subject}
-    year = stated_year(ctx)
+    year = stated_year(ctx) or _budget_year(ctx)
     if year is None and _spending_follow_up(ctx):
         year = ctx.carried("year", family="spending")  # "that figure rises to 6.9 trillion yen"
     if year:
