@@ -181,6 +181,19 @@ _NAMED_BEFORE = re.compile(
     rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>[Mm]assacre|[Gg]enocide|[Ff]amine|[Bb]lockade|[Pp]ogrom)"
     r"(?:\s+of\s+(?P<year>(?:1[0-9]|20)\d\d)(?P<span>\s*[-–]\s*\d{2,4})?)?(?![\w'’])"
 )
+# "the 1970 Bhola cyclone", "the 2003 Bam earthquake", "the Great Kanto earthquake"
+_NAMED_DISASTER = re.compile(
+    rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquake|[Cc]yclone"
+    r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption)(?![\w'’])"
+)
+# "the 1994 genocide in Rwanda", "the April 2015 earthquake in Nepal": the kind, then the place
+# (dated, so that "a massacre of Chinese civilians" or "a famine in Ukraine" is no name)
+_KIND_IN_PLACE = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:1[0-9]|20)\d\d\s+"
+    r"(?P<kind>genocide|massacre|famine|earthquake|cyclone|tsunami|hurricane|typhoon|floods?)"
+    rf"\s+(?:in|that\s+struck|which\s+struck)\s+(?:the\s+)?(?P<x>{_NAME_WORDS})(?![\w'’])"
+)
+_PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the Rwandan genocide"
 # "the Battle of Stalingrad", "the siege of Mariupol", "the Atomic bombing of Hiroshima"
 _NAMED_AFTER = re.compile(
     r"(?P<kind>[Aa]tomic\s+bombing|[Bb]attle|[Ss]iege|[Bb]ombing|[Ff]irebombing|[Bb]lockade"
@@ -204,11 +217,41 @@ _KINDS = {
     "sack": "massacre",
     "liberation": "battle",
     "war": "war",
+    "earthquake": "disaster",
+    "cyclone": "disaster",
+    "tsunami": "disaster",
+    "hurricane": "disaster",
+    "typhoon": "disaster",
+    "flood": "disaster",
+    "floods": "disaster",
+    "eruption": "disaster",
 }
 _NAMED_CUE = re.compile(
     r"(?i)massacre|genocide|famine|blockade|pogrom|bombing|battle|siege|\bwar\b|fall of"
-    r"|sack of|liberation of"
+    r"|sack of|liberation of|earthquake|cyclone|tsunami|hurricane|typhoon|flood|eruption"
 )
+
+
+def _is_country_name(place: str) -> bool:
+    from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
+
+    found = gazetteer().surfaces.get(place)
+    return found is not None and found[1] == "name"
+
+
+def _adjective_of(place: str) -> str | None:
+    """'Rwanda' -> 'Rwandan' (the first adjective the gazetteer gives the place's country)."""
+    from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
+
+    gaz = gazetteer()
+    found = gaz.surfaces.get(place)
+    if found is None:
+        return None
+    code = found[0]
+    for surface, (other, form) in gaz.surfaces.items():
+        if other == code and form == "adjective" and not surface.endswith("s"):
+            return surface
+    return None
 
 
 def _name_words(text: str) -> str:
@@ -241,6 +284,22 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         kind = " ".join(m.group("kind").split())
         name = f"{kind[0].upper()}{kind[1:]} of {m.group('the') or ''}{m.group('x')}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind.lower()])
+    for m in _NAMED_DISASTER.finditer(text, lo, hi):
+        x = _name_words(m.group("x"))
+        if not x or not starts_word(text, m.start("x")):
+            continue
+        kind = m.group("kind").lower()
+        year = int(m.group("year")) if m.group("year") else None
+        name = f"{year} {x} {kind}" if year else f"{x} {kind}"
+        yield EventMention(m.start(), m.end(), name, "disaster", year)
+    for m in _KIND_IN_PLACE.finditer(text, lo, hi):
+        place = _name_words(m.group("x"))
+        if not place or not _is_country_name(place):
+            continue
+        kind = m.group("kind").lower()
+        adjective = _adjective_of(place) if kind in _PLACE_KIND_ADJECTIVAL else None
+        name = f"{adjective or place} {kind}"
+        yield EventMention(m.start(), m.end(), name, _KINDS[kind], None)
     for m in _NAMED_WAR.finditer(text, lo, hi):
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):

@@ -71,3 +71,37 @@ def test_casualty_figure_named_by_its_clause() -> None:
     )
     (fact,) = sheet.facts
     assert (fact.family, fact.quantity.unit, fact.harm) == ("casualties", "person", "died")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("killed during the 1994 genocide in Rwanda.", "Rwandan genocide"),
+        ("died in the April 2015 earthquake in Nepal", "Nepal earthquake"),
+        ("The 1970 Bhola cyclone killed at least 300,000 people", "1970 Bhola cyclone"),
+    ],
+)
+def test_disasters_and_dated_events_in_a_place(text: str, name: str) -> None:
+    assert [e.name for e in EntityIndex(text).events] == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["the six-week massacre of Chinese civilians", "a man-made famine in Ukraine"]
+)
+def test_an_undated_kind_in_a_place_is_no_name(text: str) -> None:
+    assert EntityIndex(text).events == []
+
+
+def test_casualty_subject_is_the_place_of_the_harm() -> None:
+    sheet = extract_text("Nearly 9,000 people died in the April 2015 earthquake in Nepal.")
+    (fact,) = sheet.facts
+    assert (fact.family, fact.subject, fact.event) == ("casualties", "NP", "Nepal earthquake")
+
+
+def test_a_listed_count_belongs_to_the_contingent_before_it() -> None:
+    sheet = extract_text(
+        "Some 10,000 troops took part in the drills, of which 3,200 were Chinese troops "
+        "brought in with 900 vehicles and 30 aircraft."
+    )
+    found = {f.span.quote: f for f in sheet.facts}
+    assert found["900 vehicles"].subject == "CN"

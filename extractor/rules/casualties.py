@@ -9,7 +9,7 @@ from typing import Any
 
 from extractor.gazetteer import EventMention
 from extractor.quantities import Quantity, singular
-from extractor.rules.attribution import COMPARED_ESTIMATE, total_before_including
+from extractor.rules.attribution import COMPARED_ESTIMATE, is_country, total_before_including
 from extractor.rules.base import Ctx, Draft, Example, Rule, cue
 
 HARM = {
@@ -74,7 +74,7 @@ _TOLL_BEFORE = re.compile(
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
 _LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
-EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing")
+EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing", "disaster")
 
 
 def _event(ctx: Ctx) -> EventMention | None:
@@ -130,6 +130,19 @@ def _sufferer(ctx: Ctx) -> str | None:
         ctx.text[ctx.q.end : after[0].start]
     ):
         return after[0].code  # "about four to five million were Ukrainians"
+    return None
+
+
+_IN_PLACE = re.compile(r"(?i)\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
+
+
+def _place_of_harm(ctx: Ctx) -> str | None:
+    """'Nearly 9,000 people died in the April 2015 earthquake in Nepal', 'killed in Gaza': with
+    no sufferer named, the country where the harm happened (named after 'in' in the sentence)."""
+    s, e = ctx.sentence
+    for m in ctx.entities.within(s, e):
+        if is_country(m.code) and _IN_PLACE.search(ctx.text, max(s, m.start - 12), m.start):
+            return m.code
     return None
 
 
@@ -320,7 +333,9 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         year = _year(ctx, event)
         if year:
             toll["year"] = year
-        sufferer = _sufferer(ctx) or ctx.carried("subject", family="casualties")
+        sufferer = (
+            _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
+        )
         if sufferer:
             toll["subject"] = sufferer
         return toll
@@ -352,7 +367,9 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             fields["event"] = event.name
         if harm:
             fields["harm"] = harm
-        sufferer = _sufferer(ctx) or ctx.carried("subject", family="casualties")
+        sufferer = (
+            _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
+        )
         if sufferer:
             fields["subject"] = sufferer
         year = _year(ctx, event)

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from extractor.documents import find_date
-from extractor.gazetteer import EventMention, Mention, events
+from extractor.gazetteer import EventMention, Mention, events, gazetteer
 from extractor.rules.attribution import (
     COMPARED_ESTIMATE,
     is_country,
@@ -168,13 +168,39 @@ _OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
 _WILL_BE = re.compile(r"(?i)^\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+)?$")
 
 
+def _forces_of(code: str) -> bool:
+    return is_country(code) or gazetteer().entities[code].kind == "organisation"
+
+
+def _listed_contingent(ctx: Ctx) -> str | list[str] | None:
+    """'of which 3,200 were Chinese troops brought in with 900 vehicles and 30 aircraft': a
+    count listed right after a contingent of the same sentence belongs to it."""
+    if ctx.index == 0:
+        return None
+    draft = ctx.drafts[ctx.index - 1]
+    prev = ctx.quantities[ctx.index - 1]
+    if draft is None or draft.family != "exercise" or prev.number_start < ctx.sentence[0]:
+        return None
+    gap = ctx.text[prev.end : ctx.q.start]
+    if _CONTINGENT_LIST.fullmatch(gap):
+        return draft.fields.get("subject")
+    return None
+
+
+_CONTINGENT_LIST = re.compile(
+    r"(?i)(?:\s+(?:were|was|are)\s+[^.;,\d]{0,40}?)?"
+    r"\s*(?:,|and|,\s*and|with|along\s+with|as\s+well\s+as|brought\s+in\s+with|plus)\s+"
+    r"(?:(?:some|about|around|nearly|almost|up\s+to|more\s+than|over)\s+)?"
+)
+
+
 def _contingent(ctx: Ctx) -> str | list[str] | None:
     """Whose forces a figure counts, when the text says: '20,000 U.S. troops', '3,200 soldiers of
     the Chinese army and the Mongolian', 'of which 2,500 will be Russian'."""
     q = ctx.q
-    inside = [m for m in ctx.entities.within(q.number_end, q.end) if is_country(m.code)]
+    inside = [m for m in ctx.entities.within(q.number_end, q.end) if _forces_of(m.code)]
     if inside:
-        return inside[0].code
+        return inside[0].code  # "20,000 U.S. troops", "20 NATO allies"
     _, e = ctx.sentence
     after = ctx.entities.within(q.end, min(e, q.end + 80))
     if after and is_country(after[0].code):
@@ -313,7 +339,7 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     year = _edition_year(ctx, event)
     if year is not None:
         fields["year"] = year
-    subject = _contingent(ctx) or _deployer(ctx)
+    subject = _contingent(ctx) or _deployer(ctx) or _listed_contingent(ctx)
     if subject is not None:
         fields["subject"] = subject
     total = total_before_including(ctx)
