@@ -349,13 +349,31 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
             words.pop(0)  # "The Vostok-2018" -> "Vostok"
         name = " ".join(words)
         near = text[max(0, found.start() - 60) : y.end() + 60]
-        if name in table.exercise_names or found.group("sep") == " ":
-            continue  # a known series is read above; an unknown one needs a hyphen
+        if name in table.exercise_names:
+            continue  # a known series is read above
         if not _EXERCISE_CUE.search(near):
             continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
+        sep = found.group("sep")
+        if sep == " " and (
+            _NOT_A_NAME.fullmatch(words[-1])
+            or (
+                not _EXERCISE_CUE.search(text, y.end(), min(hi, y.end() + 40))
+                and not _EXERCISE_CUE.search(text, max(lo, found.start() - 40), found.start())
+            )
+        ):
+            # "Cobra Gold 2025 exercise", "the Interaction 2023 drills": with a space, the
+            # exercise word must stand right beside the name (never "In 2023", "May 2024")
+            continue
         yield EventMention(
-            found.start(), y.end(), f"{name}-{y.group()}", "exercise", int(y.group())
+            found.start(), y.end(), f"{name}{sep}{y.group()}", "exercise", int(y.group())
         )
+
+
+_NOT_A_NAME = re.compile(
+    r"In|On|At|By|Since|From|Until|Before|After|During|Through|For|Of|And|The|This|That|Since"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Spring|Summer|Autumn|Fall|Winter|Early|Late|Mid|FY|Fiscal|Year|Budget|Election|Census"
+)
 
 
 def find_events(text: str, lo: int, hi: int, table: EventTable) -> list[EventMention]:

@@ -105,3 +105,16 @@ def test_a_listed_count_belongs_to_the_contingent_before_it() -> None:
     )
     found = {f.span.quote: f for f in sheet.facts}
     assert found["900 vehicles"].subject == "CN"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Cobra Gold 2025 exercise began on Tuesday.", ["Cobra Gold 2025"]),
+        ("the Interaction-2023 drills", ["Interaction-2023"]),
+        ("In 2023 the exercise was held in May.", []),
+        ("Paris 2024 Olympics drew crowds.", []),
+    ],
+)
+def test_an_unknown_exercise_name_with_its_year(text: str, names: list[str]) -> None:
+    assert [e.name for e in EntityIndex(text).events if e.kind == "exercise"] == names
