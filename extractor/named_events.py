@@ -147,7 +147,7 @@ _LEADING = frozenset(
 )
 _EXERCISE_CUE = re.compile(
     r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre"
-    r"|editions?)\b"
+    r"|editions?|training\s+grounds?)\b"
 )  # "the 28th edition of Malabar": a series has editions
 # A two-digit edition ("Zapad-81", "Defender-Europe 20") after a space only where no noun
 # follows: "RIMPAC 24 ships" is a count.
@@ -357,7 +357,7 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         if sep == " " and (
             _NOT_A_NAME.fullmatch(words[-1])
             or (
-                not _EXERCISE_CUE.search(text, y.end(), min(hi, y.end() + 40))
+                not _EXERCISE_CUE.search(text, y.end(), min(hi, y.end() + 120))
                 and not _EXERCISE_CUE.search(text, max(lo, found.start() - 40), found.start())
             )
         ):

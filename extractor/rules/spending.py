@@ -32,7 +32,8 @@ ACTUAL_CUE = cue(
 )
 MONEY_SPENDING_CUE = cue(
     r"spend|spends|spending|spent|budget|budgets|expenditure|expenditures|defen[cs]e plan"
-    r"|procurement|military spending|defen[cs]e spending|allocate\w*"
+    r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
+    r"|appropriations?"
 )
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
@@ -146,6 +147,27 @@ def _alliance(ctx: Ctx) -> str | None:
 _NAME_THEN_SHARE = re.compile(r"\s*(?:\(|:|–|-|,)?\s*(?:about\s+|around\s+)?$")
 
 
+def _share_before_of_gdp(ctx: Ctx) -> str | None:
+    """'Lithuania plans 3.5%, Latvia 3.45% and Estonia 3.4% of GDP for defence': a share listed
+    before the one that says 'of GDP' is a share of GDP too -- its country's."""
+    q = ctx.q
+    if q.kind != "percent" or q.of is not None or _guideline_share(ctx):
+        return None  # "an exemption from the 5% target by committing to 2.1% of GDP"
+    s, _ = ctx.sentence
+    before = ctx.mentions(max(s, q.start - 40), q.start)
+    if not before or not is_country(before[-1].code):
+        return None
+    for i, other in ctx.sentence_quantities():
+        if i <= ctx.index:
+            continue
+        if other.kind != "percent":
+            return None
+        if other.of == "GDP":
+            gap = ctx.text[q.end : other.start]
+            return before[-1].code if len(gap) < 80 and not re.search(r"[.;]", gap) else None
+    return None
+
+
 def _listed_share(ctx: Ctx) -> str | None:
     """'Croatia (2.03%), Estonia (2.34%) ...', 'Poland: 4.12%': a bare share right after a
     country's name, in a passage that has already spoken of shares of GDP, is that country's."""
@@ -205,7 +227,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     named_target = _TARGET_AFTER.match(ctx.text, q.end) is not None and bool(
         ctx.has(_DEFENCE)
     )  # "met the 2% target" in a sentence about NATO or defence
-    listed = _listed_share(ctx)
+    listed = _listed_share(ctx) or _share_before_of_gdp(ctx)
     if listed is not None:
         fields_l: dict[str, Any] = {"subject": listed, "status": _status(ctx, False)}
         year_l = (
