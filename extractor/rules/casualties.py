@@ -103,6 +103,30 @@ def _event(ctx: Ctx) -> EventMention | None:
             if specific_here:
                 return specific_here[0]
         return chosen
+    return _the_war(ctx)
+
+
+_THE_WAR = re.compile(r"(?i)\b(?:the|that)\s+war\b")
+# Words that only the Second World War gives a casualty passage: its fronts, its armies,
+# its regimes, its years.
+_WORLD_WAR_II = re.compile(
+    r"\b(?:Eastern\s+Front|Western\s+Front\s+in\s+194\d|Red\s+Army|Wehrmacht|Nazi\w*|Third\s+Reich"
+    r"|Great\s+Patriotic\s+War|Axis\s+powers|Allied\s+powers|Luftwaffe|Holocaust"
+    r"|19(?:39|4[0-5])\s*[-–]\s*(?:19)?4[0-5])\b"
+)
+
+
+def _the_war(ctx: Ctx) -> EventMention | None:
+    """'The Soviet Union lost around 27 million people during the war ... on the Eastern
+    Front': 'the war', unnamed, in a passage that speaks of the Second World War's fronts,
+    armies or years, is that war."""
+    s, e = ctx.sentence
+    if not _THE_WAR.search(ctx.text, s, e):
+        return None
+    _, pe = ctx.paragraph
+    lo = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    if _WORLD_WAR_II.search(ctx.text, lo, min(pe, lo + 4000)):
+        return EventMention(ctx.q.start, ctx.q.end, "World War II", "war", None)
     return None
 
 
@@ -501,6 +525,12 @@ RULE = Rule(
             "Imperial Russia lost about 1.8 million soldiers in the First World War.",
             "about 1.8 million soldiers",
             {"unit": "soldier", "subject": "RU", "family": "casualties"},
+        ),
+        Example(
+            "Poland lost some six million citizens during the war, most of them under Nazi "
+            "occupation.",
+            "some six million citizens",
+            {"unit": "person", "event": "World War II", "subject": "PL"},
         ),
     ),
     counter_examples=(
