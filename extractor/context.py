@@ -8,6 +8,7 @@ brackets right after another currency restates it, so that currency is never its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extractor.gazetteer import EntityIndex, dollar_currencies, gazetteer
 from extractor.layout import Layout
@@ -34,7 +35,12 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
     candidates = q.unit.removeprefix(SHARED).split("|")
     s, e = layout.sentence(q.number_start)
     ps, pe = layout.paragraph(q.number_start)
-    for lo, hi in ((s, e), (ps, pe), (0, len(layout.text))):
+    windows = (
+        (max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)),
+        (max(ps, q.start - 4 * _WINDOW), min(pe, q.end + 4 * _WINDOW)),
+        (0, min(len(layout.text), 40 * _WINDOW)),  # the document's opening
+    )
+    for lo, hi in windows:
         for mention in entities.within(lo, hi):
             currency = gazetteer().entities[mention.code].currency
             if currency in candidates:
@@ -44,15 +50,25 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
     return candidates[0]
 
 
+_NEIGHBOURS = 4  # explicit amounts looked at either side of a bare $
+_WINDOW = 600  # characters of its sentence (and paragraph) a bare $ reads either side
+
+
 def _nearest(
-    text: str, explicit: list[Quantity], q: Quantity, lo: int, hi: int, dollars: frozenset[str]
+    text: str,
+    explicit: list[Quantity],
+    starts: list[int],
+    q: Quantity,
+    lo: int,
+    hi: int,
 ) -> str | None:
-    """The explicit dollar currency in [lo, hi) nearest to `q` (before it on a tie)."""
-    near = [
-        x
-        for x in explicit
-        if lo <= x.start < hi and x.unit in dollars and not _restates(text, x, q)
-    ]
+    """The explicit dollar amount in [lo, hi) nearest to `q` (before it on a tie).  `explicit`
+    holds only dollar amounts, in order, and `starts` their starts: the nearest are found by
+    bisect, a few either side, so the pass stays linear however many amounts there are."""
+    at = bisect_left(starts, q.start)
+    first = max(bisect_left(starts, lo), at - _NEIGHBOURS)
+    last = min(bisect_left(starts, hi), at + _NEIGHBOURS)
+    near = [x for x in explicit[first:last] if not _restates(text, x, q)]
     if not near:
         return None
     return min(near, key=lambda x: (abs(x.start - q.start), x.start > q.start)).unit
@@ -128,8 +144,9 @@ def resolve_currencies(
     8. US dollars.
     A bracketed bare `$` after a '$US' amount, in such a document, is the local dollar.
     """
-    explicit = [q for q in quantities if q.kind == "money" and q.unit != CONTEXT_DOLLAR]
     dollars = dollar_currencies()
+    explicit = [q for q in quantities if q.kind == "money" and q.unit in dollars]
+    starts = [q.start for q in explicit]
     out: list[Quantity] = []
     prev: Quantity | None = None
     cache: dict[str, str | None] = {}
@@ -162,14 +179,16 @@ def resolve_currencies(
         ):
             unit = local  # "$US95 billion ($145 billion)": the conversion into the local dollar
         s, e = layout.sentence(q.number_start)
+        s, e = max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)
         ps, pe = layout.paragraph(q.number_start)
+        ps, pe = max(ps, q.start - 4 * _WINDOW), min(pe, q.end + 4 * _WINDOW)
 
         unit = (
             unit
-            or _nearest(text, explicit, q, s, e, dollars)
+            or _nearest(text, explicit, starts, q, s, e)
             or _dollar_country(entities, s, e, dollars)
-            or _nearest(text, explicit, q, ps, pe, dollars)
-            or _nearest(text, explicit, q, 0, q.start, dollars)
+            or _nearest(text, explicit, starts, q, ps, pe)
+            or _nearest(text, explicit, starts, q, 0, q.start)
             or (home if home in dollars else None)
             or _document_dollar(cache, quantities, layout, entities, dollars)
             or local
