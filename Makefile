@@ -33,7 +33,8 @@ COVERAGE_FLOOR ?= 93
 test: $(STAMP) browser
 	$(BIN)/ruff check extractor tests scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
+	$(BIN)/python -m pytest -m "not timing" --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
+	$(BIN)/python -m pytest -m timing --no-cov
 
 # The fast tier: everything but the tests marked slow (pre-commit build, browser, Dask).
 test-fast: $(STAMP)

@@ -52,6 +52,9 @@ def document(pattern: str, kb: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
+pytestmark = pytest.mark.timing
+
+
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_adversarial_time_per_kb_does_not_grow(name: str) -> None:
     _per_kb_stays_flat(name, SIZES_KB)
