@@ -26,11 +26,21 @@ LIST_RULES = ("count.respectively", "count.shared_noun", "count.one_listed", "pe
 _SHARED_MODS = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){1,3}(?=[ \t]+(?:and|or)[ \t]+$)")
 
 
+_CHANGE_GAP = re.compile(r"[ \t]+to[ \t]+")
+_FROM = re.compile(r"(?i)\bfrom[ \t]+$")
+
+
 def share_noun_across_and(text: str, out: list[Quantity]) -> None:
     """'8.7 million military and 19 million civilian deaths': the first figure, followed by
-    its own modifiers and 'and', counts the head noun of the second."""
+    its own modifiers and 'and', counts the head noun of the second.  So does the first
+    figure of a change: 'rose from 9 to 23 allies', 'fell from 40 to 12 ships'."""
     prev, last = out[-2], out[-1]
     gap = text[prev.end : last.start]
+    if _CHANGE_GAP.fullmatch(gap) and _FROM.search(text, max(0, prev.start - 6), prev.start):
+        out[-2] = prev._replace(
+            kind="count", unit=last.unit, rule="count.shared_noun", noun_phrase=last.noun_phrase
+        )
+        return
     m = _SHARED_MODS.match(gap)
     if m is None or not all(coordinable(w) for w in m.group().split()):
         return

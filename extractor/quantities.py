@@ -12,6 +12,7 @@ figure takes from its neighbours.  It never re-parses digits.  A bare `$` is lef
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from extractor.exclusions import Mask
@@ -235,7 +236,9 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         m = _range_connector().fullmatch(gap)
         if m and (tok.kind == nxt.kind or "-" not in gap):
             has_and = re.match(r"\s*and", gap) is not None
-            between = _BETWEEN.search(text[max(0, cur_start - 12) : cur_start]) is not None
+            # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"
+            lead = _qualifier(text, cur_start)[1]
+            between = _BETWEEN.search(text[max(0, lead - 12) : lead]) is not None
             is_hyphen = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
             ok = (not has_and or between) and not (is_hyphen and tok.kind == "words")
             if m.group("pct") and not PERCENT.match(text, nxt.end):
@@ -263,14 +266,14 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     if hi is not None:
         factor = scale_factor(hi)
         if scale_factor(lo) == 1 and factor > 1 and lo.value * factor <= hi.value:
-            lo_value = lo.value * factor
+            lo_value = lo.value * factor  # "2.5–7.5 million": the scale is shared
+            if lo_value == lo_value.to_integral_value():
+                lo_value = lo_value.quantize(Decimal(1))
         if not lo_value < hi.value:
             hi, consumed, lo_value = None, 0, lo.value
             number_end = lo.end
         elif currency is None:
             currency, _ = _prefix_currency(text, hi.start)
-            if currency is not None and hi.start - len(gap) < tok.end:
-                pass
     qualifier, qstart = _qualifier(text, start)
     if hi is not None:
         bm = _BETWEEN.search(text[max(0, qstart - 12) : qstart])

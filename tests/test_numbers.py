@@ -209,3 +209,11 @@ def test_lexicon_tables_hold_no_yaml_booleans() -> None:
 
     for name in ("lexicon.yaml", "currencies.yaml", "currencies_cldr.yaml"):
         walk(load_data(name))
+
+
+def test_a_shared_scale_gives_whole_numbers_without_a_decimal_tail() -> None:
+    """'2.5–7.5 million' -> min 2500000, written as such (not 2500000.0) in a sheet."""
+    (q,) = quantities("2.5–7.5 million people")
+    assert (str(q.min), str(q.max)) == ("2500000", "7500000")
+    (q,) = quantities("One and a half million people")
+    assert str(q.value) == "1500000"

@@ -418,7 +418,8 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
     GrammarRule(
         "count.shared_noun",
         "A figure with modifiers and 'and' before another count takes that count's noun: "
-        "'3.1 million military and 6 million civilian deaths' -> person.",
+        "'3.1 million military and 6 million civilian deaths' -> person; so does the first "
+        "figure of a change ('rose from 9 to 23 allies').",
         (
             (
                 "It lost 3.1 million military and 6 million civilian deaths.",
@@ -429,6 +430,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "The drill brought 2,000 Kazakh and 900 Kyrgyz soldiers together.",
                 "2,000 Kazakh",
                 {"value": 2000, "unit": "soldier"},
+            ),
+            (
+                "The squadron shrank from 36 to 21 jets in a decade.",
+                "36",
+                {"value": 36, "unit": "jet"},
             ),
         ),
         (
