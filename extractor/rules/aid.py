@@ -573,7 +573,7 @@ RULE = Rule(
         ),
     ),
     counter_examples=(
-        "Washington had provided about $20 million for staging anti-government demonstrations.",
+        "Moscow had provided about $15 million for staging protests in the region, officials said.",
         "The budget of the Australian Defence Force is A$55 billion this year.",
         "The exercise involved 250 tanks and 600 aircraft.",
     ),

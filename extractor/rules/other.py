@@ -46,9 +46,9 @@ RULE = Rule(
             {"value": 60, "unit": "percent", "qualifier": "more_than", "subject": "RU"},
         ),
         Example(
-            "Germany is committed to meeting 10 percent of NATO requirements by 2030.",
-            "10 percent",
-            {"value": 10, "unit": "percent", "subject": "DE", "year": 2030},
+            "Italy is committed to meeting 12 percent of NATO capability targets by 2028.",
+            "12 percent",
+            {"value": 12, "unit": "percent", "subject": "IT", "year": 2028},
         ),
         Example(
             "This year 23 of NATO's 32 members are expected to meet the 2% target.",
@@ -56,7 +56,7 @@ RULE = Rule(
             {"value": 32, "unit": "member", "family": "other", "subject": "NATO"},
         ),
         Example(
-            "The 2+4 talks in 1990 capped the Bundeswehr at 370,000 troops; today it has about "
+            "A treaty signed in 1990 capped the Bundeswehr at 370,000 troops; today it has about "
             "181,000 soldiers.",
             "370,000 troops",
             {"value": 370000, "qualifier": "at_most", "year": 1990},
