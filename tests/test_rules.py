@@ -70,3 +70,21 @@ def test_exercise_aliases_share_one_canonical_name() -> None:
 def test_event_aliases() -> None:
     for alias in ("Rape of Nanking", "Nanjing Massacre", "Nanking Massacre"):
         assert [e.name for e in EntityIndex(f"the {alias} of 1937").events] == ["Nanking Massacre"]
+
+
+def test_no_rule_example_copies_a_seed_sentence() -> None:
+    """Issue 8: examples are sentences of our own, not a seed's (no 60-character run shared)."""
+    from pathlib import Path
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("\\$", "$").split())
+
+    root = Path(__file__).resolve().parent.parent
+    seeds = norm("\n".join(p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")))
+    texts = [e.text for r in RULES for e in r.examples] + [t for _, t in COUNTER]
+    copied = []
+    for text in texts:
+        n = norm(text)
+        if any(n[i : i + 60] in seeds for i in range(0, max(1, len(n) - 59), 5) if len(n) >= 60):
+            copied.append(text)
+    assert copied == []
