@@ -116,6 +116,11 @@ _WORLD_WAR_II = re.compile(
 )
 
 
+_SHARE_HARMED = re.compile(
+    r"(?i)\b(?:would|will|had|have|has|were|was)?\s*(?:be\s+)?(?P<h>die|died|killed|perished|starved)\b"
+)
+
+
 def _the_war(ctx: Ctx) -> EventMention | None:
     """'The Soviet Union lost around 27 million people during the war ... on the Eastern
     Front': 'the war', unnamed, in a passage that speaks of the Second World War's fronts,
@@ -404,6 +409,20 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         if q.unit.lower() in GENERAL_PERSON:
             fields["_unit"] = "person"
         return fields
+    if q.kind == "percent":
+        # "about 3 percent of the estimated two billion people alive in 1939 would die by
+        # force": a share of people that the clause says died
+        clause = ctx.text[q.end : min(ctx.sentence[1], q.end + 140)]
+        cut = re.search(r"[.;!?](?:\s|$)", clause)
+        clause = clause[: cut.start()] if cut else clause
+        verb = _SHARE_HARMED.search(clause)
+        if not clause.lstrip().startswith("of") or verb is None:
+            return None
+        share: dict[str, Any] = {"harm": HARM.get(verb.group("h").lower(), "died")}
+        event = _event(ctx)
+        if event:
+            share["event"] = event.name
+        return share
     if q.kind == "duration":
         s, e = ctx.sentence
         named = [ev for ev in ctx.entities.events_within(s, e) if ev.kind in EVENT_KINDS]
@@ -531,6 +550,12 @@ RULE = Rule(
             "occupation.",
             "some six million citizens",
             {"unit": "person", "event": "World War II", "subject": "PL"},
+        ),
+        Example(
+            "During the Irish Famine about 12 percent of the island's people died of hunger "
+            "or disease.",
+            "about 12 percent",
+            {"unit": "percent", "family": "casualties", "harm": "died"},
         ),
     ),
     counter_examples=(
