@@ -187,6 +187,9 @@ def header_percent(text: str, tok: NumberToken, q: Quantity | None) -> Quantity:
     )
 
 
+_ROW_MAX = 300  # longer than any header or "label: figure" row of a list
+
+
 class PercentLists:
     """Lines of a list headed by a line stating '%' or 'percentage' (found on first use, each
     line looked at once): a bare figure ending such a row is a percentage."""
@@ -196,7 +199,13 @@ class PercentLists:
         self.rows: dict[int, bool] = {}  # line start -> in a percent list
 
     def _line_start(self, pos: int) -> int:
-        return self.text.rfind("\n", 0, pos) + 1
+        """Start of the line holding `pos`, or -1 when the line is longer than a row can be
+        (looked for in a bounded window, so a text without newlines costs no more per figure)."""
+        lo = max(0, pos - _ROW_MAX)
+        found = self.text.rfind("\n", lo, pos)
+        if found < 0:
+            return 0 if lo == 0 else -1
+        return found + 1
 
     def _in_list(self, start: int) -> bool:
         """Is the row starting at `start` under a percent header?  Walks up over rows only."""
@@ -208,6 +217,8 @@ class PercentLists:
                 answer = self.rows[start]
                 break
             prev = self._line_start(start - 1)
+            if prev < 0:
+                break  # a line longer than any header or row
             line = text[prev : start - 1]
             walked.append(start)
             if _percent_header(line):
@@ -224,12 +235,15 @@ class PercentLists:
         text = self.text
         if text[number_end : number_end + 1] not in ("", "\n", " ", "\t", "\r"):
             return False  # the common case: something follows the figure on its line
-        end = text.find("\n", number_end)
-        end = len(text) if end < 0 else end
+        end = text.find("\n", number_end, number_end + _ROW_MAX)
+        if end < 0:
+            if number_end + _ROW_MAX < len(text):
+                return False  # no row is that long
+            end = len(text)
         if text[number_end:end].strip():
             return False  # the figure does not end its line
         start = self._line_start(number_start)
-        if not _LIST_ROW.fullmatch(text[start:end]):
+        if start < 0 or not _LIST_ROW.fullmatch(text[start:end]):
             return False
         return self._in_list(start)
 
