@@ -36,9 +36,10 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -m "not timing" --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 	$(BIN)/python -m pytest -m timing --no-cov
 
-# The fast tier: everything but the tests marked slow (pre-commit build, browser, Dask).
+# The fast tier: everything but the tests marked slow (pre-commit build, browser, Dask) and
+# the time-per-KB tests.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow and not timing"
 
 lint: $(STAMP)
 	$(BIN)/ruff check extractor tests scripts

@@ -49,10 +49,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 # Tests that need a real environment; `make test` runs them, `make test-fast` leaves them out.
-SLOW = frozenset({"tests/test_render.py::test_browser_marks_visible_and_rows_scroll_to_marks"})
+SLOW = frozenset(
+    {
+        "tests/test_render.py::test_browser_marks_visible_and_rows_scroll_to_marks",
+        "tests/test_render.py::test_browser_page_and_index_at_1280",
+        "tests/test_series.py::test_browser_opens_the_svg_and_a_point_leads_to_its_mark",
+    }
+)
+# Tests that measure time per KB: make test runs them apart, without coverage.
+TIMING_FILES = ("tests/test_adversarial_time.py", "tests/test_grammar_time.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid in SLOW:
             item.add_marker(pytest.mark.slow)
+        if item.nodeid.startswith(TIMING_FILES):
+            item.add_marker(pytest.mark.timing)
