@@ -136,15 +136,10 @@ _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s+as\s+well
 def _listed_after_aid_item(ctx: Ctx) -> bool:
     """'transfer 100 trucks and 30,000 sets of combat rations to Ukraine': a count listed right
     after an aid item of the same sentence is one too."""
-    if ctx.index == 0:
+    found = ctx.previous_in_sentence("aid")
+    if found is None or found[0].quantity.kind != "count":
         return False
-    prev = ctx.quantities[ctx.index - 1]
-    draft = ctx.drafts[ctx.index - 1]
-    if draft is None or draft.family != "aid" or prev.kind != "count":
-        return False
-    if prev.number_start < ctx.sentence[0]:
-        return False
-    gap = ctx.text[prev.end : ctx.q.start]
+    gap = found[1]
     tail = gap.split(")")[-1]  # "28 M113AS4 armoured personnel carriers (APC), 14 ..."
     return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
 

@@ -61,6 +61,17 @@ class Ctx:
     def paragraph_index(self) -> int:
         return self.layout.paragraph_index(self.q.number_start)
 
+    def previous_in_sentence(self, family: str) -> tuple[Draft, str] | None:
+        """The fact just before this figure, when it is of `family` and in the same sentence,
+        with the text between the two ('20 trucks and 30 sets': ' and ')."""
+        if self.index == 0:
+            return None
+        prev = self.quantities[self.index - 1]
+        draft = self.drafts[self.index - 1]
+        if draft is None or draft.family != family or prev.number_start < self.sentence[0]:
+            return None
+        return draft, self.text[prev.end : self.q.start]
+
     def back(self, limit: int = NEIGHBOURS * 4) -> range:
         """Indexes of the figures before this one, nearest first, at most `limit` of them."""
         return range(self.index - 1, max(-1, self.index - 1 - limit), -1)

@@ -165,6 +165,20 @@ def _sufferer(ctx: Ctx) -> str | None:
 _IN_PLACE = re.compile(r"(?i)\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
 
 
+def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
+    """The year and the sufferer of a casualty figure, where the text gives them."""
+    fields: dict[str, Any] = {}
+    year = _year(ctx, event)
+    if year:
+        fields["year"] = year
+    sufferer = (
+        _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
+    )
+    if sufferer:
+        fields["subject"] = sufferer
+    return fields
+
+
 def _place_of_harm(ctx: Ctx) -> str | None:
     """'Nearly 9,000 people died in the April 2015 earthquake in Nepal', 'killed in Gaza': with
     no sufferer named, the country where the harm happened (named after 'in' in the sentence)."""
@@ -271,13 +285,10 @@ def _toll_continued(ctx: Ctx) -> Draft | None:
 def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
     """'more than 10 million civilians, mostly Chinese (estimated at 7.5 million), were
     killed': a figure in brackets right after a casualty count counts the same people."""
-    if ctx.index == 0:
+    found = ctx.previous_in_sentence("casualties")
+    if found is None:
         return None
-    prev = ctx.quantities[ctx.index - 1]
-    draft = ctx.drafts[ctx.index - 1]
-    if draft is None or draft.family != "casualties" or prev.number_start < ctx.sentence[0]:
-        return None
-    gap = ctx.text[prev.end : ctx.q.start]
+    draft, gap = found
     if "(" not in gap or len(gap) > 40 or ")" in gap:
         return None
     fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm")}
@@ -359,14 +370,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         toll: dict[str, Any] = {"_unit": "person", "harm": harm_word}
         if event:
             toll["event"] = event.name
-        year = _year(ctx, event)
-        if year:
-            toll["year"] = year
-        sufferer = (
-            _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
-        )
-        if sufferer:
-            toll["subject"] = sufferer
+        toll.update(_when_and_whose(ctx, event))
         return toll
     if q.kind == "count":
         if q.unit.lower() not in PERSON_UNITS:
@@ -396,14 +400,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
             fields["event"] = event.name
         if harm:
             fields["harm"] = harm
-        sufferer = (
-            _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
-        )
-        if sufferer:
-            fields["subject"] = sufferer
-        year = _year(ctx, event)
-        if year:
-            fields["year"] = year
+        fields.update(_when_and_whose(ctx, event))
         if q.noun_phrase:
             fields["victims"] = q.noun_phrase
         if q.unit.lower() in GENERAL_PERSON:

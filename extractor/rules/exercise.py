@@ -175,13 +175,10 @@ def _forces_of(code: str) -> bool:
 def _listed_contingent(ctx: Ctx) -> str | list[str] | None:
     """'of which 3,200 were Chinese troops brought in with 900 vehicles and 30 aircraft': a
     count listed right after a contingent of the same sentence belongs to it."""
-    if ctx.index == 0:
+    found = ctx.previous_in_sentence("exercise")
+    if found is None:
         return None
-    draft = ctx.drafts[ctx.index - 1]
-    prev = ctx.quantities[ctx.index - 1]
-    if draft is None or draft.family != "exercise" or prev.number_start < ctx.sentence[0]:
-        return None
-    gap = ctx.text[prev.end : ctx.q.start]
+    draft, gap = found
     if _CONTINGENT_LIST.fullmatch(gap):
         return draft.fields.get("subject")
     return None
