@@ -58,6 +58,14 @@ def _write(path: Path, content: str) -> bool:
     return True
 
 
+def _emit(output: Path | None, text: str) -> None:
+    """Print `text`, or write it atomically to `output`; exit 2 when the write fails."""
+    if output is None:
+        click.echo(text, nl=False)
+    elif not _write(output, text):
+        sys.exit(2)
+
+
 def _load_valid(paths: tuple[Path, ...]) -> list[FactSheet]:
     """Valid sheets from files and folder trees (the loader every command shares); exits 2
     after naming each sheet that cannot be used, one line each."""
@@ -257,10 +265,7 @@ def schema(output: Path | None) -> None:
     from extractor.model import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    elif not _write(output, text):
-        sys.exit(2)
+    _emit(output, text)
 
 
 @cli.command()
@@ -500,10 +505,7 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
 
     if dictionary:
         text = data_dictionary()
-        if output is None:
-            click.echo(text, nl=False)
-        elif not _write(output, text):
-            sys.exit(2)
+        _emit(output, text)
         return
     if not facts:
         _fail("give sheets or folders to export (see factsheet export --help)")
@@ -528,10 +530,7 @@ def export(facts: tuple[Path, ...], fmt: str, output: Path | None, dictionary: b
         return
     records = rows(sheets)
     text = to_csv(records) if fmt == "csv" else to_jsonl(records)
-    if output is None:
-        click.echo(text, nl=False)
-    elif not _write(output, text):
-        sys.exit(2)
+    _emit(output, text)
 
 
 @cli.command()
@@ -701,10 +700,7 @@ def series(
                 sys.exit(2)
         return
     text = {"csv": series_csv, "json": series_json, "html": render_html}[fmt](found, pages=pages)
-    if output is None:
-        click.echo(text, nl=False)
-    elif not _write(output, text):
-        sys.exit(2)
+    _emit(output, text)
 
 
 @cli.command()

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from extractor import humanize
+from extractor.model import ATTRIBUTION_FIELDS
 
 SPAN_FIELDS = ("start", "end", "line")
 # The version of `diff --format json` output; it grows by adding keys only.
@@ -334,24 +335,7 @@ def diff_git(rev: str, folder: Path) -> DiffReport:
 
 # ---- rendering -------------------------------------------------------------------------------
 
-ATTRIBUTION = (
-    "donor",
-    "recipient",
-    "scope",
-    "since",
-    "subject",
-    "status",
-    "year",
-    "measure",
-    "period",
-    "event",
-    "dates",
-    "location",
-    "harm",
-    "victims",
-    "restates",
-    "part_of",
-)
+ATTRIBUTION = (*ATTRIBUTION_FIELDS, "restates", "part_of")  # and the links to other facts
 
 
 def _value(fact: dict[str, Any]) -> str:

@@ -4,8 +4,8 @@ A `Frame` holds the current donor, recipient, event, subject and year of a docum
 domain rules read it in order.  The pipeline updates it after every fact; a rule reads it for a
 figure whose own sentence leaves a role open ("It includes C$500 million ...", "the drills").
 A role is forgotten when it was set too many paragraphs back (`REACH`) and replaced when a new
-fact states another value.  An event is also replaced as soon as a new one is named, with or
-without a figure (`Frame.name_event`).
+fact states another value.  (A newly named event needs no frame update: the exercise and
+casualty rules read the events named in and before the figure's sentence first.)
 
 Reach, measured on tests/gold/passages.yaml (`make eval`, attribution per field): a year
 carried one paragraph lifts year accuracy from 0.585 to 0.681, two paragraphs gain nothing
@@ -53,26 +53,12 @@ class Frame:
             return None
         return slot.value
 
-    def family_of(self, role: str, paragraph: int) -> str | None:
-        slot = self.slots.get(role)
-        if slot is None or paragraph - slot.paragraph > REACH[role]:
-            return None
-        return slot.family
-
     def note(self, family: str, fields: dict[str, Any], paragraph: int, start: int) -> None:
         """A new fact: every role it states replaces the frame's."""
         for role in ROLES:
             value = fields.get(role)
             if value is not None:
                 self.slots[role] = Slot(value, family, paragraph, start)
-
-    def name_event(self, name: str, family: str, paragraph: int, start: int) -> None:
-        """A newly named event replaces the current one, and the year that came with it."""
-        current = self.slots.get("event")
-        if current is not None and current.value == name:
-            return
-        self.slots["event"] = Slot(name, family, paragraph, start)
-        self.slots.pop("year", None)
 
 
 # --- document context ------------------------------------------------------------------------

@@ -49,12 +49,11 @@ def test_a_bare_number_with_no_noun_in_its_clause_stays_bare() -> None:
     assert all(q.kind == "number" for q in found if q.unit == "")
 
 
-def test_a_new_named_event_replaces_the_frame_event_and_its_year() -> None:
+def test_a_new_fact_replaces_the_frame_slot() -> None:
     frame = Frame()
     frame.note("exercise", {"event": "Zapad-2021", "year": 2021}, 0, 10)
-    frame.name_event("Vostok-2022", "exercise", 1, 200)
-    assert frame.get("event", 1) == "Vostok-2022"
-    assert frame.get("year", 1) is None
+    frame.note("exercise", {"event": "Vostok-2022", "year": 2022}, 1, 200)
+    assert (frame.get("event", 1), frame.get("year", 1)) == ("Vostok-2022", 2022)
 
 
 def test_a_slot_out_of_reach_is_forgotten() -> None:
