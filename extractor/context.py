@@ -108,6 +108,18 @@ def _document_dollar(
 _DOLLAR_US = re.compile(r"(?<![A-Za-z])\\?\$US(?![A-Za-z])")
 
 
+def _writes_dollar_us(text: str) -> bool:
+    """Whether `text` writes '$US' as a word.  Found with str.find, then the pattern tried
+    there (it sees the text before the position): a pattern that opens with a look-behind
+    is otherwise tried at every position of the document."""
+    at = text.find("$US")
+    while at >= 0:
+        if _DOLLAR_US.match(text, at - 1 if at and text[at - 1] == "\\" else at):
+            return True
+        at = text.find("$US", at + 3)
+    return False
+
+
 def _local_style_dollar(
     cache: dict[str, str | None], text: str, entities: EntityIndex
 ) -> str | None:
@@ -116,7 +128,7 @@ def _local_style_dollar(
     Australia, else AUD (computed once per document)."""
     if "local" not in cache:
         local = None
-        if _DOLLAR_US.search(text):
+        if _writes_dollar_us(text):
             codes = {m.code for m in entities.within(0, min(len(text), 20000))}
             local = "NZD" if "NZ" in codes and "AU" not in codes else "AUD"
         cache["local"] = local

@@ -35,7 +35,9 @@ class EventTable:
     series_pattern: re.Pattern[str]  # a known series, with or without its edition year
     series_sep: dict[str, str]  # canonical series -> how its edition year is joined
     translations: frozenset[str]  # series names that are an exercise only with a year
-    dated: tuple[tuple[re.Pattern[str], int], ...]
+    dated: tuple[tuple[re.Pattern[str], int], ...]  # each starts with DATED_PREFIX
+    office_dated: tuple[tuple[re.Pattern[str], int], ...]  # each starts with a head's name
+    office_lead: re.Pattern[str]  # any head's name: where an office_dated can start
 
 
 # A relative time that refers to a dated event: "since the annexation of Crimea".  Every dated
@@ -67,16 +69,21 @@ _TOOK_OFFICE = (
 )
 
 
-def _office_events(offices: tuple[Office, ...]) -> list[tuple[re.Pattern[str], int]]:
+def _office_events(
+    offices: tuple[Office, ...],
+) -> tuple[list[tuple[re.Pattern[str], int]], re.Pattern[str]]:
     """'when X came to office' for a head of state or government with one term; a person
-    with several: 'X's second term', 'X returned to office' (the latest term)."""
+    with several: 'X's second term', 'X returned to office' (the latest term).  With them,
+    the pattern of every such name: rules try the events only where a name stands."""
     terms: dict[str, list[Office]] = {}
     for office in offices:
         if office.office in _HEADS:
             terms.setdefault(office.name, []).append(office)
     out = []
+    names: list[str] = []
     for name, rows in terms.items():
         rows.sort(key=lambda r: r.start)
+        names += [name, *rows[0].aliases]
         who = trie_regex([name, *rows[0].aliases], fold_space=True)
         if len(rows) == 1:
             out.append((re.compile(rf"\b(?:{who}){_TOOK_OFFICE}"), rows[0].start))
@@ -85,7 +92,8 @@ def _office_events(offices: tuple[Office, ...]) -> list[tuple[re.Pattern[str], i
             out.append((re.compile(rf"\b(?:{who})['’]s\s+{ordinal}\s+term\b"), row.start))
         back = r"\s+(?:returned|came\s+back)\s+to\s+(?:office|power|the\s+White\s+House)\b"
         out.append((re.compile(rf"\b(?:{who}){back}"), rows[-1].start))
-    return out
+    lead = rf"\b(?:{trie_regex(sorted(set(names)), fold_space=True)})" if names else "(?!)"
+    return out, re.compile(lead)
 
 
 def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTable:
@@ -124,7 +132,7 @@ def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTabl
     for row in data["dated_events"]:
         alternation = trie_regex(sorted(str(a) for a in row["aliases"]), fold_space=True)
         dated.append((re.compile(rf"\b{_TIME_WORD}(?:{alternation})(?![\w-])"), int(row["year"])))
-    dated.extend(_office_events(offices))
+    office_dated, office_lead = _office_events(offices)
     return EventTable(
         pattern,
         aliases,
@@ -135,6 +143,8 @@ def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTabl
         seps,
         frozenset(translations),
         tuple(dated),
+        tuple(office_dated),
+        office_lead,
     )
 
 

@@ -266,7 +266,9 @@ def test_no_event_without_a_name() -> None:
 def dated_year(sentence: str) -> list[int]:
     from extractor.gazetteer import events
 
-    return [year for pattern, year in events().dated if pattern.search(sentence)]
+    table = events()
+    dated = table.dated + table.office_dated
+    return [year for pattern, year in dated if pattern.search(sentence)]
 
 
 @pytest.mark.parametrize(

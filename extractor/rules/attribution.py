@@ -7,7 +7,6 @@ sentences before it in the same paragraph.  None is keyed on a particular docume
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from extractor.gazetteer import Mention, events, gazetteer
 from extractor.named_events import DATED_PREFIX
@@ -178,16 +177,6 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     return first[1] if first is not None else None
 
 
-@cache
-def _dated_patterns() -> tuple[
-    list[tuple[re.Pattern[str], int]], list[tuple[re.Pattern[str], int]]
-]:
-    """The dated events that start with a time word ('since', 'when' ...) and the others."""
-    prefixed = [(p, y) for p, y in events().dated if p.pattern.startswith(DATED_PREFIX.pattern)]
-    others = [(p, y) for p, y in events().dated if not p.pattern.startswith(DATED_PREFIX.pattern)]
-    return prefixed, others
-
-
 def resolved_year(ctx: Ctx) -> int | None:
     """Stated, else a dated event ('when the president came to office', 'since the annexation
     of Crimea'), else 'today' ->
@@ -195,14 +184,15 @@ def resolved_year(ctx: Ctx) -> int | None:
     year = stated_year(ctx)  # None when 'today'/'this year' is nearer than any stated year
     if year:
         return year
-    prefixed, others = _dated_patterns()
+    table = events()
     for start in ctx.matches(DATED_PREFIX):  # "since the annexation ...": tried only there
-        for pattern, event_year in prefixed:
+        for pattern, event_year in table.dated:
             if pattern.match(ctx.text, start.start()):
                 return event_year
-    for pattern, event_year in others:  # "when President X came to office"
-        if ctx.has(pattern):
-            return event_year
+    for name in ctx.matches(table.office_lead):  # "when President X came to office"
+        for pattern, event_year in table.office_dated:
+            if pattern.match(ctx.text, name.start()):
+                return event_year
     if ctx.has(NOW) and ctx.doc.published:
         return ctx.doc.published.year
     return None

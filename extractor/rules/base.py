@@ -76,8 +76,12 @@ class Ctx:
         """Indexes of the figures before this one, nearest first, at most `limit` of them."""
         return range(self.index - 1, max(-1, self.index - 1 - limit), -1)
 
+    @cached_property
+    def _full_sentence(self) -> tuple[int, int]:
+        return self.layout.sentence(self.q.number_start)
+
     def _sentence_matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
-        full = self.layout.sentence(self.q.number_start)
+        full = self._full_sentence
         key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one
         found = self.frame.cache.get(key)
         if found is None:
@@ -133,7 +137,7 @@ class Ctx:
         """The figure's sentence, clipped to REACH characters either side of the figure: a
         rule never reads further, so a 10 MB 'sentence' of figures costs what its figures
         cost (a real sentence is far shorter)."""
-        s, e = self.layout.sentence(self.q.number_start)
+        s, e = self._full_sentence
         return max(s, self.q.start - REACH), min(e, self.q.end + REACH)
 
     @cached_property
