@@ -3,6 +3,11 @@
 Findings name the sheet, the YAML line and the JSON path.  When a source has changed since its
 sheet was written, each committed fact is said to have moved, changed or gone, and each fact a
 re-extraction would add is listed.
+
+A finding about a source (it changed, a fresh extraction differs, it has no sheet) also has a
+place in `CheckResult.places`: the file and line a GitHub annotation goes on, the source line
+where the difference is rather than the sheet's.  Findings inside a sheet have no place: they are
+annotated where they are.
 """
 
 from __future__ import annotations
@@ -14,7 +19,16 @@ from typing import Any
 
 from extractor.cache import ExtractionCache
 from extractor.diff import diff_sheets
-from extractor.documents import SUFFIXES, Document, DocumentError, load_document, read_capped
+from extractor.documents import (
+    MAX_BYTES,
+    SUFFIXES,
+    Document,
+    DocumentError,
+    decode,
+    load_document,
+    read_capped,
+)
+from extractor.layout import Layout
 from extractor.sheets import SheetFile, find_sheets, load
 from extractor.sources import display_path, tree_id, walk
 from extractor.validate import Finding, line_of
@@ -23,11 +37,23 @@ from extractor.yamlio import dump_json, dump_yaml
 MAX_ANNOTATIONS = 10
 
 
+# Where an annotation goes: a file (None: no file, it does not exist) and a line (None: the file).
+Place = tuple[str | None, int | None]
+
+
 @dataclass
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     unreadable: list[Finding] = field(default_factory=list)
     sheets: int = 0
+    # findings annotated somewhere else than their own file and line (see the module docstring)
+    places: dict[Finding, Place] = field(default_factory=dict)
+    # findings that only say a fact moved: annotated after the others, as the cap allows
+    moves: set[Finding] = field(default_factory=set)
+
+    def place(self, finding: Finding) -> Place:
+        """The file and line the annotation of `finding` goes on."""
+        return self.places.get(finding, (finding.file, finding.line))
 
     @property
     def exit_code(self) -> int:
@@ -69,13 +95,33 @@ def _shift_at(shifts: list[tuple[int, int, int]], start: int) -> tuple[int, int]
     return chosen[1], chosen[2]
 
 
+# A finding about a fact, where the fact is in the current source (offset, quote), and whether
+# the fact only moved.
+Located = tuple[Finding, int, str, bool]
+
+
 def source_changes(
     committed: dict[str, Any], fresh: dict[str, Any], text: str, sheet: str, lines: dict[str, int]
 ) -> list[Finding]:
     """What happened to each committed fact in the changed source, and what is new."""
+    return [located[0] for located in _source_changes(committed, fresh, text, sheet, lines)]
+
+
+def _nearest(text: str, quote: str, near: int) -> int:
+    """The offset of the occurrence of `quote` in `text` nearest to `near` (-1: none)."""
+    after = text.find(quote, max(0, near))
+    before = text.rfind(quote, 0, max(0, near) + len(quote))
+    found = [pos for pos in (before, after) if pos >= 0]
+    return min(found, key=lambda pos: abs(pos - near)) if found else -1
+
+
+def _source_changes(
+    committed: dict[str, Any], fresh: dict[str, Any], text: str, sheet: str, lines: dict[str, int]
+) -> list[Located]:
     report = diff_sheets(committed, fresh, sheet)
     index = {f["id"]: i for i, f in enumerate(committed.get("facts", []))}
-    out: list[Finding] = []
+    now = {f["id"]: f["span"] for f in fresh.get("facts", [])}
+    out: list[Located] = []
 
     def at(fid: str) -> tuple[int | None, str]:
         path = f"$.facts[{index[fid]}]"
@@ -85,11 +131,13 @@ def source_changes(
         line, path = at(ch.id)
         where = next((c for c in ch.changes if c.path == "span.line"), None)
         detail = f"line {where.old} -> {where.new}" if where else "offsets changed"
-        out.append(Finding(sheet, line, path, f"moved: {ch.id} {ch.quote!r}, {detail}"))
+        finding = Finding(sheet, line, path, f"moved: {ch.id} {ch.quote!r}, {detail}")
+        out.append((finding, now[ch.id]["start"], now[ch.id]["quote"], True))
     for ch in report.changed:
         line, path = at(ch.id)
         fields = "; ".join(f"{c.path}: {c.old!r} -> {c.new!r}" for c in ch.changes)
-        out.append(Finding(sheet, line, path, f"changed: {ch.id} {ch.quote!r}: {fields}"))
+        finding = Finding(sheet, line, path, f"changed: {ch.id} {ch.quote!r}: {fields}")
+        out.append((finding, now[ch.id]["start"], now[ch.id]["quote"], False))
     added = list(report.added)
     shifts = _shifts(committed, fresh)
     for old in report.removed:
@@ -108,6 +156,7 @@ def source_changes(
             ),
             None,
         )
+        quote = old["span"]["quote"]
         if partner is not None:
             added.remove(partner)
             changes = diff_sheets(
@@ -119,35 +168,94 @@ def source_changes(
                 for c in ch.changes
                 if c.path != "claim" and (not c.path.startswith("span.") or c.path == "span.quote")
             )
-            out.append(
-                Finding(
-                    sheet,
-                    line,
-                    path,
-                    f"changed: {_describe(old)} now reads {partner['span']['quote']!r} "
-                    f"at line {partner['span']['line']} ({fields})",
-                )
-            )
-        elif old["span"]["quote"] in text:
-            out.append(
-                Finding(
-                    sheet, line, path, f"moved: {_describe(old)} is elsewhere in the source now"
-                )
-            )
-        else:
-            out.append(
-                Finding(sheet, line, path, f"gone: {_describe(old)} is no longer in the source")
-            )
-    for new in added:
-        out.append(
-            Finding(
+            finding = Finding(
                 sheet,
-                None,
-                "$.facts",
-                f"re-extraction would add {_describe(new)} at source line {new['span']['line']}",
+                line,
+                path,
+                f"changed: {_describe(old)} now reads {partner['span']['quote']!r} "
+                f"at line {partner['span']['line']} ({fields})",
             )
+            out.append((finding, partner["span"]["start"], partner["span"]["quote"], False))
+        elif quote in text:
+            finding = Finding(
+                sheet, line, path, f"moved: {_describe(old)} is elsewhere in the source now"
+            )
+            out.append((finding, _nearest(text, quote, shifted["start"]), quote, True))
+        else:
+            finding = Finding(
+                sheet, line, path, f"gone: {_describe(old)} is no longer in the source"
+            )
+            out.append((finding, min(max(0, shifted["start"]), len(text)), "", False))
+    for new in added:
+        finding = Finding(
+            sheet,
+            None,
+            "$.facts",
+            f"re-extraction would add {_describe(new)} at source line {new['span']['line']}",
         )
+        out.append((finding, new["span"]["start"], new["span"]["quote"], False))
     return out
+
+
+def first_difference(committed: dict[str, Any], text: str) -> int | None:
+    """An offset of `text` where it first differs from the text `committed` was extracted
+    from, estimated from the committed quotes (the old text itself is not kept); None when the
+    sheet has no fact to go by.
+
+    The facts still at their offsets and lines, in order, were before the difference; the
+    first fact that is not was at or after it.  When that fact's quote still begins where it
+    was, or is nowhere in the text any more, the difference is inside it (a corrected figure):
+    where its old quote and the text part.  Otherwise the fact only moved (text was added or
+    taken out before it) and the difference is somewhere after the end of the last fact in
+    place: that end is the offset given, the start of the text when no fact is in place.
+    """
+    facts = sorted(committed.get("facts", []), key=lambda f: (f["span"]["start"], f["span"]["end"]))
+    if not facts:
+        return None
+    layout = Layout(text)
+    before = 0
+    for fact in facts:
+        span = fact["span"]
+        start: int = span["start"]
+        end: int = span["end"]
+        quote: str = span["quote"]
+        if text[start:end] == quote:
+            if layout.line(start) == span["line"]:
+                before = max(before, end)
+                continue
+            return before  # in place, on another line: a line break came or went before it
+        same = next(
+            (i for i, (a, b) in enumerate(zip(quote, text[start:end], strict=False)) if a != b),
+            min(len(quote), len(text[start:end])),
+        )
+        if same or quote not in text:
+            return max(before, min(start + same, len(text)))
+        return before
+    return before
+
+
+class _Lines:
+    """Line numbers of a source file for offsets of its document text.  For a text file they
+    are the same lines; an HTML page's text is not its file, so a fact is found there by its
+    quote (None when it is not there as it is)."""
+
+    def __init__(self, doc: Document, path: Path, follow_symlinks: bool) -> None:
+        self.layout = Layout(doc.text)
+        self.raw: Layout | None = None
+        if path.suffix.lower() in (".html", ".htm"):
+            try:
+                raw = decode(read_capped(path, MAX_BYTES, follow_symlinks=follow_symlinks))
+            except (OSError, DocumentError):
+                raw = ""
+            self.raw = Layout(raw)
+
+    def line(self, offset: int, quote: str | None = None) -> int | None:
+        if self.raw is None:
+            return self.layout.line(offset)
+        if not quote:
+            return None
+        at = self.raw.text.find(quote)
+        return self.raw.line(at) if at >= 0 else None
 
 
 def check(
@@ -163,12 +271,12 @@ def check(
     With `cache`, fresh extractions of unchanged sources are taken from it (see cache.py);
     with `jobs` > 1 the sources are checked on a process pool, findings in the same order."""
     result = CheckResult()
-    if not sources.is_dir():
-        result.unreadable.append(Finding(sources.as_posix(), None, "$", "sources folder not found"))
-        return result
-    if not facts.is_dir():
-        result.unreadable.append(Finding(facts.as_posix(), None, "$", "facts folder not found"))
-        return result
+    for folder, name in ((sources, "sources"), (facts, "facts")):
+        if not folder.is_dir():
+            missing = Finding(folder.as_posix(), None, "$", f"{name} folder not found")
+            result.unreadable.append(missing)
+            result.places[missing] = (None, None)  # no file to annotate
+            return result
     docs: dict[str, list[Path]] = {}
     for path, reason in walk(sources, SUFFIXES, follow_symlinks=follow_symlinks):
         if reason:
@@ -216,6 +324,8 @@ def check(
         result.findings.extend(part.findings)
         result.unreadable.extend(part.unreadable)
         result.sheets += part.sheets
+        result.places.update(part.places)
+        result.moves.update(part.moves)
     return result
 
 
@@ -293,9 +403,11 @@ def _check_one(
     shown = sheet.display
     rerun = f"run: factsheet extract {display_path(doc_path)} -o {facts.as_posix()}"
     if not sheet.path.exists():
-        result.findings.append(
-            Finding(shown, None, "$", f"no sheet for source {display_path(doc_path)}; {rerun}")
+        missing = Finding(
+            shown, None, "$", f"no sheet for source {display_path(doc_path)}; {rerun}"
         )
+        result.findings.append(missing)
+        result.places[missing] = (display_path(doc_path), 1)  # the sheet is not there to annotate
         return
     result.sheets += 1
     doc_error = ""
@@ -324,15 +436,15 @@ def _check_one(
     if problems:
         return
     source_changed = data["source"]["sha256"] != doc.sha256
+    hash_finding = None
     if source_changed:
-        result.findings.append(
-            Finding(
-                shown,
-                line_of(lines, "$.source.sha256"),
-                "$.source.sha256",
-                f"source hash differs: {display_path(doc_path)} changed since extraction; {rerun}",
-            )
+        hash_finding = Finding(
+            shown,
+            line_of(lines, "$.source.sha256"),
+            "$.source.sha256",
+            f"source hash differs: {display_path(doc_path)} changed since extraction; {rerun}",
         )
+        result.findings.append(hash_finding)
     else:
         for i, fact in enumerate(data["facts"]):
             span = fact["span"]
@@ -351,19 +463,34 @@ def _check_one(
     if fresh is None:
         result.unreadable.append(Finding(display_path(doc_path), None, "$", str(fresh_error)))
         return
-    if source_changed:
-        result.findings.extend(source_changes(data, fresh, doc.text, shown, lines))
+    # Each finding about the source is annotated on the source, at the line where it differs.
+    source = display_path(doc_path)
+    where = _Lines(doc, doc_path, follow_symlinks)
+    details = _source_changes(data, fresh, doc.text, shown, lines)
+    fact_lines: list[int] = []
+    for finding, offset, quote, moved in details:
+        line = where.line(offset, quote)
+        result.places[finding] = (source, line)
+        if moved:
+            result.moves.add(finding)
+            continue  # the line a fact moved to is not where the text changed
+        if line is not None:
+            fact_lines.append(line)
+    first = min(fact_lines, default=None)
+    if hash_finding is not None:
+        estimate = first_difference(data, doc.text) if where.raw is None else None
+        differs = where.line(estimate) if estimate is not None else first
+        result.places[hash_finding] = (source, differs or 1)
     else:
-        details = source_changes(data, fresh, doc.text, shown, lines)
-        result.findings.append(
-            Finding(
-                shown,
-                None,
-                "$",
-                f"out of date: a fresh extraction differs ({len(details)} fact(s)); {rerun}",
-            )
+        stale = Finding(
+            shown,
+            None,
+            "$",
+            f"out of date: a fresh extraction differs ({len(details)} fact(s)); {rerun}",
         )
-        result.findings.extend(details)
+        result.findings.append(stale)
+        result.places[stale] = (source, first or 1)
+    result.findings.extend(located[0] for located in details)
 
 
 # ---- output ----------------------------------------------------------------------------------
@@ -379,14 +506,21 @@ def _escape_property(text: str) -> str:
 
 def render_github(result: CheckResult) -> str:
     """GitHub workflow commands: at most MAX_ANNOTATIONS `::error` lines in all, the overflow
-    said in one `::notice`, then a summary line."""
+    said in one `::notice`, then a summary line.  Each annotation is on its finding's place
+    (the source line for a changed source); when that is not the finding's own file and line,
+    the title names them (the sheet and its line)."""
     lines = []
-    for finding in result.all[:MAX_ANNOTATIONS]:
-        props = f"file={_escape_property(finding.file)}"
-        if finding.line:
-            props += f",line={finding.line}"
-        props += f",title={_escape_property('factsheet check ' + finding.path)}"
-        lines.append(f"::error {props}::{_escape_data(finding.message)}")
+    shown = sorted(result.all, key=lambda finding: finding in result.moves)  # stable
+    for finding in shown[:MAX_ANNOTATIONS]:
+        file, line = result.place(finding)
+        props = [f"file={_escape_property(file)}"] if file else []
+        if file and line:
+            props.append(f"line={line}")
+        title = "factsheet check "
+        if (file, line) != (finding.file, finding.line):
+            title += f"{finding.file}:{finding.line} " if finding.line else f"{finding.file} "
+        props.append(f"title={_escape_property(title + finding.path)}")
+        lines.append(f"::error {','.join(props)}::{_escape_data(finding.message)}")
     extra = len(result.all) - MAX_ANNOTATIONS
     if extra > 0:
         lines.append(
