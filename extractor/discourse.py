@@ -44,10 +44,13 @@ class Frame:
     cache: dict[Any, Any] = field(default_factory=dict)  # document-wide answers, computed once
     context: DocumentContext | None = None
 
-    def get(self, role: str, paragraph: int, *, family: str | None = None) -> Any:
-        """The role's value if it was stated within its reach (and, if given, by `family`)."""
+    def get(
+        self, role: str, paragraph: int, *, family: str | None = None, reach: int | None = None
+    ) -> Any:
+        """The role's value if it was stated within its reach (REACH, or `reach` paragraphs
+        back) and, if given, by `family`."""
         slot = self.slots.get(role)
-        if slot is None or paragraph - slot.paragraph > REACH[role]:
+        if slot is None or paragraph - slot.paragraph > (REACH[role] if reach is None else reach):
             return None
         if family is not None and slot.family != family:
             return None

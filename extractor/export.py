@@ -68,9 +68,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("of", "string", "fact.quantity.of", "", "GDP"),
     Column("currency_from", "string", "fact.quantity.currency_from", "", "context"),
     Column(
-        "donor", "string", "fact.donor", "Aid: the giving country (ISO 3166 alpha-2) or body", "AU"
+        "donor",
+        "string",
+        "fact.donor",
+        "Aid: the giving country (ISO 3166 alpha-2) or body; several are joined with ';'",
+        "AU",
     ),
-    Column("recipient", "string", "fact.recipient", "Aid: the receiving country", "UA"),
+    Column(
+        "recipient",
+        "string",
+        "fact.recipient",
+        "Aid: the receiving country; several are joined with ';'",
+        "UA",
+    ),
     Column("scope", "string", "fact.scope", "Aid: package | cumulative | component", "package"),
     Column(
         "since", "integer", "fact.since", "Aid: the year a cumulative total counts from", "2022"

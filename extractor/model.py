@@ -80,8 +80,8 @@ class Fact(_Strict):
     claim: str
     quantity: Quantity
     # attribution, by family
-    donor: str | None = None
-    recipient: str | None = None
+    donor: str | list[str] | None = None  # several: "Germany and France will each give ..."
+    recipient: str | list[str] | None = None
     scope: Literal["package", "cumulative", "component"] | None = None
     since: Int | None = None
     restates: str | None = Field(None, description="id of the fact this amount restates")

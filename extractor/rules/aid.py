@@ -15,7 +15,14 @@ from extractor.rules.attribution import (
     total_before_including,
 )
 from extractor.rules.base import Ctx, Example, Rule, cue
-from extractor.rules.roles import GIVE_TO, Role, adjective_side, document_roles, roles
+from extractor.rules.roles import (
+    COORDINATED,
+    GIVE_TO,
+    Role,
+    adjective_side,
+    document_roles,
+    roles,
+)
 
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
@@ -26,15 +33,17 @@ AID_CUE = cue(
     r"|includ\w*|allocat\w*|earmark\w*|dispatch\w*|shipp\w*|airlift\w*|channel\w*|financ\w*"
     r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
+    r"|credit|credits|deposit\w*|relief|reconstruction|humanitarian|envelope|tranche|disburs\w*"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
-AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*")
+AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief")
 STRONG_AID_CUE = cue(r"aid|assistance|package|support|contribution|contributions|donation\w*")
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
     r"|provided|donate|donates|donated|gift|gifts|gifted|pledge|pledges|pledged|transfer|transfers"
     r"|transferred|transferring|supplying|providing|sending|delivering|donating|handing|hand"
     r"|hands|handed|gifting|package|includ\w*|receiv\w*|financ\w*|purchas\w*|procur\w*"
+    r"|ship|ships|shipped|shipping|dispatch\w*|airlift\w*|fund|funds|funded|funding"
 )
 CUMULATIVE_CUE = cue(
     r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
@@ -48,8 +57,13 @@ _CLAUSE_END = re.compile(r"[,;(]|\s[-–—]\s")
 EQUIPMENT = frozenset(
     """tank vehicle carrier missile launcher rocket shell round howitzer gun aircraft jet helicopter
     drone ship boat system weapon piece munition mortar interceptor radar ammunition truck
-    trailer helmet vest plate generator ambulance""".split()
+    trailer helmet vest plate generator ambulance ration dose vaccine kit tent blanket tonne
+    ton kilogram litre barrel""".split()
 )
+
+
+# Measures of goods a donor ships ("2,000 tonnes of rice", "5,000 litres of fuel").
+_GOODS_MEASURES = frozenset({"tonne", "ton", "kilogram", "litre", "barrel"})
 
 
 EXERCISE_OR_HARM = cue(
@@ -78,6 +92,57 @@ def _follow_up(ctx: Ctx) -> bool:
     if ctx.carried("donor", family="aid") is None:
         return False
     return ctx.has(_FOLLOW_UP)
+
+
+# A sentence that goes on about the aid just stated: its subject is the donor again ("It",
+# "The ministry", "The government") or the aid itself ("The package", "The money").
+_ANAPHOR = re.compile(
+    r"(?i)(?:it|they|he|she|officials?|the\s+(?:ministry|government|department|agency|cabinet"
+    r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
+    r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support"
+    r"|programme|program))\b"
+)
+# What a donor does with the aid, beside giving it: "would fund 10,000 drones", "will train 1,000
+# officials", "followed by 2,000 tonnes of rice", "60,000 recruits had been trained".
+_AID_USE = cue(
+    r"fund|funds|funded|funding|pay\s+for|paid\s+for|buy|buys|bought|purchas\w*|train|trains"
+    r"|trained|training|followed\s+by|ship|ships|shipped|shipping|equip\w*|cover\w*|finance\w*"
+    r"|go\s+to|goes\s+to|went\s+to|would\s+go|will\s+go|include|includes|included|including"
+)
+
+
+def _continues_aid(ctx: Ctx) -> bool:
+    """'Denmark will donate its artillery to Ukraine. The ministry put the value of the 19
+    howitzers at 1.2 billion kroner.': a sentence right after an aid fact (its paragraph or
+    the next) whose subject is that donor again, by pronoun, office or name, or the aid
+    itself, goes on about the same aid."""
+    s, _ = ctx.sentence
+    donor = ctx.carried("donor", family="aid", reach=1)
+    if donor is None:
+        donor = _giver_just_before(ctx, s)
+    if donor is None:
+        return False
+    head = ctx.text[s : ctx.q.start]
+    opener = re.match(r"[\s\W]*", head)
+    at = opener.end() if opener else 0
+    if _ANAPHOR.match(head, at):
+        return True
+    # the donor named again as the subject ("Beijing will also train ...")
+    first = ctx.mentions(s, ctx.q.start)
+    return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
+
+
+def _giver_just_before(ctx: Ctx, s: int) -> str | None:
+    """The giver of the sentence before (in the same paragraph) when it speaks of giving
+    without a figure: 'Denmark will donate its artillery fleet to Ukraine.'"""
+    ps, _ = ctx.paragraph
+    if s - 2 < ps:
+        return None
+    ls, le = ctx.layout.sentence(s - 2)
+    if not AID_CUE.search(ctx.text, ls, le):
+        return None
+    givers = [r for r in roles(ctx, ls, le) if r.role == "giver" and r.strength == 2]
+    return givers[0].mention.code if givers else None
 
 
 _WORTH = re.compile(
@@ -233,17 +298,97 @@ def _pick(found: list[Role], q_start: int) -> str | list[str] | None:
     return (before[-1] if before else top[0]).mention.code
 
 
-def _receivers(found: list[Role], q_start: int) -> str | list[str] | None:
-    """Receivers: a coordinated list ('for Ukraine, Israel and Taiwan') counts as one."""
+_PURPOSE_AFTER = re.compile(
+    r"\s+to\s+(?:help\s+)?(?:train|help|assist|support|equip|arm|advise|mentor)\s+(?:the\s+)?"
+)
+
+
+def _window(ctx: Ctx) -> tuple[int, int]:
+    """The figure's own stretch of its sentence: from the figure before it to the one after."""
+    s, e = ctx.sentence
+    lo, hi = s, e
+    if ctx.index > 0 and ctx.quantities[ctx.index - 1].end > s:
+        lo = ctx.quantities[ctx.index - 1].end
+    if ctx.index + 1 < len(ctx.quantities) and ctx.quantities[ctx.index + 1].start < e:
+        hi = ctx.quantities[ctx.index + 1].start
+    return lo, hi
+
+
+def _codes(group: list[Role]) -> str | list[str]:
+    codes: list[str] = []
+    for r in group:
+        if r.mention.code not in codes:
+            codes.append(r.mention.code)
+    return codes if len(codes) > 1 else codes[0]
+
+
+def _receivers(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
+    """Receivers: a coordinated list ('for Ukraine, Israel and Taiwan') counts as one.  Those
+    in the figure's own stretch of the sentence win ('$10 million to Ukraine and $5 million to
+    Moldova'; '200 million yuan to Türkiye and Syria, including 30 million for Syria')."""
+    q_start = ctx.q.start
     rec = [r for r in found if r.role == "receiver"]
     if not rec:
         return None
+    groups: list[list[Role]] = []
+    for r in rec:
+        if groups and r.mention.start - groups[-1][-1].mention.end <= 6:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    lo, hi = _window(ctx)
+    after = [g for g in groups if ctx.q.end <= g[0].mention.start < hi]
+    if after:  # "N to X": the receiver after the figure, before the next figure
+        trained = _PURPOSE_AFTER.match(ctx.text, after[0][-1].mention.end)
+        if trained:  # "send 70 instructors to the UK to train the Ukrainian military"
+            end = trained.end()
+            side = [m for m in ctx.mentions(end, end + 30) if is_country(m.code)]
+            if side and side[0].start == end:
+                return side[0].code
+        return _codes(after[0])
+    s, _ = ctx.sentence
+    before = [g for g in groups if lo <= g[0].mention.start < q_start]
+    if before and lo == s:  # "provide Ukraine with N", no figure before it in the sentence
+        return _codes(before[-1])
     codes: list[str] = []
     for r in rec:
         if r.mention.code not in codes:
             codes.append(r.mention.code)
     # one receiver per clause: the nearest before the figure, unless they form a list
     return codes if len(codes) > 1 and _listed(rec) else _pick(rec, q_start)
+
+
+_NAME_TO_FIGURE = re.compile(r"\s+(?:with\s+|at\s+)?")
+_LIST_OPENER = re.compile(
+    r"(?i)(?:[,;]|\band|\bwhile|\bled\s+by|\bincluding|\bfollowed\s+by|\bnotably)\s+(?:the\s+)?$"
+)
+
+
+def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
+    """'Germany pledged €200 million, France €100 million and the Netherlands €50 million',
+    'led by Saudi Arabia and the UAE with $500 million each': in a list of amounts the verb is
+    said once, and the name (or names) right before each amount is its giver."""
+    q = ctx.q
+    if q.kind != "money":
+        return None
+    before = [r for r in found if r.mention.end <= q.start]
+    if not before or before[-1].role in ("receiver", "weak_receiver"):
+        return None
+    group = [before[-1]]
+    if not _NAME_TO_FIGURE.fullmatch(ctx.text, group[0].mention.end, q.start):
+        return None
+    for r in reversed(before[:-1]):
+        if not COORDINATED.fullmatch(ctx.text, r.mention.end, group[0].mention.start):
+            break
+        group.insert(0, r)
+    s, _ = ctx.sentence
+    head = group[0].mention.start
+    if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head):
+        return None
+    after_list = ctx.text[max(s, head - 20) : head].rstrip().endswith(("led by", "including"))
+    if ctx.previous_in_sentence("aid") is None and not after_list:
+        return None
+    return _codes(group)
 
 
 def _listed(rec: list[Role]) -> bool:
@@ -257,9 +402,11 @@ def _donor_and_recipient(
     the frame.  `stated` is True when the sentence itself named a role."""
     s, e = ctx.sentence
     found = [r for r in roles(ctx, s, e) if not (ctx.q.number_end <= r.mention.start < ctx.q.end)]
-    recipient = _receivers(found, ctx.q.start)
+    recipient = _receivers(ctx, found)
+    if recipient is not None and recipient == ctx.carried("donor", family="aid"):
+        recipient = None  # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel
     givers = [r for r in found if r.role == "giver" and r.mention.code != recipient]
-    donor = _pick(givers, ctx.q.start)
+    donor = _gapped_giver(ctx, found) or _pick(givers, ctx.q.start)
     stated = donor is not None or recipient is not None
     if recipient is None:
         weak = [r for r in found if r.role == "weak_receiver" and r.mention.code != donor]
@@ -283,7 +430,7 @@ def _donor_and_recipient(
     # speaks of aid (a receiver is what makes money aid: "provided $20 million for staging
     # demonstrations" is not)
     doc_giver, doc_receiver = document_roles(ctx, AID_CUE)
-    if not (listed or ctx.has(STRONG_AID_CUE)):
+    if not (listed or ctx.has(STRONG_AID_CUE) or _continues_aid(ctx)):
         doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
@@ -329,6 +476,11 @@ def _donor_and_recipient(
         donor = doc_giver
     if donor is None:
         donor = _national_donor(ctx, recipient, stated_only=False)
+    if donor is not None and recipient == donor:
+        # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel at home; the
+        # receiver is the one the frame or the document holds
+        carried = ctx.carried("recipient", family="aid")
+        recipient = next((r for r in (carried, doc_receiver) if r is not None and r != donor), None)
     return donor, recipient, stated
 
 
@@ -341,9 +493,11 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         return worth
     if q.kind == "money":
         if not ctx.has(AID_CUE) and not _follow_up(ctx):
-            return None
+            if not _continues_aid(ctx):
+                return None
+            given = True  # "The ministry put their value at 1.2 billion kroner"
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
-    elif q.kind == "count":
+    elif q.kind == "count" or (q.kind == "measure" and q.unit in _GOODS_MEASURES):
         if (
             ctx.has(EXERCISE_OR_HARM)
             or ctx.carried("event") is not None
@@ -356,8 +510,11 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
         listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
-            return None
-        given = given and (equipment or _governed_by_giving(ctx))
+            if not (_continues_aid(ctx) and (equipment or ctx.has(_AID_USE))):
+                return None
+            given = True
+        else:
+            given = given and (equipment or _governed_by_giving(ctx))
     else:
         return None
     includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
@@ -566,10 +723,72 @@ RULE = Rule(
             "€5 million",
             {"family": "aid", "donor": "IE", "recipient": "SD"},
         ),
+        # a sentence that goes on about the aid just given (by pronoun, office or name)
+        Example(
+            "Norway will donate its remaining air defence launchers to Ukraine. The ministry "
+            "put their value at 900 million Norwegian kroner.",
+            "900 million Norwegian kroner",
+            {"family": "aid", "donor": "NO", "recipient": "UA", "unit": "NOK"},
+        ),
+        Example(
+            "Canada announced C$40 million in aid to Haiti. Ottawa will also train 300 Haitian "
+            "police officers.",
+            "300 Haitian police officers",
+            {"family": "aid", "donor": "CA", "recipient": "HT"},
+        ),
+        Example(
+            "Turkey will send $3 million in emergency aid to Libya. The package will be followed "
+            "by 1,500 tonnes of flour.",
+            "1,500 tonnes",
+            {"family": "aid", "donor": "TR", "recipient": "LY", "unit": "tonne"},
+        ),
+        # one verb, several givers: the name right before each amount gives it
+        Example(
+            "At the donors' conference, Italy pledged €30 million, Spain €20 million and "
+            "Portugal €5 million for flood relief in Libya.",
+            "€20 million",
+            {"family": "aid", "donor": "ES", "recipient": "LY"},
+        ),
+        Example(
+            "Pledges were led by Qatar and Kuwait with $50 million each, while Oman gave $10 "
+            "million for Sudan.",
+            "$50 million",
+            {"family": "aid", "donor": ["QA", "KW"], "recipient": "SD"},
+        ),
+        # the receiver in the figure's own stretch of the sentence
+        Example(
+            "Japan will provide $50 million to Jordan and Lebanon, including $20 million for "
+            "Lebanon.",
+            "$20 million",
+            {"family": "aid", "donor": "JP", "recipient": "LB"},
+        ),
+        Example(
+            "Japan will provide $50 million to Jordan and Lebanon, including $20 million for "
+            "Lebanon.",
+            "$50 million",
+            {"family": "aid", "donor": "JP", "recipient": ["JO", "LB"]},
+        ),
+        Example(
+            "Spain will send €5 million in emergency aid for quake-hit Morocco.",
+            "€5 million",
+            {"family": "aid", "donor": "ES", "recipient": "MA"},
+        ),
+        Example(
+            "Qatar deposited $2 billion in the central bank of Egypt last month.",
+            "$2 billion",
+            {"family": "aid", "donor": "QA", "recipient": "EG"},
+        ),
+        Example(
+            "Belgium will send 40 instructors to Poland to train Ukrainian sappers.",
+            "40 instructors",
+            {"family": "aid", "donor": "BE", "recipient": "UA"},
+        ),
     ),
     counter_examples=(
         "Moscow had provided about $15 million for staging protests in the region, officials said.",
         "The budget of the Australian Defence Force is A$55 billion this year.",
         "The exercise involved 250 tanks and 600 aircraft.",
+        "The ministry said the 19 howitzers had been in service for 30 years.",
+        "Italy spent €30 million, Spain €20 million and Portugal €5 million on new stadiums.",
     ),
 )

@@ -120,9 +120,9 @@ class Ctx:
             self.frame.cache["document_mentions"] = found
         return found
 
-    def carried(self, role: str, *, family: str | None = None) -> Any:
+    def carried(self, role: str, *, family: str | None = None, reach: int | None = None) -> Any:
         """The role as the frame holds it for this figure's paragraph (None: not in reach)."""
-        return self.frame.get(role, self.paragraph_index, family=family)
+        return self.frame.get(role, self.paragraph_index, family=family, reach=reach)
 
     @property
     def text(self) -> str:

@@ -48,8 +48,10 @@ _AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together)\s+
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
     r"|\bhelp(?:s|ing)?|\bsupport(?:s|ing)?|\bassist(?:s|ing)?|\bback(?:s|ing)?|\btrain(?:s|ing)?"
-    r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
-    r"|army|forces|defen[cs]e\s+forces|population|refugees)\s+(?:of|in)\s+(?:the\s+)?)?$"
+    r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
+    r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
+    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?$"
+    r"|(?i:\bin\s+(?:the\s+)?central\s+bank\s+of\s+$)"
 )
 _FROM_BEFORE = re.compile(
     r"(?i)(?:\bfrom|\b(?:\w+(?:ed|en|wn|id)|sent|lent|spent|made|given)\s+by)\s+(?:the\s+)?"
@@ -67,8 +69,14 @@ _OFFICE_AFTER = re.compile(
     r"(?:prime\s+minister|minister|secretary|president|chancellor|premier|government|cabinet"
     r"|ministry|department|defen[cs]e\s+force|armed\s+forces|treasury|officials?)\b"
 )
+# What aid pays for, before "in X": "relief in Sudan", "mine clearance in Ukraine"
+PURPOSE_NOUN = (
+    r"relief|reconstruction|recovery|rebuilding|clearance|demining|programmes?|programs?"
+    r"|projects?|efforts?|operations?|response|needs|schools?|hospitals?|clinics?|shelters?"
+    r"|food|healthcare|health|education|refugees|victims|survivors|communities|families"
+)
 _IN_BEFORE = re.compile(
-    rf"(?i)\b(?:{AID_NOUN})\b[^.;:]{{0,40}}\b(?:in|inside|across)\s+(?:the\s+)?$"
+    rf"(?i)\b(?:{AID_NOUN}|{PURPOSE_NOUN})\b[^.;:]{{0,40}}\b(?:in|inside|across)\s+(?:the\s+)?$"
 )
 _GIVE_BEFORE = re.compile(rf"(?i)\b(?:{GIVE_TO})\s+(?:the\s+)?$")
 _GIVER_AFTER = re.compile(
@@ -120,9 +128,16 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
         role = cache.get(m.start)
         if role is None:
             role = _role(ctx, m)
+            if role.role == "none" and out and out[-1].role in ("giver", "receiver"):
+                prev = out[-1]  # "to Türkiye and Syria", "from Germany, France and Italy"
+                if COORDINATED.fullmatch(ctx.text, prev.mention.end, m.start):
+                    role = Role(m, prev.role, prev.strength)
             cache[m.start] = role
         out.append(role)
     return out
+
+
+COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
 def _role(ctx: Ctx, m: Mention) -> Role:
