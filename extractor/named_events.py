@@ -361,14 +361,17 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         near = text[max(0, found.start() - 60) : y.end() + 60]
         if name in table.exercise_names:
             continue  # a known series is read above
-        if not _EXERCISE_CUE.search(near):
-            continue  # "Covid-2019" is no exercise; an unknown name needs the word nearby
+        if not _EXERCISE_CUE.search(near) and not _military_clause(
+            text, found.start(), y.end(), lo, hi, name
+        ):
+            continue  # "Covid-2019" is no exercise; an unknown name needs the word or forces
         sep = found.group("sep")
         if sep == " " and (
             _NOT_A_NAME.fullmatch(words[-1])
             or (
                 not _EXERCISE_CUE.search(text, y.end(), min(hi, y.end() + 120))
                 and not _EXERCISE_CUE.search(text, max(lo, found.start() - 40), found.start())
+                and not _military_clause(text, found.start(), y.end(), lo, hi, name)
             )
         ):
             # "Cobra Gold 2025 exercise", "the Interaction 2023 drills": with a space, the
@@ -377,6 +380,77 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         yield EventMention(
             found.start(), y.end(), f"{name}{sep}{y.group()}", "exercise", int(y.group())
         )
+    yield from _exercise_named_by_word(text, lo, hi, table)
+
+
+# Forces counted in a clause: what makes "Bright Star 2023" an exercise when no exercise word
+# stands beside the name ("Egypt hosted Bright Star 2023 with some 8,000 troops").
+_MILITARY_COUNT = re.compile(
+    r"(?i)\b\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?(?:troops|personnel|servicemen|service\s+members"
+    r"|soldiers|sailors|marines|airmen|warships|ships|vessels|submarines|aircraft|jets|fighters"
+    r"|tanks|navies|armies)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: str) -> bool:
+    """A count of forces in the name's sentence (within 200 characters either side), and a name
+    that is no place ('Paris 2024' is the Olympics)."""
+    from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
+
+    if name in gazetteer().surfaces:
+        return False
+    before = text[max(lo, start - 200) : start]
+    cut = list(_SENTENCE_END.finditer(before))
+    after = text[end : min(hi, end + 200)]
+    stop = _SENTENCE_END.search(after)
+    window = before[cut[-1].end() :] if cut else before
+    window += " " + (after[: stop.start()] if stop else after)
+    return _MILITARY_COUNT.search(window) is not None
+
+
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+# "Exercise Steadfast Defender", "exercise Yudh Abhyas"; "the Freedom Edge exercise"
+_WORD_THEN_NAME = re.compile(rf"\b[Ee]xercises?\s+(?P<x>{_NAME})(?![\w-])")
+_NAME_THEN_WORD = re.compile(
+    rf"(?P<x>{_NAME})\s+(?:(?:naval|air|military|joint|trilateral|bilateral|multinational)\s+)?"
+    r"(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
+)
+_GENERIC = frozenset(
+    """Joint Military Naval Navy Air Army Annual Large Major Combined Allied Multinational
+    Command Field Live Fire Staff Sea Land Summer Winter Spring Autumn National Regional
+    Strategic Exercise Exercises Drill Drills Trilateral Bilateral Nuclear Missile Defence
+    Defense Forces Force""".split()
+)
+
+
+def _exercise_named_by_word(
+    text: str, lo: int, hi: int, table: EventTable
+) -> Iterator[EventMention]:
+    """An exercise the table does not know, named beside the word 'exercise' without a year:
+    "exercise Yudh Abhyas", "the three-day Freedom Edge exercise".  A name of two words or more
+    after the word, or before it; none of them a place, a month or a generic word."""
+    from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
+
+    if not _EXERCISE_CUE.search(text, lo, hi):
+        return
+    surfaces = gazetteer().surfaces
+    for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2)):
+        for m in pattern.finditer(text, lo, hi):
+            words = m.group("x").replace("-", " ").split()
+            while words and words[0] in _LEADING:
+                words.pop(0)
+            if len(words) < least or not starts_word(text, m.start("x")):
+                continue
+            if any(
+                w in surfaces or w in _GENERIC or _NOT_A_NAME.fullmatch(w) for w in words
+            ) or " ".join(words) in surfaces:
+                continue
+            name = " ".join(words)
+            if name in table.exercise_names:
+                continue  # a known series is read with the table
+            start = m.start("x") + m.group("x").index(words[0])
+            yield EventMention(start, m.end("x"), name, "exercise")
 
 
 _NOT_A_NAME = re.compile(

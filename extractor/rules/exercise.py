@@ -409,6 +409,17 @@ RULE = Rule(
             "more than 30,000 personnel",
             {"event": "Talisman Sabre 2023", "year": 2023, "qualifier": "more_than"},
         ),
+        # a name the table does not know: a year and forces counted, or the word beside it
+        Example(
+            "Jordan hosted Desert Falcon 2025 with about 5,000 troops from 20 countries.",
+            "about 5,000 troops",
+            {"family": "exercise", "event": "Desert Falcon 2025", "year": 2025},
+        ),
+        Example(
+            "Some 800 soldiers from Ghana and Togo took part in exercise Coastal Guardian.",
+            "Some 800 soldiers",
+            {"family": "exercise", "event": "Coastal Guardian"},
+        ),
     ),
     counter_examples=(
         "The army has 128,000 servicemen and 250 tanks.",

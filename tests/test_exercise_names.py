@@ -1,0 +1,55 @@
+"""Exercises the event table does not know, found by what surrounds the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.gazetteer import events
+from extractor.named_events import find_events
+
+
+def _exercises(text: str) -> list[tuple[str, int | None]]:
+    return [
+        (e.name, e.year) for e in find_events(text, 0, len(text), events()) if e.kind == "exercise"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a name and a year, and forces counted in the sentence (no exercise word)
+        (
+            "Oman hosted Falcon Strike 2025 with some 3,000 troops from eight countries.",
+            [("Falcon Strike 2025", 2025)],
+        ),
+        (
+            "About 1,200 sailors from six navies joined Silver Trident 2022 off Crete.",
+            [("Silver Trident 2022", 2022)],
+        ),
+        # the word 'exercise' beside a name without a year
+        (
+            "Troops from Nepal and China began exercise Sagarmatha Friendship on Monday.",
+            [("Sagarmatha Friendship", None)],
+        ),
+        ("The two-week Iron Falcon exercise ended on Friday.", [("Iron Falcon", None)]),
+        ("The Northern Viking naval drills involved 12 ships.", [("Northern Viking", None)]),
+    ],
+)
+def test_unknown_exercise_names(text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _exercises(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris 2024 drew 10,000 soldiers to guard the venues.",  # a place and a year
+        "Expo 2020 drew 24 million visitors to Dubai.",  # no forces counted
+        "Vision 2030 aims to double tourism to 150 million visits.",
+        "The Russian naval exercise involved 20 ships.",  # a nationality, not a name
+        "The annual NATO exercise involved 20 ships.",
+        "The Joint Military exercise involved 20 ships.",  # generic words only
+        "In 2023 some 3,000 troops took part.",
+    ],
+)
+def test_no_exercise_without_a_name(text: str) -> None:
+    assert _exercises(text) == []
