@@ -185,7 +185,7 @@ def _edition(series: str, sep: str, year: int, suffix: str = "", as_written: str
     return f"{series}{sep}{written}{suffix}"
 
 
-_NAME_WORDS = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+_NAME_WORDS = r"[A-Z][\w-]*(?:[–—][A-Z][\w-]*)?(?:\s+[A-Z][\w-]*){0,2}"  # "Iran–Iraq"
 # "the Bengal famine of 1943", "the Armenian Genocide", "the Leningrad Blockade"
 _NAMED_BEFORE = re.compile(
     rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>[Mm]assacre|[Gg]enocide|[Ff]amine|[Bb]lockade|[Pp]ogrom)"
@@ -195,6 +195,11 @@ _NAMED_BEFORE = re.compile(
 _NAMED_DISASTER = re.compile(
     rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquake|[Cc]yclone"
     r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption)(?![\w'’])"
+)
+# "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
+_STORM_NAMED = re.compile(
+    r"\b(?P<kind>Cyclone|Hurricane|Typhoon|Tropical\s+Storm|Storm|Super\s+Typhoon)\s+"
+    r"(?P<x>[A-Z][a-z]+)(?![\w'’])"
 )
 # "the 1994 genocide in Rwanda", "the April 2015 earthquake in Nepal": the kind, then the place
 # (dated, so that "a massacre of Chinese civilians" or "a famine in Ukraine" is no name)
@@ -238,7 +243,7 @@ _KINDS = {
 }
 _NAMED_CUE = re.compile(
     r"(?i)massacre|genocide|famine|blockade|pogrom|bombing|battle|siege|\bwar\b|fall of"
-    r"|sack of|liberation of|earthquake|cyclone|tsunami|hurricane|typhoon|flood|eruption"
+    r"|sack of|liberation of|earthquake|cyclone|tsunami|hurricane|typhoon|flood|eruption|storm"
 )
 
 
@@ -302,6 +307,11 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         year = int(m.group("year")) if m.group("year") else None
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
         yield EventMention(m.start(), m.end(), name, "disaster", year)
+    for m in _STORM_NAMED.finditer(text, lo, hi):
+        if m.group("x") in _LEADING or _NOT_A_NAME.fullmatch(m.group("x")):
+            continue  # "Storm In ...", "Hurricane Season"
+        kind = " ".join(m.group("kind").split())
+        yield EventMention(m.start(), m.end(), f"{kind} {m.group('x')}", "disaster")
     for m in _KIND_IN_PLACE.finditer(text, lo, hi):
         place = _name_words(m.group("x"))
         if not place or not _is_country_name(place):

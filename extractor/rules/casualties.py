@@ -4,13 +4,15 @@ lasted."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
 from extractor.gazetteer import EventMention
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import COMPARED_ESTIMATE, is_country, total_before_including
-from extractor.rules.base import Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
+from extractor.rules.roles import COORDINATED
 
 HARM = {
     "killed": "killed",
@@ -141,13 +143,52 @@ _SUFFERED = re.compile(
 )
 
 
-def _sufferer(ctx: Ctx) -> str | None:
+# "Iran put its military dead at about 190,000", "China's official figure for its own dead
+# is 197,653": a country's count of its own losses
+_OWN_DEAD = re.compile(
+    r"(?i)^(?:['’]s)?\s+(?:(?:\w+\s+){0,2}?(?:put|puts|estimated|estimates|gave|gives|reported"
+    r"|reports|counted|counts|numbered|numbers)\s+(?:its|their)|(?:\w+\s+){0,2}?(?:figure|estimate"
+    r"|toll|count|tally|number)\s+(?:for|of)\s+(?:its|their))\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:dead|deaths|losses|casualties|death\s+toll|toll|fatalities|killed)"
+    r"\s+(?:at|is|was|stands\s+at|stood\s+at|as)\s+(?:\w+\s+)?$"
+)
+_ETHNIC = re.compile(r"(?i)\bethnic\s+$")
+# "cost the French and German armies 700,000 casualties": the side the losses cost
+_COST_BEFORE = re.compile(r"(?i)\b(?:cost|costing|claimed)\s+(?:the\s+)?$")
+_COST_AFTER = re.compile(
+    r"(?i)\s+(?:(?:armies|army|forces|troops|side|sides|navies|people|nations?)\s+)?"
+    r"(?:an\s+estimated\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|over\s+)?$"
+)
+
+
+def _sufferer(ctx: Ctx) -> str | list[str] | None:
     """'The Soviet Union lost around 27 million people', 'Germany sustained 5.3 million military
-    losses': the country that suffered the losses."""
+    losses', '8,709 Australians', 'Iran put its military dead at 190,000', 'cost the French and
+    German armies 700,000 casualties': the country (or countries) that suffered the losses."""
     s, e = ctx.sentence
+    q = ctx.q
+    inside = [
+        m
+        for m in ctx.entities.within(q.number_end, q.end)
+        if is_country(m.code) and not _ETHNIC.search(ctx.text, max(0, m.start - 8), m.start)
+    ]
+    if inside:  # "58,220 American service members", "2,779 New Zealanders"
+        return inside[0].code  # (not "5.7 million ethnic Russians": whose losses is said apart)
     before = ctx.entities.within(s, ctx.q.start)
     if before and _SUFFERED.match(ctx.text[before[-1].end : ctx.q.start]):
         return before[-1].code
+    if before and _OWN_DEAD.match(ctx.text[before[-1].end : ctx.q.start]):
+        return before[-1].code
+    if before and _COST_AFTER.fullmatch(ctx.text[before[-1].end : ctx.q.start]):
+        run = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not COORDINATED.fullmatch(ctx.text, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        countries = all(is_country(m.code) for m in run)  # "the Allies" is no NATO in 1915
+        if countries and _COST_BEFORE.search(ctx.text, max(s, run[0].start - 20), run[0].start):
+            codes = list(dict.fromkeys(m.code for m in run))
+            return codes if len(codes) > 1 else codes[0]
     if before and before[-1].form == "adjective" and _LOSSES_OF.match(
         ctx.text[before[-1].end : ctx.q.start]
     ):
@@ -230,8 +271,22 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
         near = _A_YEAR.search(ctx.text, max(0, event.start - 8), min(len(ctx.text), event.end + 12))
         if near:
             return int(near.group())
+        es, ee = ctx.layout.sentence(event.start)
+        if es != s:  # "Cyclone Nargis struck Myanmar in May 2008. The storm left ...": the year
+            stated = _A_YEAR.search(ctx.text, es, min(ee, es + REACH))  # of the event's sentence
+            if stated and not any(q.start <= stated.start() < q.end for q in _figures(ctx, es, ee)):
+                return int(stated.group())
     carried = ctx.carried("year", family="casualties")
     return int(carried) if carried is not None else None
+
+
+def _figures(ctx: Ctx, lo: int, hi: int) -> list[Quantity]:
+    i = bisect_left(ctx.number_starts, lo)
+    out: list[Quantity] = []
+    while i < len(ctx.quantities) and ctx.quantities[i].number_start < hi and len(out) < 50:
+        out.append(ctx.quantities[i])
+        i += 1
+    return out
 
 
 def _inside_figure(ctx: Ctx, pos: int) -> bool:
@@ -553,6 +608,31 @@ RULE = Rule(
             "or disease.",
             "about 12 percent",
             {"unit": "percent", "family": "casualties", "harm": "died"},
+        ),
+        # whose losses: named in the counted phrase, as a country's own count, or the side
+        # a battle cost (never an ethnicity inside a state's losses)
+        Example(
+            "Around 45,000 Canadians died in the Second World War.",
+            "Around 45,000 Canadians",
+            {"family": "casualties", "subject": "CA", "event": "World War II"},
+        ),
+        Example(
+            "The Ethiopian–Eritrean War killed some 80,000 people. Eritrea put its own military "
+            "dead at about 19,000.",
+            "about 19,000",
+            {"family": "casualties", "subject": "ER", "event": "Ethiopian–Eritrean War"},
+        ),
+        Example(
+            "The offensive cost the British and French armies some 600,000 casualties.",
+            "some 600,000 casualties",
+            {"family": "casualties", "subject": ["GB", "FR"]},
+        ),
+        # a storm named kind first, referred back to, with the year of its own sentence
+        Example(
+            "Typhoon Haiyan struck the Philippines in November 2013. The storm left more than "
+            "6,300 people dead.",
+            "more than 6,300 people",
+            {"family": "casualties", "event": "Typhoon Haiyan", "year": 2013},
         ),
     ),
     counter_examples=(
