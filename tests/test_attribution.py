@@ -100,6 +100,24 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "2,000",
         {"family": "exercise", "subject": "KZ"},
     ),
+    # 'this year' in a text without a publication date: the date the sentence writes out
+    (
+        "Turkey will raise its defence budget by 15% this year, the treasury said in a "
+        "statement dated 12 January 2025.",
+        "15%",
+        {"year": 2025},
+    ),
+    # 'since 2009' after the figure is a baseline, not the figure's year
+    (
+        "Global arms imports grew 9.2% in 2022, the fastest growth since 2009.",
+        "9.2%",
+        {"year": 2022},
+    ),
+    (
+        "The rise of 4.4% was the steepest since 2015.",
+        "4.4%",
+        {"year": None},
+    ),
 ]
 
 

@@ -146,6 +146,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
             key = " ".join(m.group().lower().split())
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
     for m in ctx.matches(_STATED_YEAR):
+        if m.group("prep").lower() == "since" and m.start() > ctx.q.end:
+            continue  # "the steepest rise since 2009": a baseline after the figure, not its year
         year = int(m.group("year"))
         if m.group("end"):  # "by 2033-34", "in FY2024/25": the year it ends
             year = year // 100 * 100 + int(m.group("end"))
@@ -193,9 +195,23 @@ def resolved_year(ctx: Ctx) -> int | None:
         for pattern, event_year in table.office_dated:
             if pattern.match(ctx.text, name.start()):
                 return event_year
-    if ctx.has(NOW) and ctx.doc.published:
-        return ctx.doc.published.year
+    if ctx.has(NOW):
+        if ctx.doc.published:
+            return ctx.doc.published.year
+        dated = ctx.matches(_WRITTEN_DATE)  # "this year, the report released on March 5, 2024"
+        if dated:
+            return int(dated[-1].group("year"))
     return None
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+# A date written out with its year: when a text without a publication date says 'this year'
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH}\s+)(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 # Between a count and a figure with no noun that restates or disputes it: "12,700 -- though

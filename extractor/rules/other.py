@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extractor.rules.attribution import stated_year, subject_of
+from extractor.rules.attribution import resolved_year, subject_of
 from extractor.rules.base import Ctx, Example, Rule
 
 
@@ -16,7 +16,7 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     subject = subject_of(ctx)
     if subject is not None:
         fields["subject"] = subject
-    year = stated_year(ctx)
+    year = resolved_year(ctx)
     if year is not None:
         fields["year"] = year
     return fields
