@@ -203,7 +203,23 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
     return None
 
 
-_IN_PLACE = re.compile(r"(?i)\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
+_IN_PLACE = re.compile(
+    r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged)\s+(?:the\s+)?$"
+)
+
+
+def _country_of_event(ctx: Ctx, event: EventMention | None) -> str | None:
+    """'the Rwandan genocide', 'the 2010 Haiti earthquake', "Ireland's Great Famine": a country
+    in the name of a massacre, famine or disaster (not a war's: "the Korean War" names no one
+    side) is whose the losses are."""
+    if event is None or event.kind == "war":
+        return None
+    found = [m for m in ctx.entities.within(event.start, event.end) if is_country(m.code)]
+    if not found and event.start >= 2:
+        owner = ctx.entities.within(max(0, event.start - 40), event.start)
+        if owner and owner[-1].possessive and not ctx.text[owner[-1].end : event.start].strip():
+            found = [owner[-1]] if is_country(owner[-1].code) else []
+    return found[0].code if found else None
 
 
 def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
@@ -213,7 +229,10 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
     if year:
         fields["year"] = year
     sufferer = (
-        _sufferer(ctx) or ctx.carried("subject", family="casualties") or _place_of_harm(ctx)
+        _sufferer(ctx)
+        or ctx.carried("subject", family="casualties")
+        or _place_of_harm(ctx)
+        or _country_of_event(ctx, event)
     )
     if sufferer:
         fields["subject"] = sufferer
@@ -633,6 +652,22 @@ RULE = Rule(
             "6,300 people dead.",
             "more than 6,300 people",
             {"family": "casualties", "event": "Typhoon Haiyan", "year": 2013},
+        ),
+        # a country in the name of a famine, genocide or disaster (not a war's)
+        Example(
+            "The Cambodian genocide killed about 1.7 million people between 1975 and 1979.",
+            "about 1.7 million people",
+            {"family": "casualties", "subject": "KH", "event": "Cambodian genocide"},
+        ),
+        Example(
+            "Ethiopia's Great Famine killed up to one million people.",
+            "up to one million people",
+            {"family": "casualties", "subject": "ET"},
+        ),
+        Example(
+            "The Korean War killed some three million people.",
+            "some three million people",
+            {"family": "casualties", "event": "Korean War", "subject": None},
         ),
     ),
     counter_examples=(
