@@ -455,8 +455,10 @@ def _donor_and_recipient(
             recipient = channel_for
     if recipient is None and doc_receiver is not None and doc_receiver != donor:
         recipient = doc_receiver
-    if recipient is None and doc_receiver is None and (
-        listed or ctx.has(STRONG_AID_CUE) or ctx.has(_GIVING_VERB)
+    if (
+        recipient is None
+        and doc_receiver is None
+        and (listed or ctx.has(STRONG_AID_CUE) or ctx.has(_GIVING_VERB))
     ):
         recipient = adjective_side(ctx, donor or doc_giver)
     if donor is None and doc_giver is not None and doc_giver != recipient:
@@ -484,6 +486,44 @@ def _donor_and_recipient(
     return donor, recipient, stated
 
 
+# Money asked for, not yet given: "launched a $4.1 billion appeal to help 14.7 million people
+# in Sudan", "the agency needs $250 million to keep feeding 3 million people in Afghanistan".
+_APPEAL = cue(
+    r"appeals?|appealed|appealing|needs|needed|seeks|sought|seeking|requires|required"
+    r"|calls?\s+for|called\s+for|asks?\s+for|asked\s+for|shortfall|funding\s+gap"
+    r"|response\s+plan"
+)
+_HELPED = re.compile(
+    r"(?i)\b(?:help|helping|feed|feeding|assist|assisting|reach|reaching|support|supporting"
+    r"|shelter|sheltering|serve|serving|protect|protecting)\s+(?:the\s+|some\s+|about\s+|nearly\s+"
+    r"|more\s+than\s+|up\s+to\s+|over\s+)?$"
+)
+_PEOPLE = frozenset(
+    "person people civilian child refugee family household resident woman man survivor".split()
+)
+
+
+def _appeal(ctx: Ctx) -> dict[str, Any] | None:
+    """An appeal for a country's people: the money asked for and the people it is to help.
+    Aid with a receiver and no donor (no one has given it yet)."""
+    q = ctx.q
+    if not ctx.has(_APPEAL):
+        return None
+    if q.kind == "count":
+        if q.unit.split()[-1] not in _PEOPLE or not _HELPED.search(
+            ctx.text, max(0, q.start - 40), q.start
+        ):
+            return None
+    elif q.kind != "money":
+        return None
+    s, e = ctx.sentence
+    found = roles(ctx, s, e)
+    receiving = [r for r in found if r.role in ("receiver", "weak_receiver")]
+    if not receiving or not is_country(receiving[0].mention.code):
+        return None
+    return {"recipient": receiving[0].mention.code}
+
+
 def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     listed = False
@@ -491,6 +531,9 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     worth = _worth_of_aid(ctx)
     if worth is not None:
         return worth
+    appeal = _appeal(ctx)
+    if appeal is not None:
+        return appeal
     if q.kind == "money":
         if not ctx.has(AID_CUE) and not _follow_up(ctx):
             if not _continues_aid(ctx):
@@ -783,8 +826,20 @@ RULE = Rule(
             "40 instructors",
             {"family": "aid", "donor": "BE", "recipient": "UA"},
         ),
+        # an appeal: money asked for a country's people, and the people it is to help
+        Example(
+            "UNICEF launched a $900 million appeal to help 8 million children in Yemen.",
+            "$900 million",
+            {"family": "aid", "recipient": "YE", "donor": None},
+        ),
+        Example(
+            "UNICEF launched a $900 million appeal to help 8 million children in Yemen.",
+            "8 million children",
+            {"family": "aid", "recipient": "YE"},
+        ),
     ),
     counter_examples=(
+        "The army needs $5 billion to replace its tanks, the ministry in Warsaw said.",
         "Moscow had provided about $15 million for staging protests in the region, officials said.",
         "The budget of the Australian Defence Force is A$55 billion this year.",
         "The exercise involved 250 tanks and 600 aircraft.",

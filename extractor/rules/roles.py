@@ -74,6 +74,7 @@ PURPOSE_NOUN = (
     r"relief|reconstruction|recovery|rebuilding|clearance|demining|programmes?|programs?"
     r"|projects?|efforts?|operations?|response|needs|schools?|hospitals?|clinics?|shelters?"
     r"|food|healthcare|health|education|refugees|victims|survivors|communities|families"
+    r"|people|civilians|children|households|residents"
 )
 _IN_BEFORE = re.compile(
     rf"(?i)\b(?:{AID_NOUN}|{PURPOSE_NOUN})\b[^.;:]{{0,40}}\b(?:in|inside|across)\s+(?:the\s+)?$"
