@@ -32,7 +32,7 @@ PASSAGES = {
     "precision": 0.976,
     "recall": 0.968,
     "qualifier_accuracy": 0.982,
-    "attribution_accuracy": 0.900,
+    "attribution_accuracy": 0.906,
 }
 
 
@@ -51,9 +51,24 @@ def test_seed_thresholds(seeds: dict[str, Any], key: str) -> None:
     assert seeds[key] >= SEEDS[key]
 
 
+# Attribution per field on the passages (issue 10 asks at least 0.85 for each).
+PASSAGE_FIELDS = {
+    "donor": 0.952,
+    "recipient": 0.882,
+    "subject": 0.907,
+    "event": 0.874,
+    "year": 0.919,
+}
+
+
 @pytest.mark.parametrize("key", sorted(PASSAGES))
 def test_passage_thresholds(passages: dict[str, Any], key: str) -> None:
     assert passages[key] >= PASSAGES[key]
+
+
+@pytest.mark.parametrize("field", sorted(PASSAGE_FIELDS))
+def test_passage_attribution_per_field(passages: dict[str, Any], field: str) -> None:
+    assert passages["attribution"][field]["accuracy"] >= PASSAGE_FIELDS[field]
 
 
 def test_gold_sizes(seeds: dict[str, Any], passages: dict[str, Any]) -> None:

@@ -52,7 +52,8 @@ PERSON_UNITS = frozenset(
     pow villager people peasant farmer detainee hostage migrant journalist protester
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
-    settler pensioner voter loss dead military fatality""".split()
+    settler pensioner voter loss dead military fatality partisan conscript volunteer
+    recruit""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
 NOUN_HARM = {
@@ -444,6 +445,8 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         toll: dict[str, Any] = {"_unit": "person", "harm": harm_word}
         if event:
             toll["event"] = event.name
+        elif ctx.carried("event", family="casualties") is not None:
+            toll["event"] = ctx.carried("event", family="casualties")
         toll.update(_when_and_whose(ctx, event))
         return toll
     if q.kind == "count":
@@ -472,6 +475,10 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         fields: dict[str, Any] = {}
         if event:
             fields["event"] = event.name
+        else:  # "... during the war. The largest portion of military dead were ...": the frame's
+            carried = ctx.carried("event", family="casualties")
+            if carried is not None:
+                fields["event"] = carried
         if harm:
             fields["harm"] = harm
         fields.update(_when_and_whose(ctx, event))
@@ -668,6 +675,13 @@ RULE = Rule(
             "The Korean War killed some three million people.",
             "some three million people",
             {"family": "casualties", "event": "Korean War", "subject": None},
+        ),
+        # the event the frame holds, for a figure whose sentence names none
+        Example(
+            "Yugoslavia lost about one million people in World War II. Among the dead were "
+            "some 300,000 partisans.",
+            "some 300,000 partisans",
+            {"family": "casualties", "event": "World War II"},
         ),
     ),
     counter_examples=(
