@@ -18,6 +18,7 @@ for _rule in (
     spending.BUDGET,
     exercise.RULE,
     casualties.RULE,
+    common.SHARE_OF_EARLIER,
     other.RULE,
 ):
     RULES.add(_rule)
