@@ -406,6 +406,43 @@ def _spending_follow_up(ctx: Ctx) -> bool:
     )
 
 
+# A sentence that goes on about the spending just stated: "Of this, Rs 1.8 lakh crore is for
+# capital outlay", "The government will add 50 billion kroner", "The department's request
+# includes $33.5 billion for shipbuilding".
+_SPENDING_ANAPHOR = re.compile(
+    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|the\s+(?:government|ministry"
+    r"|department|cabinet|country|budget|request|plan|bill|treasury|administration|pentagon)"
+    r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
+)
+
+
+# "The Pentagon requested $849.8 billion for fiscal 2025": a budget request, where the
+# sentence is about defence (not "Ukraine requested $5 billion from the IMF")
+_REQUESTED = cue(r"request|requests|requested|requesting|sought|seeks|proposed|proposes")
+_DEFENCE_BODY = cue(
+    r"pentagon|defen[cs]e\s+(?:ministry|department|budget|spending)|ministry\s+of\s+defen[cs]e"
+    r"|department\s+of\s+defen[cs]e|armed\s+forces|military\s+budget|fiscal|FY\s*\d{2,4}"
+)
+
+
+def _spending_continued(ctx: Ctx) -> Draft | None:
+    """The spending fact that money in a sentence right after it (its paragraph or the next)
+    goes on about, when the sentence opens by referring back to it or to the spender (figures
+    of no family between the two do not count)."""
+    s, _ = ctx.sentence
+    if _SPENDING_ANAPHOR.match(ctx.text, s, ctx.q.start) is None:
+        return None
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    for i in ctx.back():
+        if ctx.quantities[i].start < since:
+            return None
+        draft = ctx.drafts[i]
+        if draft is None or draft.family == "other":
+            continue
+        return draft if draft.family == "spending" and ctx.quantities[i].start < s else None
+    return None
+
+
 _SAME_MEASURE_GAP = re.compile(
     r"(?i)[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
     r"|equal\s+to|representing|amounting\s+to|or|i\.e\.)\s+(?:about\s+|around\s+|some\s+)?$"
@@ -453,15 +490,23 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
         return None
     before = ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]
     after = ctx.text[q.end : min(ctx.sentence[1], q.end + 40)]
+    continued: Draft | None = None
     if not (
         MONEY_SPENDING_CUE.search(before)
         or _SPENDING_AFTER.match(after)
         or _spending_follow_up(ctx)
+        or (_REQUESTED.search(before) and ctx.has(_DEFENCE_BODY))
     ):
-        return None
+        continued = _spending_continued(ctx)
+        if continued is None:
+            return None
     subject = _currency_country(ctx) or _spending_subject(ctx, allies=False)
+    if subject is None and continued is not None:
+        subject = continued.fields.get("subject")
     fields: dict[str, Any] = {"subject": subject}
     year = stated_year(ctx) or _budget_year(ctx)
+    if year is None and continued is not None:
+        year = continued.fields.get("year")
     if year is None and _spending_follow_up(ctx):
         year = ctx.carried("year", family="spending")  # "that figure rises to 6.9 trillion yen"
     if year:
@@ -612,6 +657,29 @@ BUDGET = Rule(
             {"value": 52000000000, "unit": "EUR", "subject": "DE", "year": 2023},
             date(2024, 5, 1),
         ),
+        # the next sentence goes on about the same spending
+        Example(
+            "Pakistan has allocated PKR 2.1 trillion to defence for 2024. Of this, PKR 500 "
+            "billion is for procurement of new equipment.",
+            "PKR 500 billion",
+            {"family": "spending", "subject": "PK", "year": 2024},
+        ),
+        Example(
+            "Finland will lift defence spending to 2.4% of GDP. The government will add "
+            "€3 billion over four years.",
+            "€3 billion",
+            {"family": "spending", "subject": "FI"},
+        ),
+        # a budget request in a sentence about defence
+        Example(
+            "The Ministry of Defence requested ¥8.5 trillion for fiscal 2025.",
+            "¥8.5 trillion",
+            {"family": "spending", "subject": "JP", "year": 2025},
+        ),
     ),
-    counter_examples=("The US gave $300 million in aid to Ukraine.",),
+    counter_examples=(
+        "The US gave $300 million in aid to Ukraine.",
+        "Ukraine requested $5 billion from the IMF.",
+        "Of this, $2 million went to local football clubs.",
+    ),
 )
