@@ -18,7 +18,7 @@ from extractor.rules.attribution import (
     subject_from_paragraph,
     subject_of,
 )
-from extractor.rules.base import Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule, cue
 
 TARGET_CUE = cue(
     r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
@@ -56,6 +56,10 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
     mentions = ctx.mentions(s, e)
     orgs = [m for m in mentions if gazetteer().entities[m.code].kind == "organisation"]
     subject = subject_of(ctx, prefer_country=True)
+    if not allies and isinstance(subject, str) and subject in {m.code for m in orgs}:
+        promiser = _promiser(ctx)  # "Trudeau has promised to reach the alliance's 2% guideline"
+        if promiser is not None:
+            return promiser
     if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
         earlier = subject_from_paragraph(ctx)
         if earlier and not (allies and orgs):
@@ -71,6 +75,48 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
         if subject is None:
             return _document_country(ctx)
     return subject
+
+
+_PROMISED = re.compile(
+    r"(?i)\b(?:promised|promises|pledged|pledges|committed|commits|vowed|vows|aims?|plans?"
+    r"|intends?|wants?|hopes?|is\s+set|are\s+set)\s+(?:to\s+)?(?:reaching|reach|meet|meeting"
+    r"|hit|hitting|achieve|achieving|spend|spending|raise|raising)\b"
+)
+
+
+_PROMISED_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:committed|pledged|promised|vowed|aims?|plans?|intends?)\s+to\s+(?:reaching|reach"
+    r"|meet|meeting|hit|hitting|achieve|achieving|spending|spend)\s+(?:at\s+least\s+)?$"
+)
+
+
+def _gdp_share_before_in_sentence(ctx: Ctx) -> bool:
+    s, _ = ctx.sentence
+    for i in ctx.back(NEIGHBOURS):
+        other = ctx.quantities[i]
+        if other.number_start < s:
+            return False
+        draft = ctx.drafts[i]
+        if draft is not None and draft.family == "spending" and other.of == "GDP":
+            return True
+    return False
+
+
+def _promiser(ctx: Ctx) -> str | None:
+    """Who promises to reach a target the alliance sets: the country (or a person of its
+    government) named before the promise in the sentence, else the spender the frame holds
+    ('the government remains committed to reaching 2.5%')."""
+    s, _ = ctx.sentence
+    promise = None
+    for m in _PROMISED.finditer(ctx.text, s, ctx.q.start):
+        promise = m
+    if promise is None:
+        return None
+    named = [m for m in ctx.mentions(s, promise.start()) if is_country(m.code)]
+    if named:
+        return named[-1].code
+    carried = ctx.carried("subject", family="spending")
+    return carried if isinstance(carried, str) and is_country(carried) else None
 
 
 def _currency_country(ctx: Ctx) -> str | None:
@@ -239,7 +285,15 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         if year_l:
             fields_l["year"] = year_l
         return fields_l
-    if q.of != "GDP" and not ally_count and not compared and not named_target:
+    # "spend 2.36% of GDP ..., and remains committed to reaching 2.5% by 2027": a promised
+    # share in the sentence of a GDP share is one too
+    promised = (
+        q.of is None
+        and _PROMISED_RIGHT_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 40), q.start)
+        is not None
+        and _gdp_share_before_in_sentence(ctx)
+    )
+    if q.of != "GDP" and not ally_count and not compared and not named_target and not promised:
         return None
     allies = (
         ally_count
@@ -248,6 +302,8 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     )
     guideline = _guideline_share(ctx)
     subject = _alliance(ctx) if guideline else None
+    if guideline and not ally_count:  # "Trudeau has promised to reach the alliance's 2%"
+        subject = _promiser(ctx) or subject
     fields: dict[str, Any] = {"subject": subject or _spending_subject(ctx, allies=allies)}
     if guideline and subject:
         fields["status"] = "target"
@@ -567,9 +623,22 @@ GDP_SHARE = Rule(
             "2%",
             {"value": 2, "family": "spending", "subject": "NATO", "status": "target"},
         ),
+        # one country promising to reach the alliance's guideline: the country's target
+        Example(
+            "Prime Minister Pedro Sánchez has promised to reach the alliance's 2% guideline "
+            "by 2029.",
+            "2%",
+            {"family": "spending", "subject": "ES", "status": "target", "year": 2029},
+        ),
+        Example(
+            "Belgium spends 1.3% of GDP on defence and has pledged to reach 2% by 2035.",
+            "2%",
+            {"family": "spending", "subject": "BE", "status": "target", "year": 2035},
+        ),
     ),
     counter_examples=(
         "Unemployment fell to 4.1 percent in March.",
+        "The party has pledged to reach 40% in the polls by 2027.",
         "Turnout was 62 per cent.",
     ),
 )
