@@ -198,7 +198,7 @@ def resolved_year(ctx: Ctx) -> int | None:
     if ctx.has(NOW):
         if ctx.doc.published:
             return ctx.doc.published.year
-        dated = ctx.matches(_WRITTEN_DATE)  # "this year, the report released on March 5, 2024"
+        dated = ctx.matches(WRITTEN_DATE)  # "this year, the report released on March 5, 2024"
         if dated:
             return int(dated[-1].group("year"))
     return None
@@ -209,7 +209,7 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 # A date written out with its year: when a text without a publication date says 'this year'
-_WRITTEN_DATE = re.compile(
+WRITTEN_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH}\s+)(?P<year>(?:19|20)\d\d)\b"
 )
 

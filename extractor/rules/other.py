@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from extractor.rules.attribution import resolved_year, subject_of
-from extractor.rules.base import Ctx, Example, Rule
+from extractor.rules.base import NEIGHBOURS, Ctx, Example, Rule
 
 
 def match_other(ctx: Ctx) -> dict[str, Any] | None:
@@ -16,10 +16,33 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     subject = subject_of(ctx)
     if subject is not None:
         fields["subject"] = subject
-    year = resolved_year(ctx)
+    year = resolved_year(ctx) or _year_of_paragraph(ctx)
     if year is not None:
         fields["year"] = year
     return fields
+
+
+def _year_of_paragraph(ctx: Ctx) -> int | None:
+    """'World spending rose to $2,443 billion in 2023. ... The United States accounted for
+    37% of the total': a share or an amount whose sentence states no time takes the year of
+    the last fact before it in its paragraph (one of the same kind, in an earlier sentence)."""
+    q = ctx.q
+    if q.kind not in ("percent", "money"):
+        return None
+    ps, _ = ctx.paragraph
+    s, _ = ctx.sentence
+    for i in ctx.back(NEIGHBOURS):
+        earlier = ctx.quantities[i]
+        if earlier.start < ps:
+            return None
+        draft = ctx.drafts[i]
+        if draft is None or earlier.start >= s:
+            continue
+        year = draft.fields.get("year")
+        if year is None or earlier.kind != q.kind:
+            return None
+        return int(year)
+    return None
 
 
 RULE = Rule(
@@ -66,6 +89,18 @@ RULE = Rule(
             "4.2%",
             {"value": 4.2, "year": 2024},
             date(2024, 3, 1),
+        ),
+        # a share with no time of its own: the year of the share before it in the paragraph
+        Example(
+            "Global arms sales rose 4.2% in 2023, SIPRI said. US companies accounted for 41% "
+            "of the total.",
+            "41%",
+            {"family": "other", "year": 2023},
+        ),
+        Example(
+            "Exports rose 4.2% in 2023. The port handled 300 ships.",
+            "300 ships",
+            {"family": "other", "year": None},
         ),
     ),
     counter_examples=(

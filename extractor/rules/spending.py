@@ -11,6 +11,7 @@ from extractor.quantities import plural
 from extractor.rules.attribution import (
     ALLIES,
     NOW,
+    WRITTEN_DATE,
     header_line,
     is_country,
     resolved_year,
@@ -333,6 +334,9 @@ def _carried_now(ctx: Ctx) -> int | None:
     """'... in 2022. Croatia (2.03%) ... are expected to achieve the goal this year': with no
     publication date, 'this year' is the year the passage stated just before."""
     if ctx.doc.published is None and ctx.has(NOW):
+        dated = ctx.matches(WRITTEN_DATE)  # "this year, ... estimates published in June 2024"
+        if dated:
+            return int(dated[-1].group("year"))
         carried = ctx.carried("year")
         return int(carried) if carried is not None else None
     return None
