@@ -191,7 +191,7 @@ def _alliance(ctx: Ctx) -> str | None:
     return None
 
 
-_NAME_THEN_SHARE = re.compile(r"\s*(?:\(|:|–|-|,)?\s*(?:about\s+|around\s+)?$")
+_NAME_THEN_SHARE = re.compile(r"\s*(?:\(|:|–|-|,)?\s*(?:(?:at|with|on)\s+)?(?:about\s+|around\s+)?$")
 
 
 def _share_before_of_gdp(ctx: Ctx) -> str | None:
@@ -626,6 +626,13 @@ GDP_SHARE = Rule(
             "Only a third of NATO's 31 members met the 2% target last year.",
             "2%",
             {"value": 2, "family": "spending", "subject": "NATO", "status": "target"},
+        ),
+        # a ranking: "X at N%" after a share of GDP
+        Example(
+            "Greece spends 3.1% of GDP on defence, ahead of Latvia at 2.9% and Lithuania at "
+            "2.8%.",
+            "2.9%",
+            {"family": "spending", "subject": "LV"},
         ),
         # one country promising to reach the alliance's guideline: the country's target
         Example(
