@@ -165,7 +165,10 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
 
 
 _OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
-_WILL_BE = re.compile(r"(?i)^\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+)?$")
+_WILL_BE = re.compile(
+    r"(?i)^(?:\s+of\s+(?:the|them|these|those)(?:\s+[\w-]+)?)?"  # "4,500 of the participants"
+    r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+)?$"
+)
 
 
 def _forces_of(code: str) -> bool:
@@ -408,6 +411,12 @@ RULE = Rule(
             "Talisman Sabre in 2023 brought together more than 30,000 personnel.",
             "more than 30,000 personnel",
             {"event": "Talisman Sabre 2023", "year": 2023, "qualifier": "more_than"},
+        ),
+        # whose share of the participants: "N of the participants were <nationality>"
+        Example(
+            "Baltic Sentry 2025 drew 6,000 troops. About 2,000 of the participants were Polish.",
+            "About 2,000",
+            {"family": "exercise", "subject": "PL", "event": "Baltic Sentry 2025"},
         ),
         # a name the table does not know: a year and forces counted, or the word beside it
         Example(
