@@ -108,7 +108,7 @@ COLUMNS: tuple[Column, ...] = (
         "event",
         "string",
         "fact.event",
-        "Exercise or casualty event (canonical name)",
+        "Exercise or casualty event, named as the text names it",
         "Tsentr-2019",
     ),
     Column("dates", "string", "fact.dates", "", "2019-09-16/2019-09-21"),

@@ -346,7 +346,12 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         if year:
             full = int(year) if len(year) == 4 else (1900 if int(year) >= 50 else 2000) + int(year)
             editions.add(m.start("year"))
-            name = _edition(series, table.series_sep[series], full, m.group("suffix"), year)
+            # a translation ('Ocean-2024') is named as written unless the paragraph also gives
+            # the canonical name ('Center-2019 (Tsentr-2019)'); series() groups them
+            shown = series
+            if surface in table.translations and series not in text[lo:hi]:
+                shown = surface
+            name = _edition(shown, table.series_sep[series], full, m.group("suffix"), year)
             yield EventMention(m.start(), m.end(), name, "exercise", full)
         elif surface not in table.translations:  # "the Zapad drill"; "West" alone is none
             end = m.start() + len(surface)

@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from extractor import humanize
+from extractor.gazetteer import events
 from extractor.model import Fact, FactSheet
 from extractor.safety import safe_name
 
@@ -166,8 +167,9 @@ def _text(value: Any) -> str:
 def field_value(fact: Fact, name: str) -> str:
     """A key field of a fact; `series` is an exercise's name without its edition year, `of`
     what a percentage is of."""
-    if name == "series":
-        return _EDITION.sub("", fact.event or "").strip()
+    if name == "series":  # a translation ('Ocean') is its series' canonical name ('Okean')
+        written = _EDITION.sub("", fact.event or "").strip()
+        return events().exercise_names.get(written, written)
     if name == "of":
         return fact.quantity.of or ""
     if name == "measure" and not fact.measure and fact.quantity.of:

@@ -203,8 +203,13 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
     ("text", "want"),
     [
         ("The Vostok 2018 exercise began.", [("Vostok-2018", "exercise", 2018)]),
-        ("Center-2019 and Centre-2019", [("Tsentr-2019", "exercise", 2019)] * 2),
-        ("West-2021 drills; the West", [("Zapad-2021", "exercise", 2021)]),
+        # a translation is named as written, unless the paragraph gives the canonical name
+        (
+            "Center-2019 and Centre-2019",
+            [("Center-2019", "exercise", 2019), ("Centre-2019", "exercise", 2019)],
+        ),
+        ("West-2021 drills; the West", [("West-2021", "exercise", 2021)]),
+        ("Center-2019 (Tsentr-2019)", [("Tsentr-2019", "exercise", 2019)] * 2),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),
         ("The Zapad exercises in 1981 involved", [("Zapad-81", "exercise", 1981)]),  # Soviet era

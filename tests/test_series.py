@@ -130,6 +130,16 @@ def test_exercise_series_by_edition_and_casualties_by_event() -> None:
     assert [p.year for p in zapad.points] == [2017, 2021]
 
 
+def test_a_translated_edition_is_in_its_series() -> None:
+    sheets = [
+        sheet("a", fact(1, "exercise", 12_700, "troop", event="West-2017", year=2017)),
+        sheet("b", fact(2, "exercise", 200_000, "troop", event="Zapad-2021", year=2021)),
+    ]
+    [zapad] = build_series(sheets)
+    assert zapad.name == "exercise · Zapad (troop)"
+    assert [p.year for p in zapad.points] == [2017, 2021]
+
+
 def nanking(*statements: tuple[Any, str], harm: str = "killed") -> list[FactSheet]:
     return [
         sheet(

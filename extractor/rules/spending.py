@@ -191,7 +191,9 @@ def _alliance(ctx: Ctx) -> str | None:
     return None
 
 
-_NAME_THEN_SHARE = re.compile(r"\s*(?:\(|:|–|-|,)?\s*(?:(?:at|with|on)\s+)?(?:about\s+|around\s+)?$")
+_NAME_THEN_SHARE = re.compile(
+    r"\s*(?:\(|:|–|-|,)?\s*(?:(?:at|with|on)\s+)?(?:about\s+|around\s+)?$"
+)
 
 
 def _share_before_of_gdp(ctx: Ctx) -> str | None:
