@@ -193,8 +193,9 @@ _NAMED_BEFORE = re.compile(
 )
 # "the 1970 Bhola cyclone", "the 2003 Bam earthquake", "the Great Kanto earthquake"
 _NAMED_DISASTER = re.compile(
-    rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquake|[Cc]yclone"
-    r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption)(?![\w'’])"
+    rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquakes?|[Cc]yclone"
+    r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption|[Gg]as\s+[Ll]eak|[Gg]as\s+[Dd]isaster"
+    r"|[Ss]tampede|[Ll]andslides?)(?![\w'’])"
 )
 # "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
 _STORM_NAMED = re.compile(
@@ -212,7 +213,7 @@ _PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the R
 # "the Battle of Stalingrad", "the siege of Mariupol", "the Atomic bombing of Hiroshima"
 _NAMED_AFTER = re.compile(
     r"(?P<kind>[Aa]tomic\s+bombing|[Bb]attle|[Ss]iege|[Bb]ombing|[Ff]irebombing|[Bb]lockade"
-    r"|Fall|Sack|Liberation)\s+of\s+(?P<the>the\s+)?"
+    r"|Fall|Sack|Liberation|Partition)\s+of\s+(?P<the>the\s+)?"
     rf"(?P<x>{_NAME_WORDS})(?![\w'’])"
 )
 # "the Korean War", "the Winter War", "the Israel-Hamas war"
@@ -240,10 +241,18 @@ _KINDS = {
     "flood": "disaster",
     "floods": "disaster",
     "eruption": "disaster",
+    "earthquakes": "disaster",
+    "gas leak": "disaster",
+    "gas disaster": "disaster",
+    "stampede": "disaster",
+    "landslide": "disaster",
+    "landslides": "disaster",
+    "partition": "partition",
 }
 _NAMED_CUE = re.compile(
     r"(?i)massacre|genocide|famine|blockade|pogrom|bombing|battle|siege|\bwar\b|fall of"
     r"|sack of|liberation of|earthquake|cyclone|tsunami|hurricane|typhoon|flood|eruption|storm"
+    r"|gas\s+leak|gas\s+disaster|stampede|landslide|partition of"
 )
 
 

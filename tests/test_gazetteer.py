@@ -256,6 +256,11 @@ def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int 
         ("The Ukrainian Genocide of 1932-33", ("Holodomor", "famine", None)),
         ("The Bengal Famine struck", ("Bengal famine of 1943", "famine", 1943)),  # the table's year
         ("the Siege of Mariupol", ("Siege of Mariupol", "siege", 2022)),
+        ("the Iran–Iraq War", ("Iran–Iraq War", "war", None)),  # joined by an en dash
+        ("after Cyclone Idai struck", ("Cyclone Idai", "disaster", None)),  # the kind first
+        ("the Seveso gas leak", ("Seveso gas leak", "disaster", None)),
+        ("the Izmit earthquakes", ("Izmit earthquakes", "disaster", None)),
+        ("the Partition of Bengal", ("Partition of Bengal", "partition", None)),
     ],
 )
 def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:

@@ -77,7 +77,9 @@ _TOLL_BEFORE = re.compile(
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
 _LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
-EVENT_KINDS = ("massacre", "war", "genocide", "famine", "siege", "battle", "bombing", "disaster")
+EVENT_KINDS = (
+    "massacre", "war", "genocide", "famine", "siege", "battle", "bombing", "disaster", "partition"
+)
 
 
 def _event(ctx: Ctx) -> EventMention | None:
