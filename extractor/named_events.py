@@ -249,11 +249,37 @@ _KINDS = {
     "landslides": "disaster",
     "partition": "partition",
 }
-_NAMED_CUE = re.compile(
-    r"(?i)massacre|genocide|famine|blockade|pogrom|bombing|battle|siege|\bwar\b|fall of"
-    r"|sack of|liberation of|earthquake|cyclone|tsunami|hurricane|typhoon|flood|eruption|storm"
-    r"|gas\s+leak|gas\s+disaster|stampede|landslide|partition of"
+
+
+# Words each pattern needs (lower case): a paragraph without them is never scanned by it
+_BEFORE_WORDS = ("massacre", "genocide", "famine", "blockade", "pogrom")
+_AFTER_WORDS = ("bombing", "battle", "siege", "blockade", "fall", "sack", "liberation", "partition")
+_DISASTER_WORDS = (
+    "earthquake",
+    "cyclone",
+    "tsunami",
+    "hurricane",
+    "typhoon",
+    "flood",
+    "eruption",
+    "gas",
+    "stampede",
+    "landslide",
 )
+_STORM_WORDS = ("cyclone", "hurricane", "typhoon", "storm")
+_IN_PLACE_WORDS = (
+    "genocide",
+    "massacre",
+    "famine",
+    "earthquake",
+    "cyclone",
+    "tsunami",
+    "hurricane",
+    "typhoon",
+    "flood",
+)
+_WAR_WORDS = ("war",)
+_CUE_WORDS = _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
 
 
 def _is_country_name(place: str) -> bool:
@@ -289,9 +315,14 @@ def _name_words(text: str) -> str:
 def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
     """Casualty events found by pattern: the canonical name is the name as written, its kind
     word capitalised when it comes first ('siege of Mariupol' -> 'Siege of Mariupol')."""
-    if not _NAMED_CUE.search(text, lo, hi):
+    low = text[lo:hi].lower()  # each pattern runs only where one of its kind words stands
+
+    def gate(words: tuple[str, ...]) -> bool:
+        return any(w in low for w in words)
+
+    if not gate(_CUE_WORDS):
         return
-    for m in _NAMED_BEFORE.finditer(text, lo, hi):
+    for m in _NAMED_BEFORE.finditer(text, lo, hi) if gate(_BEFORE_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or not starts_word(text, m.start()):
             continue
@@ -302,13 +333,13 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
             name += f" of {m.group('year')}{(m.group('span') or '').replace(' ', '')}"
             year = int(m.group("year"))
         yield EventMention(start, m.end(), name, _KINDS[m.group("kind").lower()], year)
-    for m in _NAMED_AFTER.finditer(text, lo, hi):
+    for m in _NAMED_AFTER.finditer(text, lo, hi) if gate(_AFTER_WORDS) else ():
         if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
             continue
         kind = " ".join(m.group("kind").split())
         name = f"{kind[0].upper()}{kind[1:]} of {m.group('the') or ''}{m.group('x')}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind.lower()])
-    for m in _NAMED_DISASTER.finditer(text, lo, hi):
+    for m in _NAMED_DISASTER.finditer(text, lo, hi) if gate(_DISASTER_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or not starts_word(text, m.start("x")):
             continue
@@ -316,12 +347,12 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         year = int(m.group("year")) if m.group("year") else None
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
         yield EventMention(m.start(), m.end(), name, "disaster", year)
-    for m in _STORM_NAMED.finditer(text, lo, hi):
+    for m in _STORM_NAMED.finditer(text, lo, hi) if gate(_STORM_WORDS) else ():
         if m.group("x") in _LEADING or _NOT_A_NAME.fullmatch(m.group("x")):
             continue  # "Storm In ...", "Hurricane Season"
         kind = " ".join(m.group("kind").split())
         yield EventMention(m.start(), m.end(), f"{kind} {m.group('x')}", "disaster")
-    for m in _KIND_IN_PLACE.finditer(text, lo, hi):
+    for m in _KIND_IN_PLACE.finditer(text, lo, hi) if gate(_IN_PLACE_WORDS) else ():
         place = _name_words(m.group("x"))
         if not place or not _is_country_name(place):
             continue
@@ -329,7 +360,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         adjective = _adjective_of(place) if kind in _PLACE_KIND_ADJECTIVAL else None
         name = f"{adjective or place} {kind}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind], None)
-    for m in _NAMED_WAR.finditer(text, lo, hi):
+    for m in _NAMED_WAR.finditer(text, lo, hi) if gate(_WAR_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):
             continue  # "World War" without its number; the Cold War killed no one in a battle
@@ -433,6 +464,7 @@ def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: st
     return _MILITARY_COUNT.search(window) is not None
 
 
+_EXERCISE_WORDS = ("exercise", "drill", "game", "manoeuvre", "maneuver", "edition", "training")
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 # "Exercise Steadfast Defender", "exercise Yudh Abhyas"; "the Freedom Edge exercise"
 _WORD_THEN_NAME = re.compile(rf"\b[Ee]xercises?\s+(?P<x>{_NAME})(?![\w-])")
@@ -456,7 +488,8 @@ def _exercise_named_by_word(
     after the word, or before it; none of them a place, a month or a generic word."""
     from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
 
-    if not _EXERCISE_CUE.search(text, lo, hi):
+    low = text[lo:hi].lower()
+    if not any(w in low for w in _EXERCISE_WORDS) or not _EXERCISE_CUE.search(text, lo, hi):
         return
     surfaces = gazetteer().surfaces
     for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2)):
@@ -466,9 +499,10 @@ def _exercise_named_by_word(
                 words.pop(0)
             if len(words) < least or not starts_word(text, m.start("x")):
                 continue
-            if any(
-                w in surfaces or w in _GENERIC or _NOT_A_NAME.fullmatch(w) for w in words
-            ) or " ".join(words) in surfaces:
+            if (
+                any(w in surfaces or w in _GENERIC or _NOT_A_NAME.fullmatch(w) for w in words)
+                or " ".join(words) in surfaces
+            ):
                 continue
             name = " ".join(words)
             if name in table.exercise_names:
