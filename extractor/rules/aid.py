@@ -826,6 +826,12 @@ RULE = Rule(
             "40 instructors",
             {"family": "aid", "donor": "BE", "recipient": "UA"},
         ),
+        # a national aid agency speaks for its country
+        Example(
+            "KOICA will provide $12 million in humanitarian aid to Ethiopia.",
+            "$12 million",
+            {"family": "aid", "donor": "KR", "recipient": "ET"},
+        ),
         # an appeal: money asked for a country's people, and the people it is to help
         Example(
             "UNICEF launched a $900 million appeal to help 8 million children in Yemen.",
