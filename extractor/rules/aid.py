@@ -509,6 +509,9 @@ def _appeal(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if not ctx.has(_APPEAL):
         return None
+    near = ctx.text[max(ctx.sentence[0], q.start - 50) : min(ctx.sentence[1], q.end + 25)]
+    if not _APPEAL.search(near):
+        return None  # "will provide £3 billion ... for as long as it is needed": not asked for
     if q.kind == "count":
         if q.unit.split()[-1] not in _PEOPLE or not _HELPED.search(
             ctx.text, max(0, q.start - 40), q.start
@@ -518,6 +521,8 @@ def _appeal(ctx: Ctx) -> dict[str, Any] | None:
         return None
     s, e = ctx.sentence
     found = roles(ctx, s, e)
+    if any(r.role == "giver" and r.strength == 2 for r in found):
+        return None  # someone gives it: a gift, not an appeal
     receiving = [r for r in found if r.role in ("receiver", "weak_receiver")]
     if not receiving or not is_country(receiving[0].mention.code):
         return None
@@ -842,6 +847,11 @@ RULE = Rule(
             "UNICEF launched a $900 million appeal to help 8 million children in Yemen.",
             "8 million children",
             {"family": "aid", "recipient": "YE"},
+        ),
+        Example(
+            "Italy will provide €50 million a year in aid to Lebanon for as long as it is needed.",
+            "€50 million",
+            {"family": "aid", "donor": "IT", "recipient": "LB"},
         ),
     ),
     counter_examples=(
