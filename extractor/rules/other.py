@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,12 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
+_APPOSITION = re.compile(
+    r"(?i)[^.;,()]{0,60}?,\s*(?:(?:or|about|around|some|roughly|nearly|almost|which\s+is"
+    r"|equivalent\s+to|representing)\s+)*"
+)
+
+
 def _year_of_paragraph(ctx: Ctx) -> int | None:
     """'World spending rose to $2,443 billion in 2023. ... The United States accounted for
     37% of the total': a share or an amount whose sentence states no time takes the year of
@@ -31,6 +38,9 @@ def _year_of_paragraph(ctx: Ctx) -> int | None:
         return None
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
+    before = ctx.previous_in_sentence("spending") or ctx.previous_in_sentence("aid")
+    if before is not None and _APPOSITION.fullmatch(before[1]) and before[0].fields.get("year"):
+        return int(before[0].fields["year"])  # "SAR 269 billion in 2024, about 21 per cent of"
     for i in ctx.back(NEIGHBOURS):
         earlier = ctx.quantities[i]
         if earlier.start < ps:
@@ -101,6 +111,13 @@ RULE = Rule(
             "Exports rose 4.2% in 2023. The port handled 300 ships.",
             "300 ships",
             {"family": "other", "year": None},
+        ),
+        # a share in apposition to an amount takes the amount's year
+        Example(
+            "Oman allocated OMR 2.9 billion to defence in its 2025 budget, about 22 per cent of "
+            "total spending.",
+            "about 22 per cent",
+            {"family": "other", "year": 2025},
         ),
     ),
     counter_examples=(

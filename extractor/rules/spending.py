@@ -74,7 +74,8 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
         ):
             return carried  # type: ignore[no-any-return]
         if subject is None:
-            return _document_country(ctx)
+            home = ctx.frame.context.country if ctx.frame.context is not None else None
+            return _document_country(ctx) or home  # "NEW DELHI: The defence ministry ..."
     return subject
 
 
@@ -506,7 +507,8 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
 
 
 _SAME_MEASURE_GAP = re.compile(
-    r"(?i)[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
+    r"(?i)(?:\s+(?:for|on|in|to)\s+[^.;,()\d]{1,40}?)?"  # "UAH 2.2 trillion for defence, which is"
+    r"[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
     r"|equal\s+to|representing|amounting\s+to|or|i\.e\.)\s+(?:about\s+|around\s+|some\s+)?$"
 )
 
@@ -628,6 +630,12 @@ GDP_SHARE = Rule(
             "Only a third of NATO's 31 members met the 2% target last year.",
             "2%",
             {"value": 2, "family": "spending", "subject": "NATO", "status": "target"},
+        ),
+        # the share of an amount the sentence states just before: the amount's year
+        Example(
+            "Japan's 2026 budget provides ¥9 trillion for defence, which is 1.6% of GDP.",
+            "1.6% of GDP",
+            {"family": "spending", "subject": "JP", "year": 2026},
         ),
         # a ranking: "X at N%" after a share of GDP
         Example(
@@ -757,6 +765,12 @@ BUDGET = Rule(
             "The Ministry of Defence requested ¥8.5 trillion for fiscal 2025.",
             "¥8.5 trillion",
             {"family": "spending", "subject": "JP", "year": 2025},
+        ),
+        Example(
+            "ANKARA (Reuters) - The defence ministry has been allocated 1.1 trillion lira for "
+            "2026.",
+            "1.1 trillion lira",
+            {"family": "spending", "subject": "TR", "year": 2026},
         ),
     ),
     counter_examples=(
