@@ -100,6 +100,19 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "2,000",
         {"family": "exercise", "subject": "KZ"},
     ),
+    # a sentence going on about aid: only what the aid gives is aid, not what staff join
+    (
+        "Norway will give $5 million in aid to Moldova. The Norwegian army will also transfer "
+        "officers to the 900-person mission.",
+        "900-person",
+        {"family": "other"},
+    ),
+    (
+        "Norway will give $5 million in aid to Moldova. The Norwegian army will also send 90 "
+        "engineers.",
+        "90 engineers",
+        {"family": "aid", "donor": "NO", "recipient": "MD"},
+    ),
     # 'this year' in a text without a publication date: the date the sentence writes out
     (
         "Turkey will raise its defence budget by 15% this year, the treasury said in a "

@@ -18,6 +18,7 @@ from extractor.rules.base import Ctx, Example, Rule, cue
 from extractor.rules.roles import (
     COORDINATED,
     GIVE_TO,
+    NAME_TO_FIGURE,
     Role,
     adjective_side,
     document_roles,
@@ -34,6 +35,7 @@ AID_CUE = cue(
     r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
     r"|credit|credits|deposit\w*|relief|reconstruction|humanitarian|envelope|tranche|disburs\w*"
+    r"|promise|promises|promised|promising"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
 AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief")
@@ -108,7 +110,28 @@ _AID_USE = cue(
     r"fund|funds|funded|funding|pay\s+for|paid\s+for|buy|buys|bought|purchas\w*|train|trains"
     r"|trained|training|followed\s+by|ship|ships|shipped|shipping|equip\w*|cover\w*|finance\w*"
     r"|go\s+to|goes\s+to|went\s+to|would\s+go|will\s+go|include|includes|included|including"
+    r"|deliver\w*|sen[dt]\w*|dispatch\w*|donat\w*|provid\w*|transfer\w*|deploy\w*|set\s+up"
+    r"|built|build|builds|opened|establish\w*"
 )
+
+
+_USED_AFTER = re.compile(
+    r"(?i)(?:\s+[\w-]+){0,4}?\s+(?:would|will|had|have|has|were|was|are|is)\s+(?:also\s+|already\s+)?"
+    r"(?:be\s+|been\s+)?(?:deliver|sent|send|shipp|ship|train|fund|provid|donat|dispatch|hand)\w*"
+)
+
+
+def _used_as_aid(ctx: Ctx) -> bool:
+    """The count is what the aid does: the object of such a verb ('would fund 10,000 drones',
+    'will train 1,000 officials'; not 'transfer to the 700-person initiative'), or its subject
+    in the passive ('19 transformers would be delivered', '60,000 recruits had been trained')."""
+    before = ctx.before()
+    verbs = list(_AID_USE.finditer(before))
+    gap = before[verbs[-1].end() :] if verbs else ""
+    if verbs and len(gap) < 30 and _PREPOSITION.search(gap) is None:
+        return True
+    end = min(len(ctx.text), ctx.q.end + 80)
+    return _USED_AFTER.match(ctx.text, ctx.q.end, end) is not None
 
 
 def _continues_aid(ctx: Ctx) -> bool:
@@ -117,7 +140,7 @@ def _continues_aid(ctx: Ctx) -> bool:
     the next) whose subject is that donor again, by pronoun, office or name, or the aid
     itself, goes on about the same aid."""
     s, _ = ctx.sentence
-    donor = ctx.carried("donor", family="aid", reach=1)
+    donor = _aid_donor_before(ctx, s)  # an aid fact of an earlier sentence, not of this one
     if donor is None:
         donor = _giver_just_before(ctx, s)
     if donor is None:
@@ -130,6 +153,20 @@ def _continues_aid(ctx: Ctx) -> bool:
     # the donor named again as the subject ("Beijing will also train ...")
     first = ctx.mentions(s, ctx.q.start)
     return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
+
+
+def _aid_donor_before(ctx: Ctx, s: int) -> Any:
+    """The donor of the last aid fact before position `s` (the sentence's start), in this
+    paragraph or the one before."""
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    for i in ctx.back():
+        q = ctx.quantities[i]
+        if q.start < since:
+            return None
+        draft = ctx.drafts[i]
+        if q.start < s and draft is not None and draft.family == "aid":
+            return draft.fields.get("donor")
+    return None
 
 
 def _giver_just_before(ctx: Ctx, s: int) -> str | None:
@@ -195,7 +232,10 @@ def _whole_of_part(ctx: Ctx) -> int | None:
     return None
 
 
-_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s+as\s+well\s+as\s+)")
+_LIST_GAP = re.compile(
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s+as\s+well\s+as\s+"
+    r"|\s+with\s+(?:a\s+(?:combined|total\s+of)\s+)?)"  # "two field hospitals with 300 beds"
+)
 
 
 def _listed_after_aid_item(ctx: Ctx) -> bool:
@@ -328,6 +368,12 @@ def _receivers(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     Moldova'; '200 million yuan to Türkiye and Syria, including 30 million for Syria')."""
     q_start = ctx.q.start
     rec = [r for r in found if r.role == "receiver"]
+    lo, hi = _window(ctx)
+    weak_after = [
+        r for r in found if r.role == "weak_receiver" and ctx.q.end <= r.mention.start < hi
+    ]
+    if weak_after and not any(ctx.q.end <= r.mention.start < hi for r in rec):
+        rec = weak_after  # "€1 billion for reconstruction in Türkiye and €108 million for Syria"
     if not rec:
         return None
     groups: list[list[Role]] = []
@@ -336,7 +382,6 @@ def _receivers(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
             groups[-1].append(r)
         else:
             groups.append([r])
-    lo, hi = _window(ctx)
     after = [g for g in groups if ctx.q.end <= g[0].mention.start < hi]
     if after:  # "N to X": the receiver after the figure, before the next figure
         trained = _PURPOSE_AFTER.match(ctx.text, after[0][-1].mention.end)
@@ -358,7 +403,6 @@ def _receivers(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     return codes if len(codes) > 1 and _listed(rec) else _pick(rec, q_start)
 
 
-_NAME_TO_FIGURE = re.compile(r"\s+(?:with\s+|at\s+)?")
 _LIST_OPENER = re.compile(
     r"(?i)(?:[,;]|\band|\bwhile|\bled\s+by|\bincluding|\bfollowed\s+by|\bnotably)\s+(?:the\s+)?$"
 )
@@ -375,9 +419,11 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     if not before or before[-1].role in ("receiver", "weak_receiver"):
         return None
     group = [before[-1]]
-    if not _NAME_TO_FIGURE.fullmatch(ctx.text, group[0].mention.end, q.start):
+    if not NAME_TO_FIGURE.fullmatch(ctx.text, group[0].mention.end, q.start):
         return None
     for r in reversed(before[:-1]):
+        if r.role in ("receiver", "weak_receiver"):
+            break  # "in aid to Ukraine, Norway €3 billion": the receiver ends the giver's names
         if not COORDINATED.fullmatch(ctx.text, r.mention.end, group[0].mention.start):
             break
         group.insert(0, r)
@@ -389,6 +435,26 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     if ctx.previous_in_sentence("aid") is None and not after_list:
         return None
     return _codes(group)
+
+
+def _with_coordinated(
+    ctx: Ctx, found: list[Role], picked: str | list[str] | None
+) -> str | list[str] | None:
+    """'Kuwait and Qatar each promised $25 million': the giver with the names coordinated
+    right before it, which share its verb."""
+    if not isinstance(picked, str):
+        return picked
+    names = [r.mention for r in found]
+    at = next((i for i in range(len(names) - 1, -1, -1) if names[i].code == picked), None)
+    if at is None:
+        return picked
+    run = [names[at]]
+    receiving = {r.mention for r in found if r.role in ("receiver", "weak_receiver")}
+    for m in reversed(names[:at]):
+        if not COORDINATED.fullmatch(ctx.text, m.end, run[0].start) or m in receiving:
+            break  # ("aid to Ukraine, Seoul said": a receiver is never one of the givers)
+        run.insert(0, m)
+    return _codes([r for r in found if r.mention in run]) if len(run) > 1 else picked
 
 
 def _listed(rec: list[Role]) -> bool:
@@ -406,7 +472,7 @@ def _donor_and_recipient(
     if recipient is not None and recipient == ctx.carried("donor", family="aid"):
         recipient = None  # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel
     givers = [r for r in found if r.role == "giver" and r.mention.code != recipient]
-    donor = _gapped_giver(ctx, found) or _pick(givers, ctx.q.start)
+    donor = _gapped_giver(ctx, found) or _with_coordinated(ctx, found, _pick(givers, ctx.q.start))
     stated = donor is not None or recipient is not None
     if recipient is None:
         weak = [r for r in found if r.role == "weak_receiver" and r.mention.code != donor]
@@ -558,7 +624,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
         listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
-            if not (_continues_aid(ctx) and (equipment or ctx.has(_AID_USE))):
+            if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))):
                 return None
             given = True
         else:
@@ -830,6 +896,43 @@ RULE = Rule(
             "Belgium will send 40 instructors to Poland to train Ukrainian sappers.",
             "40 instructors",
             {"family": "aid", "donor": "BE", "recipient": "UA"},
+        ),
+        # names coordinated before a giving verb give together
+        Example(
+            "Oman and Bahrain each promised about $10 million for Sudan.",
+            "about $10 million",
+            {"family": "aid", "donor": ["OM", "BH"], "recipient": "SD"},
+        ),
+        # the receiver in the figure's own stretch, even one only 'in' a place
+        Example(
+            "Japan pledged $40 million for reconstruction in Nepal and a further $5 million for "
+            "Bhutan.",
+            "$40 million",
+            {"family": "aid", "donor": "JP", "recipient": "NP"},
+        ),
+        # a list of givers after the first amount: no name of it is a receiver
+        Example(
+            "Since 2022 Canada has allocated €4 billion in aid to Ukraine, Norway €3 billion and "
+            "Poland €2.5 billion.",
+            "€3 billion",
+            {"family": "aid", "donor": "NO", "recipient": "UA"},
+        ),
+        Example(
+            "New Zealand will provide NZ$20 million over three years to strengthen Fiji's "
+            "police force.",
+            "NZ$20 million",
+            {"family": "aid", "donor": "NZ", "recipient": "FJ"},
+        ),
+        Example(
+            "Sweden has disbursed more than 2 billion kronor to Mozambique since 2010.",
+            "more than 2 billion kronor",
+            {"family": "aid", "donor": "SE", "recipient": "MZ"},
+        ),
+        Example(
+            "Austria will give €10 million to Moldova's energy sector. The ministry said 40 "
+            "transformers would be delivered by March.",
+            "40 transformers",
+            {"family": "aid", "donor": "AT", "recipient": "MD"},
         ),
         # a national aid agency speaks for its country
         Example(

@@ -16,6 +16,7 @@ A name inside a comparison ("twice as much as Germany") takes no role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ GIVE = (
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
     r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
     r"|financ\w*|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
+    r"|disburs\w*|deploy\w*"
 )
 # Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
 GIVE_TO = (
@@ -43,11 +45,12 @@ AID_NOUN = (
 _AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
 _AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
 _AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
-_AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together)\s+)*"
+_AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both)\s+)*"
 
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
     r"|\bhelp(?:s|ing)?|\bsupport(?:s|ing)?|\bassist(?:s|ing)?|\bback(?:s|ing)?|\btrain(?:s|ing)?"
+    r"|\bstrengthen(?:s|ing)?|\bbolster(?:s|ing)?|\brebuild(?:s|ing)?|\bmoderni[sz]e|\bequip"
     r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
     r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?$"
@@ -129,7 +132,12 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
         role = cache.get(m.start)
         if role is None:
             role = _role(ctx, m)
-            if role.role == "none" and out and out[-1].role in ("giver", "receiver"):
+            if (
+                role.role == "none"
+                and out
+                and out[-1].role in ("giver", "receiver", "weak_receiver")
+                and not _before_a_figure(ctx, m)  # "to Ukraine, Germany €17 billion"
+            ):
                 prev = out[-1]  # "to Türkiye and Syria", "from Germany, France and Italy"
                 if COORDINATED.fullmatch(ctx.text, prev.mention.end, m.start):
                     role = Role(m, prev.role, prev.strength)
@@ -138,6 +146,17 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
     return out
 
 
+def _before_a_figure(ctx: Ctx, m: Mention) -> bool:
+    """A name right before an amount ('Germany €17 billion', 'Kuwait with $100 million'): the
+    amount's own giver in a list, not one more name of the list before it."""
+    i = bisect_left(ctx.number_starts, m.end)
+    if i >= len(ctx.quantities):
+        return False
+    q = ctx.quantities[i]
+    return q.start - m.end <= 7 and NAME_TO_FIGURE.fullmatch(ctx.text, m.end, q.start) is not None
+
+
+NAME_TO_FIGURE = re.compile(r"\s+(?:with\s+|at\s+)?")
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
