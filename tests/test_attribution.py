@@ -120,6 +120,13 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "15%",
         {"year": 2025},
     ),
+    # a month between the preposition and the year
+    (
+        "Canada's cabinet approved a C$40 billion defence budget for the fiscal year starting "
+        "in April 2026.",
+        "C$40 billion",
+        {"year": 2026},
+    ),
     # 'since 2009' after the figure is a baseline, not the figure's year
     (
         "Global arms imports grew 9.2% in 2022, the fastest growth since 2009.",

@@ -14,7 +14,7 @@ from extractor.rules.attribution import (
     stated_year,
     total_before_including,
 )
-from extractor.rules.base import Ctx, Example, Rule, cue
+from extractor.rules.base import Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import (
     COORDINATED,
     GIVE_TO,
@@ -99,7 +99,8 @@ def _follow_up(ctx: Ctx) -> bool:
 # A sentence that goes on about the aid just stated: its subject is the donor again ("It",
 # "The ministry", "The government") or the aid itself ("The package", "The money").
 _ANAPHOR = re.compile(
-    r"(?i)(?:it|they|he|she|officials?|the\s+(?:ministry|government|department|agency|cabinet"
+    r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
+    r"|the\s+(?:ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
     r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support"
     r"|programme|program))\b"
@@ -111,7 +112,7 @@ _AID_USE = cue(
     r"|trained|training|followed\s+by|ship|ships|shipped|shipping|equip\w*|cover\w*|finance\w*"
     r"|go\s+to|goes\s+to|went\s+to|would\s+go|will\s+go|include|includes|included|including"
     r"|deliver\w*|sen[dt]\w*|dispatch\w*|donat\w*|provid\w*|transfer\w*|deploy\w*|set\s+up"
-    r"|built|build|builds|opened|establish\w*"
+    r"|built|build|builds|opened|establish\w*|rebuil\w*|repair\w*|restor\w*"
 )
 
 
@@ -158,6 +159,11 @@ def _continues_aid(ctx: Ctx) -> bool:
 def _aid_donor_before(ctx: Ctx, s: int) -> Any:
     """The donor of the last aid fact before position `s` (the sentence's start), in this
     paragraph or the one before."""
+    draft = _aid_before(ctx, s)
+    return draft.fields.get("donor") if draft is not None else None
+
+
+def _aid_before(ctx: Ctx, s: int) -> Draft | None:
     since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
     for i in ctx.back():
         q = ctx.quantities[i]
@@ -165,7 +171,7 @@ def _aid_donor_before(ctx: Ctx, s: int) -> Any:
             return None
         draft = ctx.drafts[i]
         if q.start < s and draft is not None and draft.family == "aid":
-            return draft.fields.get("donor")
+            return draft
     return None
 
 
@@ -178,6 +184,12 @@ def _giver_just_before(ctx: Ctx, s: int) -> str | None:
     ls, le = ctx.layout.sentence(s - 2)
     if not AID_CUE.search(ctx.text, ls, le):
         return None
+    for i in ctx.back():  # a sentence whose figures are of another family speaks of that
+        if ctx.quantities[i].start < ls:
+            break
+        draft = ctx.drafts[i]
+        if draft is not None and draft.family not in ("aid", "other"):
+            return None
     givers = [r for r in roles(ctx, ls, le) if r.role == "giver" and r.strength == 2]
     return givers[0].mention.code if givers else None
 
@@ -234,7 +246,8 @@ def _whole_of_part(ctx: Ctx) -> int | None:
 
 _LIST_GAP = re.compile(
     r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s+as\s+well\s+as\s+"
-    r"|\s+with\s+(?:a\s+(?:combined|total\s+of)\s+)?)"  # "two field hospitals with 300 beds"
+    r"|\s+with\s+(?:a\s+(?:combined|total\s+of)\s+)?"  # "two field hospitals with 300 beds"
+    r"|\s+(?:totalling|totaling|numbering|comprising|of)\s+)"  # "three teams totalling 130 people"
 )
 
 
@@ -247,6 +260,27 @@ def _listed_after_aid_item(ctx: Ctx) -> bool:
     gap = found[1]
     tail = gap.split(")")[-1]  # "28 M113AS4 armoured personnel carriers (APC), 14 ..."
     return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
+
+
+def _helped_by_aid(ctx: Ctx) -> bool:
+    """'£120 million in humanitarian aid to Sudan, enough to feed 650,000 people': the people an
+    aid amount of the same sentence helps."""
+    q = ctx.q
+    if q.unit.split()[-1] not in _PEOPLE:
+        return False
+    if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 40), q.start):
+        return False
+    s, _ = ctx.sentence
+    for i in ctx.back(NEIGHBOURS_BACK):
+        if ctx.quantities[i].number_start < s:
+            return False
+        draft = ctx.drafts[i]
+        if draft is not None and draft.family == "aid" and draft.quantity.kind == "money":
+            return True
+    return False
+
+
+NEIGHBOURS_BACK = 6
 
 
 def _recent_family(ctx: Ctx) -> str | None:
@@ -622,7 +656,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         equipment = q.unit.split()[-1] in EQUIPMENT
         given = ctx.has(EQUIPMENT_CUE)
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
-        listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx)
+        listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx) or _helped_by_aid(ctx)
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))):
                 return None
@@ -663,6 +697,9 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     if since:
         fields["since"] = int(since.group(1))
     year = _aid_year(ctx, clause, since.start(1) if since else None)
+    if year is None and _continues_aid(ctx):  # "In 2024 ... SEK 5.9 billion. Of this, ..."
+        earlier = _aid_before(ctx, ctx.sentence[0])
+        year = earlier.fields.get("year") if earlier is not None else None
     if year is not None:
         fields["year"] = year
     return fields
@@ -933,6 +970,29 @@ RULE = Rule(
             "transformers would be delivered by March.",
             "40 transformers",
             {"family": "aid", "donor": "AT", "recipient": "MD"},
+        ),
+        Example(
+            "In 2023 Finland's development aid amounted to €1.3 billion. Of this, €90 million "
+            "went to Afghanistan.",
+            "€90 million",
+            {"family": "aid", "donor": "FI", "recipient": "AF", "year": 2023},
+        ),
+        Example(
+            "Japan will give $20 million in aid to Morocco. Tokyo has already rebuilt 300 "
+            "schools in the Atlas region.",
+            "300 schools",
+            {"family": "aid", "donor": "JP", "recipient": "MA"},
+        ),
+        Example(
+            "Spain sent two rescue teams totalling 120 people to Türkiye after the quake.",
+            "120 people",
+            {"family": "aid", "donor": "ES", "recipient": "TR"},
+        ),
+        Example(
+            "Ireland will give €15 million in humanitarian aid to Chad, enough to feed 90,000 "
+            "people for a year.",
+            "90,000 people",
+            {"family": "aid", "donor": "IE", "recipient": "TD"},
         ),
         # a national aid agency speaks for its country
         Example(

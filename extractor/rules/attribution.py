@@ -18,6 +18,8 @@ _LOWER_WORD = re.compile(r"\s+[a-z]")
 _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
 NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
