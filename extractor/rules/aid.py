@@ -35,7 +35,7 @@ AID_CUE = cue(
     r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
     r"|credit|credits|deposit\w*|relief|reconstruction|humanitarian|envelope|tranche|disburs\w*"
-    r"|promise|promises|promised|promising"
+    r"|promise|promises|promised|promising|committing|development\s+funds?"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
 AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief")
@@ -100,9 +100,11 @@ def _follow_up(ctx: Ctx) -> bool:
 # "The ministry", "The government") or the aid itself ("The package", "The money").
 _ANAPHOR = re.compile(
     r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
+    r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
     r"|the\s+(?:ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
-    r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support"
+    r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support|financing"
+    r"|credit|deal|sum|tranche|facility|bank|fund|embassy"
     r"|programme|program))\b"
 )
 # What a donor does with the aid, beside giving it: "would fund 10,000 drones", "will train 1,000
@@ -113,6 +115,7 @@ _AID_USE = cue(
     r"|go\s+to|goes\s+to|went\s+to|would\s+go|will\s+go|include|includes|included|including"
     r"|deliver\w*|sen[dt]\w*|dispatch\w*|donat\w*|provid\w*|transfer\w*|deploy\w*|set\s+up"
     r"|built|build|builds|opened|establish\w*|rebuil\w*|repair\w*|restor\w*"
+    r"|supports?|supported|helps?|helped|assists?|assisted|benefit\w*|reach\w*|feeds?|serves?"
 )
 
 
@@ -151,6 +154,9 @@ def _continues_aid(ctx: Ctx) -> bool:
     at = opener.end() if opener else 0
     if _ANAPHOR.match(head, at):
         return True
+    line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
+    if _LIST_ITEM.match(ctx.text, line_start) and ctx.q.start - line_start < 40:
+        return True  # "The funding breaks down as follows:" then "- €110 million for Sudan;"
     # the donor named again as the subject ("Beijing will also train ...")
     first = ctx.mentions(s, ctx.q.start)
     return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
@@ -994,6 +1000,34 @@ RULE = Rule(
             "90,000 people",
             {"family": "aid", "donor": "IE", "recipient": "TD"},
         ),
+        Example(
+            "Italy announced €30 million in humanitarian aid for the Sahel. The funding breaks "
+            "down as follows:\n- €20 million for Mali;\n- €10 million for Niger.",
+            "€20 million",
+            {"family": "aid", "donor": "IT", "recipient": "ML"},
+        ),
+        Example(
+            "South Korea will lend Vietnam $100 million for new ferries. The financing will pay "
+            "for six passenger vessels.",
+            "six passenger vessels",
+            {"family": "aid", "donor": "KR", "recipient": "VN"},
+        ),
+        Example(
+            "Oman and Qatar deposited a combined $3 billion at the central bank of Jordan.",
+            "$3 billion",
+            {"family": "aid", "donor": ["OM", "QA"], "recipient": "JO"},
+        ),
+        Example(
+            "Norway is committing NOK 300 million over two years to help Malawi and Zambia cope "
+            "with floods.",
+            "NOK 300 million",
+            {"family": "aid", "donor": "NO", "recipient": ["MW", "ZM"]},
+        ),
+        Example(
+            "Belgium has agreed to pay €50 million to Congo-Kinshasa in development funds.",
+            "€50 million",
+            {"family": "aid", "donor": "BE", "recipient": "CD"},
+        ),
         # a national aid agency speaks for its country
         Example(
             "KOICA will provide $12 million in humanitarian aid to Ethiopia.",
@@ -1018,6 +1052,7 @@ RULE = Rule(
         ),
     ),
     counter_examples=(
+        "Germany's €100 billion special fund for the Bundeswehr raised spending to €90 billion.",
         "The army needs $5 billion to replace its tanks, the ministry in Warsaw said.",
         "Moscow had provided about $15 million for staging protests in the region, officials said.",
         "The budget of the Australian Defence Force is A$55 billion this year.",

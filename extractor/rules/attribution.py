@@ -22,7 +22,10 @@ _STATED_YEAR = re.compile(
     r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
-NOW = cue(r"today|currently|now|this year|at present|presently|so far this year")
+NOW = cue(
+    r"today|currently|now|this year|at present|presently|so far this year"
+    r"|this\s+(?:financial|fiscal|budget)\s+year"
+)
 _RELATIVE_YEAR = {
     "last year": -1,
     "previous year": -1,

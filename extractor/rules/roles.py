@@ -30,7 +30,7 @@ GIVE = (
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
     r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
     r"|financ\w*|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
-    r"|disburs\w*|deploy\w*"
+    r"|disburs\w*|deploy\w*|deposit\w*|pay|pays|paying|paid"
 )
 # Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
 GIVE_TO = (
@@ -54,7 +54,7 @@ _TO_BEFORE = re.compile(
     r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
     r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?$"
-    r"|(?i:\bin\s+(?:the\s+)?central\s+bank\s+of\s+$)"
+    r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
 )
 _FROM_BEFORE = re.compile(
     r"(?i)(?:\bfrom|\b(?:\w+(?:ed|en|wn|id)|sent|lent|spent|made|given)\s+by)\s+(?:the\s+)?"
