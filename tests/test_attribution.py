@@ -120,6 +120,17 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "15%",
         {"year": 2025},
     ),
+    # a fiscal year: a budget is named by the year it starts, a target by the year it ends
+    (
+        "Bangladesh has allocated Tk 42,000 crore to defence for 2025-26.",
+        "Tk 42,000 crore",
+        {"year": 2025},
+    ),
+    (
+        "Spending will rise to 2.2% of GDP by 2030-31, the ministry said.",
+        "2.2% of GDP",
+        {"year": 2031},
+    ),
     # a month between the preposition and the year
     (
         "Canada's cabinet approved a C$40 billion defence budget for the fiscal year starting "

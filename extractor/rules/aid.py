@@ -729,7 +729,7 @@ def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
     if m is None:
         return None
     found = int(m.group(1))
-    if m.group(2):
+    if m.group(2) and re.match(r"(?i)by|until", m.group()):  # "by the end of 2024-25"
         found = found // 100 * 100 + int(m.group(2))
     return found if found != since else None
 

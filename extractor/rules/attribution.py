@@ -154,8 +154,9 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         if m.group("prep").lower() == "since" and m.start() > ctx.q.end:
             continue  # "the steepest rise since 2009": a baseline after the figure, not its year
         year = int(m.group("year"))
-        if m.group("end"):  # "by 2033-34", "in FY2024/25": the year it ends
-            year = year // 100 * 100 + int(m.group("end"))
+        if m.group("end") and m.group("prep").lower() in ("by", "until"):
+            year = year // 100 * 100 + int(m.group("end"))  # "by 2033-34": the year it ends
+        # ("for 2025-26", "in FY2024/25": a budget year is named by the year it starts)
         if target and m.group("prep").lower() == "by":
             return year
         marks.append((m.start(), year))

@@ -544,8 +544,7 @@ def _budget_year(ctx: Ctx) -> int | None:
     if not found:
         return None
     m = found[-1] if found[-1].start() < ctx.q.start else found[0]
-    year = int(m.group(1))
-    return year // 100 * 100 + int(m.group(2)) if m.group(2) else year
+    return int(m.group(1))  # "the 2024-25 budget": named by the year it starts
 
 
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
