@@ -268,6 +268,21 @@ def _listed_after_aid_item(ctx: Ctx) -> bool:
     return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
 
 
+def _in_spending_sentence(ctx: Ctx) -> bool:
+    """A sentence a spending fact has already claimed (or that goes on about one, 'That amounts
+    to 4.7% of GDP'), with no word of aid in it: its money is spending, not aid."""
+    if ctx.has(AID_WORD) or ctx.has(STRONG_AID_CUE):
+        return False
+    s, _ = ctx.sentence
+    for i in ctx.back(6):
+        if ctx.quantities[i].number_start < s:
+            break
+        draft = ctx.drafts[i]
+        if draft is not None and draft.family == "spending":
+            return True
+    return False
+
+
 def _helped_by_aid(ctx: Ctx) -> bool:
     """'£120 million in humanitarian aid to Sudan, enough to feed 650,000 people': the people an
     aid amount of the same sentence helps."""
@@ -646,6 +661,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     if appeal is not None:
         return appeal
     if q.kind == "money":
+        if _in_spending_sentence(ctx):
+            return None  # "That amounts to 4.7% of GDP and includes zł 47 billion from the fund"
         if not ctx.has(AID_CUE) and not _follow_up(ctx):
             if not _continues_aid(ctx):
                 return None

@@ -163,7 +163,14 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     if not marks:
         return None
     after = [mark for mark in marks if mark[0] >= ctx.q.end]
+    end = ctx.q.end
     nxt = ctx.quantities[ctx.index + 1] if ctx.index + 1 < len(ctx.quantities) else None
+    if nxt is not None and _BRACKET_OPEN.fullmatch(ctx.text, end, nxt.start):
+        # "SAR 272 billion ($72.5 billion) for military spending in 2025": the conversion in
+        # brackets is the same figure; the words after the bracket are this one's
+        close = ctx.text.find(")", nxt.end, nxt.end + 40)
+        end = close + 1 if close >= 0 else nxt.end
+        nxt = ctx.quantities[ctx.index + 2] if ctx.index + 2 < len(ctx.quantities) else None
     first = min(after, key=lambda m: m[0]) if after else None
     # a time word after the figure belongs to it only if no other figure stands between
     # ("67.8 per cent, up from 61 per cent in 2019": 2019 is the 61's)
@@ -174,8 +181,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         and not _DENOMINATOR_BEFORE.search(ctx.text, max(0, nxt.start - 30), nxt.start)
     ):
         first = None  # (a partitive's whole, "nine of NATO's 30 members", does not count)
-    if first is not None and first[0] - ctx.q.end <= 25:
-        gap = ctx.text[ctx.q.end : first[0]]
+    if first is not None and first[0] - end <= 25:
+        gap = ctx.text[end : first[0]]
         # right after it, in the same clause, and not a baseline ("up 4.2% from last year")
         if not re.search(r"[;,:()]", gap) and not _BASELINE.search(gap):
             return first[1]  # "from €52bn last year"
@@ -210,6 +217,9 @@ def resolved_year(ctx: Ctx) -> int | None:
     return None
 
 
+_BRACKET_OPEN = re.compile(
+    r"\s*[(\[]\s*(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+)?"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"

@@ -32,7 +32,8 @@ ACTUAL_CUE = cue(
     r"|now at|only|spent|spends|spending of|rose to|fell to"
 )
 MONEY_SPENDING_CUE = cue(
-    r"spend|spends|spending|spent|budget|budgets|expenditure|expenditures|defen[cs]e plan"
+    r"spend|spends|spending|spent|budget|budgets|budgeted|budgeting|expenditure|expenditures"
+    r"|defen[cs]e plan"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
     r"|appropriations?"
 )
@@ -326,6 +327,10 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         return fields
     year = resolved_year(ctx) if status == "actual" else stated_year(ctx, target=True)
     year = year or _carried_now(ctx) or _header_year(ctx)
+    if year is None:  # "Poland's 2025 budget sets aside ... That amounts to 4.7% of GDP"
+        continued = _spending_continued(ctx)
+        if continued is not None and continued.fields.get("year"):
+            year = continued.fields["year"]
     if year is None and status == "target":
         year = ctx.carried("year", family="spending")  # "... by 2035. The alliance agreed ..."
     if year:
@@ -473,12 +478,17 @@ def _spending_follow_up(ctx: Ctx) -> bool:
 # capital outlay", "The government will add 50 billion kroner", "The department's request
 # includes $33.5 billion for shipbuilding".
 _SPENDING_ANAPHOR = re.compile(
-    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|the\s+(?:government|ministry"
+    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|the\s+(?:government|ministry"
     r"|department|cabinet|country|budget|request|plan|bill|treasury|administration|pentagon)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
 )
 
 
+# "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
+_BUDGET_AFTER = re.compile(
+    r"(?i)\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
+    r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
+)
 # "The Pentagon requested $849.8 billion for fiscal 2025": a budget request, where the
 # sentence is about defence (not "Ukraine requested $5 billion from the IMF")
 _REQUESTED = cue(r"request|requests|requested|requesting|sought|seeks|proposed|proposes")
@@ -554,11 +564,15 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     before = ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]
     after = ctx.text[q.end : min(ctx.sentence[1], q.end + 40)]
     continued: Draft | None = None
+    header = header_line(ctx)
+    under_header = header is not None and MONEY_SPENDING_CUE.search(header) is not None
     if not (
         MONEY_SPENDING_CUE.search(before)
         or _SPENDING_AFTER.match(after)
+        or _BUDGET_AFTER.match(after)
         or _spending_follow_up(ctx)
         or (_REQUESTED.search(before) and ctx.has(_DEFENCE_BODY))
+        or under_header  # "Military expenditure, 2024:" then "• Kazakhstan: $1.7 billion"
     ):
         continued = _spending_continued(ctx)
         if continued is None:
@@ -567,7 +581,7 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     if subject is None and continued is not None:
         subject = continued.fields.get("subject")
     fields: dict[str, Any] = {"subject": subject}
-    year = stated_year(ctx) or _budget_year(ctx)
+    year = stated_year(ctx) or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
     if year is None and continued is not None:
         year = continued.fields.get("year")
     if year is None and _spending_follow_up(ctx):
@@ -635,6 +649,12 @@ GDP_SHARE = Rule(
             "Japan's 2026 budget provides ¥9 trillion for defence, which is 1.6% of GDP.",
             "1.6% of GDP",
             {"family": "spending", "subject": "JP", "year": 2026},
+        ),
+        Example(
+            "Romania's 2026 budget sets aside 40 billion lei for defence. That amounts to 2.5% "
+            "of GDP and includes 5 billion lei from a special fund.",
+            "2.5% of GDP",
+            {"family": "spending", "subject": "RO", "year": 2026},
         ),
         # a ranking: "X at N%" after a share of GDP
         Example(
@@ -758,6 +778,23 @@ BUDGET = Rule(
             "€3 billion over four years.",
             "€3 billion",
             {"family": "spending", "subject": "FI"},
+        ),
+        # a list under a spending header; the budget named after the amount
+        Example(
+            "Military expenditure, 2023 (estimates):\n• Georgia: $470 million\n• Moldova: $90 "
+            "million",
+            "$90 million",
+            {"family": "spending", "subject": "MD", "year": 2023},
+        ),
+        Example(
+            "Chile's armed forces will receive $4.6 billion in the 2026 budget.",
+            "$4.6 billion",
+            {"family": "spending", "subject": "CL", "year": 2026},
+        ),
+        Example(
+            "Kuwait has budgeted KWD 2 billion (about $6.5 billion) for defence in 2026.",
+            "KWD 2 billion",
+            {"family": "spending", "subject": "KW", "year": 2026},
         ),
         # a budget request in a sentence about defence
         Example(
