@@ -464,10 +464,47 @@ def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: st
     return _MILITARY_COUNT.search(window) is not None
 
 
+# "African Lion 25", "Northern Edge 23": a name of two or three words and a two-digit year,
+# in a paragraph about an exercise (the year's own end is checked as for known series)
+_SHORT_EDITION = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?P<sep>[ -])(?P<yy>\d\d)(?![\w.,]\d|\w)"
+)
+
+
+def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[EventMention]:
+    from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
+
+    surfaces = gazetteer().surfaces
+    for m in _SHORT_EDITION.finditer(text, lo, hi):
+        words = m.group("name").split()
+        while words and words[0] in _LEADING:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) < 2 or name in surfaces or name in table.exercise_names:
+            continue
+        if any(_NOT_A_NAME.fullmatch(w) or w in _GENERIC for w in words):
+            continue
+        if not _SHORT_EDITION_END.match(text, m.end()):
+            continue  # "Harbour Point 24 ships": a count
+        near = text[max(lo, m.start() - 80) : min(hi, m.end() + 120)]
+        if not _EXERCISE_CUE.search(near):
+            continue
+        yy = int(m.group("yy"))
+        year = (1900 if yy >= 50 else 2000) + yy
+        start = m.start("name") + m.group("name").index(words[0])
+        yield EventMention(
+            start, m.end(), f"{name}{m.group('sep')}{m.group('yy')}", "exercise", year
+        )
+
+
 _EXERCISE_WORDS = ("exercise", "drill", "game", "manoeuvre", "maneuver", "edition", "training")
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-# "Exercise Steadfast Defender", "exercise Yudh Abhyas"; "the Freedom Edge exercise"
-_WORD_THEN_NAME = re.compile(rf"\b[Ee]xercises?\s+(?P<x>{_NAME})(?![\w-])")
+# "Exercise Steadfast Defender", "exercise Yudh Abhyas"; "the Freedom Edge exercise"; "the 65th
+# edition of UNITAS"
+_WORD_THEN_NAME = re.compile(
+    rf"\b(?:[Ee]xercises?|(?:edition|iteration)\s+of)\s+(?P<x>{_NAME}|[A-Z]{{3,}}(?:\s+[A-Z][a-z]+)?)"
+    r"(?![\w-])"
+)
 _NAME_THEN_WORD = re.compile(
     rf"(?P<x>{_NAME})\s+(?:(?:naval|air|military|joint|trilateral|bilateral|multinational)\s+)?"
     r"(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
@@ -492,6 +529,7 @@ def _exercise_named_by_word(
     if not any(w in low for w in _EXERCISE_WORDS) or not _EXERCISE_CUE.search(text, lo, hi):
         return
     surfaces = gazetteer().surfaces
+    yield from _short_editions(text, lo, hi, table)
     for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2)):
         for m in pattern.finditer(text, lo, hi):
             words = m.group("x").replace("-", " ").split()

@@ -33,6 +33,9 @@ def _exercises(text: str) -> list[tuple[str, int | None]]:
         ),
         ("The two-week Iron Falcon exercise ended on Friday.", [("Iron Falcon", None)]),
         ("The Northern Viking naval drills involved 12 ships.", [("Northern Viking", None)]),
+        # a name and a two-digit year beside an exercise word; a series named by 'edition of'
+        ("Desert Falcon 24, the largest annual exercise, began.", [("Desert Falcon 24", 2024)]),
+        ("The 12th edition of KAKADU gathered 20 ships.", [("KAKADU", None)]),
     ],
 )
 def test_unknown_exercise_names(text: str, want: list[tuple[str, int | None]]) -> None:
@@ -49,6 +52,8 @@ def test_unknown_exercise_names(text: str, want: list[tuple[str, int | None]]) -
         "The annual NATO exercise involved 20 ships.",
         "The Joint Military exercise involved 20 ships.",  # generic words only
         "In 2023 some 3,000 troops took part.",
+        "Harbour Point 24 ships took part in the exercise.",  # a count after the name
+        "Route 66 exercise classes are popular.",  # one word and a number is no edition
     ],
 )
 def test_no_exercise_without_a_name(text: str) -> None:

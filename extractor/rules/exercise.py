@@ -108,7 +108,10 @@ def _known_name() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-\s]\d)")
 
 
-_PARTICIPATION = cue(r"take part|took part|taking part|involv\w+|particip\w+|deploy\w*|join\w*")
+_PARTICIPATION = cue(
+    r"take part|took part|taking part|involv\w+|particip\w+|deploy\w*|join\w*"
+    r"|contribut\w*|sen[dt]|sends|sending|dispatch\w*|commit\w*|field\w*|provid\w*"
+)  # "The United States contributed around 4,500 troops" after the exercise is named
 
 
 def _named_nearby(ctx: Ctx) -> bool:
@@ -417,6 +420,13 @@ RULE = Rule(
             "Baltic Sentry 2025 drew 6,000 troops. About 2,000 of the participants were Polish.",
             "About 2,000",
             {"family": "exercise", "subject": "PL", "event": "Baltic Sentry 2025"},
+        ),
+        # a country's contingent, in the sentence after the exercise is named
+        Example(
+            "About 9,000 troops from 25 nations are taking part in Sea Shield 2026. Greece "
+            "contributed around 1,200 sailors.",
+            "around 1,200 sailors",
+            {"family": "exercise", "event": "Sea Shield 2026", "subject": "GR"},
         ),
         # a name the table does not know: a year and forces counted, or the word beside it
         Example(
