@@ -195,7 +195,7 @@ _NAMED_BEFORE = re.compile(
 _NAMED_DISASTER = re.compile(
     rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquakes?|[Cc]yclone"
     r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption|[Gg]as\s+[Ll]eak|[Gg]as\s+[Dd]isaster"
-    r"|[Ss]tampede|[Ll]andslides?)(?![\w'’])"
+    r"|[Ss]tampede|[Ll]andslides?|[Aa]ttacks?|[Bb]ombings|[Ss]hootings?|[Mm]assacres)(?![\w'’])"
 )
 # "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
 _STORM_NAMED = re.compile(
@@ -265,7 +265,19 @@ _DISASTER_WORDS = (
     "gas",
     "stampede",
     "landslide",
+    "attack",
+    "bombing",
+    "shooting",
+    "massacre",
 )
+_DISASTER_KIND = {  # "the 2008 Mumbai attacks": an attack is no natural disaster
+    "attack": "attack",
+    "attacks": "attack",
+    "bombings": "attack",
+    "shooting": "attack",
+    "shootings": "attack",
+    "massacres": "massacre",
+}
 _STORM_WORDS = ("cyclone", "hurricane", "typhoon", "storm")
 _IN_PLACE_WORDS = (
     "genocide",
@@ -346,7 +358,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         kind = m.group("kind").lower()
         year = int(m.group("year")) if m.group("year") else None
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
-        yield EventMention(m.start(), m.end(), name, "disaster", year)
+        yield EventMention(m.start(), m.end(), name, _DISASTER_KIND.get(kind, "disaster"), year)
     for m in _STORM_NAMED.finditer(text, lo, hi) if gate(_STORM_WORDS) else ():
         if m.group("x") in _LEADING or _NOT_A_NAME.fullmatch(m.group("x")):
             continue  # "Storm In ...", "Hurricane Season"

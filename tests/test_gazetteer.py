@@ -261,6 +261,7 @@ def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int 
         ("the Seveso gas leak", ("Seveso gas leak", "disaster", None)),
         ("the Izmit earthquakes", ("Izmit earthquakes", "disaster", None)),
         ("the Partition of Bengal", ("Partition of Bengal", "partition", None)),
+        ("the 2011 Oslo attacks", ("2011 Oslo attacks", "attack", 2011)),
     ],
 )
 def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:

@@ -53,7 +53,7 @@ PERSON_UNITS = frozenset(
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
     settler pensioner voter loss dead military fatality partisan conscript volunteer
-    recruit""".split()
+    recruit national hostage evacuee bystander""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
 NOUN_HARM = {
@@ -70,7 +70,7 @@ NOUN_HARM = {
 # officers" and "8.7 million soldiers" keep their narrower unit.
 GENERAL_PERSON = frozenset(
     """person people man civilian citizen inhabitant resident casualty life death loss victim
-    dead military population fatality""".split()
+    dead military population fatality national hostage refugee evacuee""".split()
 )
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
@@ -78,7 +78,8 @@ _TOLL_BEFORE = re.compile(
 )
 _LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
 EVENT_KINDS = (
-    "massacre", "war", "genocide", "famine", "siege", "battle", "bombing", "disaster", "partition"
+    "massacre", "war", "genocide", "famine", "siege", "battle", "bombing", "disaster", "partition",
+    "attack",
 )
 
 
@@ -684,6 +685,12 @@ RULE = Rule(
             "some 300,000 partisans.",
             "some 300,000 partisans",
             {"family": "casualties", "event": "World War II"},
+        ),
+        # an attack named like a disaster; nationals, hostages and refugees are people
+        Example(
+            "The 2016 Brussels bombings killed 32 people, including 15 foreign nationals.",
+            "15 foreign nationals",
+            {"family": "casualties", "unit": "person", "event": "2016 Brussels bombings"},
         ),
     ),
     counter_examples=(
