@@ -7,17 +7,20 @@ from datetime import date
 from typing import Any
 
 from extractor.rules.attribution import resolved_year, subject_of
-from extractor.rules.base import NEIGHBOURS, Ctx, Example, Rule
+from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule
 
 
 def match_other(ctx: Ctx) -> dict[str, Any] | None:
     if ctx.q.kind == "number":
         return None  # a number without a unit is no fact on its own
     fields: dict[str, Any] = {}
+    described = _described_amount(ctx)
     subject = subject_of(ctx)
+    if subject is None and described is not None:
+        subject = described.fields.get("subject") or described.fields.get("donor")
     if subject is not None:
         fields["subject"] = subject
-    year = resolved_year(ctx) or _year_of_paragraph(ctx)
+    year = resolved_year(ctx) or _year_of_paragraph(ctx, described)
     if year is not None:
         fields["year"] = year
     return fields
@@ -25,11 +28,24 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
 
 _APPOSITION = re.compile(
     r"(?i)[^.;,()]{0,60}?,\s*(?:(?:or|about|around|some|roughly|nearly|almost|which\s+is"
-    r"|equivalent\s+to|representing)\s+)*"
+    r"|equivalent\s+to|representing|up|down|but)\s+)*"
 )
+_OF_THAT = re.compile(r"(?i)\s+of\s+(?:that|this|it|which|the\s+total|the\s+sum)\b")
 
 
-def _year_of_paragraph(ctx: Ctx) -> int | None:
+def _described_amount(ctx: Ctx) -> Draft | None:
+    """The spending or aid amount a share describes: in apposition ('SAR 269 billion in 2024,
+    about 21 per cent of total spending', '$1.4 billion, up 16%') or referred to ('but more
+    than 75% of that goes to salaries')."""
+    before = ctx.previous_in_sentence("spending") or ctx.previous_in_sentence("aid")
+    if before is None:
+        return None
+    if _APPOSITION.fullmatch(before[1]) or _OF_THAT.match(ctx.text, ctx.q.end):
+        return before[0]
+    return None
+
+
+def _year_of_paragraph(ctx: Ctx, described: Draft | None = None) -> int | None:
     """'World spending rose to $2,443 billion in 2023. ... The United States accounted for
     37% of the total': a share or an amount whose sentence states no time takes the year of
     the last fact before it in its paragraph (one of the same kind, in an earlier sentence)."""
@@ -38,9 +54,8 @@ def _year_of_paragraph(ctx: Ctx) -> int | None:
         return None
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
-    before = ctx.previous_in_sentence("spending") or ctx.previous_in_sentence("aid")
-    if before is not None and _APPOSITION.fullmatch(before[1]) and before[0].fields.get("year"):
-        return int(before[0].fields["year"])  # "SAR 269 billion in 2024, about 21 per cent of"
+    if described is not None and described.fields.get("year"):
+        return int(described.fields["year"])  # "SAR 269 billion in 2024, about 21 per cent of"
     for i in ctx.back(NEIGHBOURS):
         earlier = ctx.quantities[i]
         if earlier.start < ps:
@@ -118,6 +133,12 @@ RULE = Rule(
             "total spending.",
             "about 22 per cent",
             {"family": "other", "year": 2025},
+        ),
+        Example(
+            "Peru's 2026 budget gives the armed forces $2.2 billion, but more than 70% of that "
+            "goes to salaries.",
+            "more than 70%",
+            {"family": "other", "subject": "PE", "year": 2026},
         ),
     ),
     counter_examples=(

@@ -331,6 +331,8 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         continued = _spending_continued(ctx)
         if continued is not None and continued.fields.get("year"):
             year = continued.fields["year"]
+    if year is None and status == "actual" and not ctx.has(NOW):
+        year = _spending_year_before(ctx)
     if year is None and status == "target":
         year = ctx.carried("year", family="spending")  # "... by 2035. The alliance agreed ..."
     if year:
@@ -486,7 +488,8 @@ _SPENDING_ANAPHOR = re.compile(
 
 # "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
 _BUDGET_AFTER = re.compile(
-    r"(?i)\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
+    r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
+    r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
     r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
 )
 # "The Pentagon requested $849.8 billion for fiscal 2025": a budget request, where the
@@ -496,6 +499,23 @@ _DEFENCE_BODY = cue(
     r"pentagon|defen[cs]e\s+(?:ministry|department|budget|spending)|ministry\s+of\s+defen[cs]e"
     r"|department\s+of\s+defen[cs]e|armed\s+forces|military\s+budget|fiscal|FY\s*\d{2,4}"
 )
+
+
+def _spending_year_before(ctx: Ctx) -> int | None:
+    """The year of the spending fact of an earlier sentence of this paragraph (figures of no
+    family between do not count): the year a paragraph about one budget speaks of."""
+    ps, _ = ctx.paragraph
+    s, _ = ctx.sentence
+    for i in ctx.back(NEIGHBOURS):
+        q = ctx.quantities[i]
+        if q.start < ps:
+            return None
+        draft = ctx.drafts[i]
+        if draft is None or draft.family == "other" or q.start >= s:
+            continue
+        year = draft.fields.get("year") if draft.family == "spending" else None
+        return int(year) if year is not None else None
+    return None
 
 
 def _spending_continued(ctx: Ctx) -> Draft | None:
@@ -584,6 +604,8 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     year = stated_year(ctx) or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
     if year is None and continued is not None:
         year = continued.fields.get("year")
+    if year is None and not ctx.has(NOW):
+        year = _spending_year_before(ctx)  # "... for 2025-26. Capital outlay stands at ..."
     if year is None and _spending_follow_up(ctx):
         year = ctx.carried("year", family="spending")  # "that figure rises to 6.9 trillion yen"
     if year:
@@ -795,6 +817,12 @@ BUDGET = Rule(
             "Kuwait has budgeted KWD 2 billion (about $6.5 billion) for defence in 2026.",
             "KWD 2 billion",
             {"family": "spending", "subject": "KW", "year": 2026},
+        ),
+        Example(
+            "Kenya has allocated KES 150 billion to defence for 2025-26. Spending on new "
+            "equipment stands at KES 30 billion.",
+            "KES 30 billion",
+            {"family": "spending", "subject": "KE", "year": 2025},
         ),
         # a budget request in a sentence about defence
         Example(
