@@ -188,7 +188,8 @@ def _edition(series: str, sep: str, year: int, suffix: str = "", as_written: str
 _NAME_WORDS = r"[A-Z][\w-]*(?:[–—][A-Z][\w-]*)?(?:\s+[A-Z][\w-]*){0,2}"  # "Iran–Iraq"
 # "the Bengal famine of 1943", "the Armenian Genocide", "the Leningrad Blockade"
 _NAMED_BEFORE = re.compile(
-    rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>[Mm]assacre|[Gg]enocide|[Ff]amine|[Bb]lockade|[Pp]ogrom)"
+    rf"(?P<x>{_NAME_WORDS})\s+(?P<kind>[Mm]assacre|[Gg]enocide|[Ff]amine|[Bb]lockade|[Pp]ogrom"
+    r"|(?:[Ss]chool\s+|[Hh]ostage\s+)?[Ss]iege|[Hh]ostage\s+[Cc]risis)"
     r"(?:\s+of\s+(?P<year>(?:1[0-9]|20)\d\d)(?P<span>\s*[-–]\s*\d{2,4})?)?(?![\w'’])"
 )
 # "the 1970 Bhola cyclone", "the 2003 Bam earthquake", "the Great Kanto earthquake"
@@ -213,7 +214,7 @@ _PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the R
 # "the Battle of Stalingrad", "the siege of Mariupol", "the Atomic bombing of Hiroshima"
 _NAMED_AFTER = re.compile(
     r"(?P<kind>[Aa]tomic\s+bombing|[Bb]attle|[Ss]iege|[Bb]ombing|[Ff]irebombing|[Bb]lockade"
-    r"|Fall|Sack|Liberation|Partition)\s+of\s+(?P<the>the\s+)?"
+    r"|Fall|Sack|Liberation|Partition|War)\s+of\s+(?P<the>the\s+)?"
     rf"(?P<x>{_NAME_WORDS})(?![\w'’])"
 )
 # "the Korean War", "the Winter War", "the Israel-Hamas war"
@@ -224,6 +225,7 @@ _KINDS = {
     "famine": "famine",
     "blockade": "siege",
     "pogrom": "massacre",
+    "crisis": "siege",
     "atomic bombing": "bombing",
     "battle": "battle",
     "siege": "siege",
@@ -252,8 +254,18 @@ _KINDS = {
 
 
 # Words each pattern needs (lower case): a paragraph without them is never scanned by it
-_BEFORE_WORDS = ("massacre", "genocide", "famine", "blockade", "pogrom")
-_AFTER_WORDS = ("bombing", "battle", "siege", "blockade", "fall", "sack", "liberation", "partition")
+_BEFORE_WORDS = ("massacre", "genocide", "famine", "blockade", "pogrom", "siege", "hostage")
+_AFTER_WORDS = (
+    "bombing",
+    "battle",
+    "siege",
+    "blockade",
+    "fall",
+    "sack",
+    "liberation",
+    "partition",
+    "war",
+)
 _DISASTER_WORDS = (
     "earthquake",
     "cyclone",
@@ -344,7 +356,8 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         if m.group("year"):
             name += f" of {m.group('year')}{(m.group('span') or '').replace(' ', '')}"
             year = int(m.group("year"))
-        yield EventMention(start, m.end(), name, _KINDS[m.group("kind").lower()], year)
+        kind = _KINDS[" ".join(m.group("kind").lower().split()).split()[-1]]
+        yield EventMention(start, m.end(), name, kind, year)
     for m in _NAMED_AFTER.finditer(text, lo, hi) if gate(_AFTER_WORDS) else ():
         if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
             continue

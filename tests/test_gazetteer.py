@@ -262,6 +262,8 @@ def test_exercise_series_and_editions(text: str, want: list[tuple[str, str, int 
         ("the Izmit earthquakes", ("Izmit earthquakes", "disaster", None)),
         ("the Partition of Bengal", ("Partition of Bengal", "partition", None)),
         ("the 2011 Oslo attacks", ("2011 Oslo attacks", "attack", 2011)),
+        ("the Lindt Cafe siege", ("Lindt Cafe siege", "siege", None)),
+        ("the War of the Pacific", ("War of the Pacific", "war", None)),
     ],
 )
 def test_named_casualty_events(text: str, want: tuple[str, str, int | None]) -> None:
