@@ -126,7 +126,7 @@ def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTabl
     # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year.  Searched
     # from the year backwards (years are rare, capitalised words are not).
     exercise_pattern = re.compile(
-        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<sep>-| )$"
+        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{{3,}})(?P<sep>-| )$"
     )
     dated = []
     for row in data["dated_events"]:
@@ -492,7 +492,7 @@ def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: st
 # "African Lion 25", "Northern Edge 23": a name of two or three words and a two-digit year,
 # in a paragraph about an exercise (the year's own end is checked as for known series)
 _SHORT_EDITION = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?P<sep>[ -])(?P<yy>\d\d)(?![\w.,]\d|\w)"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?P<sep>[ -])(?P<yy>\d\d)(?![\w.,]\d|\w)"
 )
 
 
@@ -505,7 +505,10 @@ def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[
         while words and words[0] in _LEADING:
             words.pop(0)
         name = " ".join(words)
-        if len(words) < 2 or name in surfaces or name in table.exercise_names:
+        one_word = len(words) == 1  # "Dragon-24": one word only with a hyphen and 4+ letters
+        if one_word and (m.group("sep") != "-" or len(words[0]) < 4):
+            continue
+        if not words or name in surfaces or name in table.exercise_names:
             continue
         if any(_NOT_A_NAME.fullmatch(w) or w in _GENERIC for w in words):
             continue

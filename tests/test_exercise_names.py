@@ -36,6 +36,9 @@ def _exercises(text: str) -> list[tuple[str, int | None]]:
         # a name and a two-digit year beside an exercise word; a series named by 'edition of'
         ("Desert Falcon 24, the largest annual exercise, began.", [("Desert Falcon 24", 2024)]),
         ("The 12th edition of KAKADU gathered 20 ships.", [("KAKADU", None)]),
+        # an all-capitals name with its year; one word, a hyphen and a two-digit year
+        ("Some 8,000 troops took part in SAREX-2025 off the coast.", [("SAREX-2025", 2025)]),
+        ("About 5,000 troops joined Griffin-25, the largest exercise.", [("Griffin-25", 2025)]),
     ],
 )
 def test_unknown_exercise_names(text: str, want: list[tuple[str, int | None]]) -> None:
@@ -54,6 +57,8 @@ def test_unknown_exercise_names(text: str, want: list[tuple[str, int | None]]) -
         "In 2023 some 3,000 troops took part.",
         "Harbour Point 24 ships took part in the exercise.",  # a count after the name
         "Route 66 exercise classes are popular.",  # one word and a number is no edition
+        "Su-35 jets joined the drills.",  # a model: too short a name
+        "Covid-19 cases fell.",
     ],
 )
 def test_no_exercise_without_a_name(text: str) -> None:

@@ -12,6 +12,7 @@ from extractor.documents import find_date
 from extractor.gazetteer import EventMention, Mention, events, gazetteer
 from extractor.rules.attribution import (
     COMPARED_ESTIMATE,
+    WRITTEN_DATE,
     is_country,
     stated_year,
     total_before_including,
@@ -74,6 +75,13 @@ def _with_year(ctx: Ctx, event: EventMention, *, look_back: bool = True) -> Even
     return EventMention(event.start, m.end(), f"{event.name}{joiner}{m.group(1)}", event.kind)
 
 
+# The figure's own clause names its exercise after it: "200,000 Moscow claimed for Zapad-2021",
+# "12,000 took part in Trident Juncture"
+_FOR_EVENT = re.compile(
+    r"(?i)(?:\s+[\w-]+){0,3}?\s+(?:for|in|at|during|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+)
+
+
 def _event(ctx: Ctx) -> EventMention | None:
     s, e = ctx.sentence
     here = [ev for ev in ctx.entities.events_within(s, e) if ev.kind == "exercise"]
@@ -81,6 +89,9 @@ def _event(ctx: Ctx) -> EventMention | None:
         # "Reforger ... with 125,000 participants - and Trident Juncture in 2018 with 50,000":
         # the exercise named last before the figure, else the first after it
         before = [ev for ev in here if ev.start < ctx.q.start]
+        after = [ev for ev in here if ev.start >= ctx.q.end]
+        if after and _FOR_EVENT.fullmatch(ctx.text, ctx.q.end, after[0].start):
+            return _with_year(ctx, after[0])  # "the 200,000 Moscow claimed for Zapad-2021"
         return _with_year(ctx, before[-1] if before else here[0])
     # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
     name = _known_name().search(ctx.text, s, e)
@@ -164,7 +175,11 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
             between = _NAME_YEAR.findall(ctx.text, event.end, ctx.q.start)
             if between:  # "Trident Juncture in 2018 with 50,000 participants"
                 return int(between[-1])
-    return stated_year(ctx)
+    year = stated_year(ctx)
+    if year is None:  # "Keen Sword, held from Oct. 23 to Nov. 1, 2024, involved ..."
+        dated = ctx.matches(WRITTEN_DATE)
+        year = int(dated[-1].group("year")) if dated else None
+    return year
 
 
 _OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
@@ -414,6 +429,18 @@ RULE = Rule(
             "Talisman Sabre in 2023 brought together more than 30,000 personnel.",
             "more than 30,000 personnel",
             {"event": "Talisman Sabre 2023", "year": 2023, "qualifier": "more_than"},
+        ),
+        # the exercise the figure's own clause names after it; the year of written dates
+        Example(
+            "Vostok-2026 will involve 40,000 troops, far fewer than the 300,000 claimed for "
+            "Vostok-2018.",
+            "300,000",
+            {"family": "exercise", "event": "Vostok-2018", "year": 2018},
+        ),
+        Example(
+            "Cope Thunder, held from April 7 to April 18, 2025, involved about 1,500 soldiers.",
+            "about 1,500 soldiers",
+            {"family": "exercise", "event": "Cope Thunder", "year": 2025},
         ),
         # whose share of the participants: "N of the participants were <nationality>"
         Example(

@@ -28,7 +28,7 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
 
 _APPOSITION = re.compile(
     r"(?i)[^.;,()]{0,60}?,\s*(?:(?:or|about|around|some|roughly|nearly|almost|which\s+is"
-    r"|equivalent\s+to|representing|up|down|but)\s+)*"
+    r"|equivalent\s+to|representing|up|down|but|including|of\s+which)\s+)*"
 )
 _OF_THAT = re.compile(r"(?i)\s+of\s+(?:that|this|it|which|the\s+total|the\s+sum)\b")
 

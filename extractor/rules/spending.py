@@ -489,6 +489,7 @@ _SPENDING_ANAPHOR = re.compile(
 # "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
 _BUDGET_AFTER = re.compile(
     r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
+    r"|\s+(?:defen[cs]e|military)\s+(?:policy\s+|spending\s+|authori[sz]ation\s+|appropriations?\s+)?bill\b"
     r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
     r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
 )
