@@ -14,7 +14,7 @@ from extractor.rules.attribution import (
     stated_year,
     total_before_including,
 )
-from extractor.rules.base import Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import (
     COORDINATED,
     GIVE_TO,
@@ -143,10 +143,10 @@ def _continues_aid(ctx: Ctx) -> bool:
     howitzers at 1.2 billion kroner.': a sentence right after an aid fact (its paragraph or
     the next) whose subject is that donor again, by pronoun, office or name, or the aid
     itself, goes on about the same aid."""
-    s, _ = ctx.sentence
-    donor = _aid_donor_before(ctx, s)  # an aid fact of an earlier sentence, not of this one
+    donor = _aid_donor_before(ctx, ctx.sentence_start)  # an earlier sentence's, not this one's
     if donor is None:
-        donor = _giver_just_before(ctx, s)
+        donor = _giver_just_before(ctx, ctx.sentence_start)
+    s, _ = ctx.sentence
     if donor is None:
         return False
     head = ctx.text[s : ctx.q.start]
@@ -185,9 +185,11 @@ def _giver_just_before(ctx: Ctx, s: int) -> str | None:
     """The giver of the sentence before (in the same paragraph) when it speaks of giving
     without a figure: 'Denmark will donate its artillery fleet to Ukraine.'"""
     ps, _ = ctx.paragraph
+    s = ctx.sentence_start
     if s - 2 < ps:
         return None
     ls, le = ctx.layout.sentence(s - 2)
+    ls = max(ls, le - REACH)  # a rule reads at most REACH characters of a sentence
     if not AID_CUE.search(ctx.text, ls, le):
         return None
     for i in ctx.back():  # a sentence whose figures are of another family speaks of that
@@ -721,7 +723,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         fields["since"] = int(since.group(1))
     year = _aid_year(ctx, clause, since.start(1) if since else None)
     if year is None and _continues_aid(ctx):  # "In 2024 ... SEK 5.9 billion. Of this, ..."
-        earlier = _aid_before(ctx, ctx.sentence[0])
+        earlier = _aid_before(ctx, ctx.sentence_start)
         year = earlier.fields.get("year") if earlier is not None else None
     if year is not None:
         fields["year"] = year

@@ -80,6 +80,11 @@ class Ctx:
     def _full_sentence(self) -> tuple[int, int]:
         return self.layout.sentence(self.q.number_start)
 
+    @property
+    def sentence_start(self) -> int:
+        """Where the figure's whole sentence starts (not clipped): for 'an earlier sentence'."""
+        return self._full_sentence[0]
+
     def _sentence_matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
         full = self._full_sentence
         key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one

@@ -438,7 +438,8 @@ RULE = Rule(
             {"family": "exercise", "event": "Vostok-2018", "year": 2018},
         ),
         Example(
-            "Cope Thunder, held from April 7 to April 18, 2025, involved about 1,500 soldiers.",
+            "The Cope Thunder exercise, held from April 7 to April 18, 2025, involved about "
+            "1,500 soldiers.",
             "about 1,500 soldiers",
             {"family": "exercise", "event": "Cope Thunder", "year": 2025},
         ),

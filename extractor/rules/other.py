@@ -53,7 +53,7 @@ def _year_of_paragraph(ctx: Ctx, described: Draft | None = None) -> int | None:
     if q.kind not in ("percent", "money"):
         return None
     ps, _ = ctx.paragraph
-    s, _ = ctx.sentence
+    s = ctx.sentence_start
     if described is not None and described.fields.get("year"):
         return int(described.fields["year"])  # "SAR 269 billion in 2024, about 21 per cent of"
     for i in ctx.back(NEIGHBOURS):

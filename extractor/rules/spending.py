@@ -506,7 +506,7 @@ def _spending_year_before(ctx: Ctx) -> int | None:
     """The year of the spending fact of an earlier sentence of this paragraph (figures of no
     family between do not count): the year a paragraph about one budget speaks of."""
     ps, _ = ctx.paragraph
-    s, _ = ctx.sentence
+    s = ctx.sentence_start
     for i in ctx.back(NEIGHBOURS):
         q = ctx.quantities[i]
         if q.start < ps:
@@ -533,7 +533,8 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
         draft = ctx.drafts[i]
         if draft is None or draft.family == "other":
             continue
-        return draft if draft.family == "spending" and ctx.quantities[i].start < s else None
+        earlier = ctx.quantities[i].start < ctx.sentence_start
+        return draft if draft.family == "spending" and earlier else None
     return None
 
 
