@@ -94,16 +94,18 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _WORD_PIECE = re.compile(r"[A-Za-z]+")
 
 
-def _word_runs(text: str) -> list[tuple[int, int]]:
+def _word_runs(text: str, *, lead: bool = False) -> list[tuple[int, int]]:
     """Split a run of number words into well-formed numbers, as (start, end) offsets.
 
     A unit or tens word may follow another only across a scale word ("two hundred and fifty");
     "and" may only follow a scale word.  "forty to ninety" never reaches here as one run.
+    `lead`: the run follows words that stand for the article ("another", "a quarter of a"), so
+    it may open with a scale word ("million").
     """
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     start = end = -1
-    prev = ""  # "num" | "scale" | "and" | "a" | "tens" | "half"
+    prev = "a" if lead else ""  # "num" | "scale" | "and" | "a" | "tens" | "half"
     pieces = list(_WORD_PIECE.finditer(text))
     for i, m in enumerate(pieces):
         word = m.group().lower()
@@ -229,6 +231,46 @@ def _after_dotted_symbol(text: str, start: int) -> bool:
 
 
 _ARTICLE = re.compile(r"(?<![\w-])(?:half\s+)?an?\s+$")
+# Words before a scale word that make it a number of its own: a fraction of it ("a quarter of a
+# million", "three-quarters of a billion", "a half million") or one more of it ("another
+# million", "a further billion").  Matched case-blind: _word_tokens may read the text unlowered.
+_FRACTION = re.compile(
+    r"(?i)(?<![\w-])(?P<n>an?|one|two|three)[\s-]+(?P<d>quarter|third|half)s?\s+(?:of\s+an?\s+)?$"
+)
+_FURTHER = re.compile(r"(?i)(?<![\w-])(?:another|an?\s+(?:further|additional|extra))\s+$")
+_FRACTION_AHEAD = re.compile(r"[\s-]+(?:quarter|third|half)s?\s+(?:of\s+an?\s+)?(?=[a-z])", re.I)
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_DENOMINATORS = {"quarter": 4, "third": 3, "half": 2}
+
+
+@cache
+def _scale_heads() -> frozenset[str]:
+    """The words a fraction or "another" may stand before: "a quarter of a million"."""
+    return frozenset([*(w for w in lexicon().scales if w not in ("lakh", "crore")), "dozen"])
+
+
+def _scale_led(
+    text: str, lowered: str, start: int, run_re: re.Pattern[str]
+) -> tuple[NumberToken, int] | None:
+    """A scale word read as a number by the words before it: "a quarter of a million" =
+    250,000, "a third of a million" = 333,333 (a fraction of a scale word is rounded to the
+    unit), "a further million" = 1,000,000.  The token spans those words; (token, its end)."""
+    fraction = _FRACTION.search(lowered, max(0, start - 28), start)
+    lead = fraction or _FURTHER.search(lowered, max(0, start - 24), start)
+    m = run_re.match(lowered, start) if lead else None
+    if lead is None or m is None:
+        return None
+    runs = _word_runs(m.group("w"), lead=True)
+    if not runs or runs[0][0] != 0:
+        return None
+    end = start + runs[0][1]
+    value = words_value(text[start:end])
+    if fraction is not None:
+        n = _NUMERATORS[fraction.group("n").lower()]
+        value = value * n / _DENOMINATORS[fraction.group("d").lower()]
+        value = value.to_integral_value() if value >= 100 else value.normalize()
+    begin = lead.start()
+    return NumberToken(begin, end, value, text[begin:end], "words"), end
 
 
 def _word_tokens(text: str) -> Iterator[NumberToken]:
@@ -239,10 +281,25 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
         single_re = re.compile(single_re.pattern, re.IGNORECASE)
         lowered = text
     consumed = 0
+    heads = _scale_heads()
     for hit in single_re.finditer(lowered):
         start = hit.start()
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
+        word = hit.group().lower()
+        at = start
+        if word in _NUMERATORS:  # "two thirds of a million": the numerator of a fraction
+            ahead = _FRACTION_AHEAD.match(lowered, hit.end())
+            if ahead is not None:
+                at = ahead.end()
+                nxt = single_re.match(lowered, at)
+                word = nxt.group().lower() if nxt else ""
+        if at and lowered[at - 1] in " \t\n" and word in heads:
+            led = _scale_led(text, lowered, at, run_re)
+            if led is not None:
+                consumed = led[1]
+                yield led[0]
+                continue
         article = _ARTICLE.search(lowered, max(0, start - 9), start)  # "a dozen", "half a million"
         m = (run_re.match(lowered, article.start()) if article else None) or run_re.match(
             lowered, start

@@ -183,7 +183,7 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
 
 
 @cache
-def _harmed_re() -> re.Pattern[str]:
+def harmed_re() -> re.Pattern[str]:
     """A harm word right after a figure, perhaps behind an auxiliary: '42 dead', '100 killed',
     'as many as 140,000 had died', '300 were reportedly wounded'."""
     lex = lexicon()
@@ -203,7 +203,7 @@ def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity |
     ("two said"); a written-out number with a scale word ("some fifteen thousand fled") is."""
     if tok.is_year_like:
         return None
-    if _harmed_re().match(right):
+    if harmed_re().match(right):
         return base._replace(kind="count", unit="person", rule="count.implicit_person")
     pm = _PREDICATE.match(right)
     if pm:
