@@ -91,6 +91,14 @@ _PLUS = re.compile(r"(?:\+|-plus\b)(?![\d+])")
 
 
 @cache
+def _hedged_noun() -> re.Pattern[str]:
+    """A hedge before the one or two words of the noun that governs the figure: "an estimated
+    cost of", "a projected total of", "the reported death toll of"."""
+    hedges = trie_regex(list(lexicon().hedges))
+    return re.compile(rf"(?i)(?<![\w-])(?:an?|the)\s+(?:{hedges})\s+(?:[a-z]+\s+){{1,2}}?of\s+$")
+
+
+@cache
 def _qualifier_last_words() -> frozenset[str]:
     return frozenset(phrase.split()[-1] for phrase in lexicon().qualifiers)
 
@@ -116,8 +124,14 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
         first = words[-n].lstrip(_OPENERS)
         phrase = " ".join([first, *words[len(words) - n + 1 :]]).lower()
         if first and phrase in lex.qualifiers:
+            if phrase == "over" and len(words) > n and words[-n - 1].lower() in lex.particle_verbs:
+                return "exact", start  # "handed over 500 rifles": the verb's particle
             offset = spans[-n] + (len(words[-n]) - len(first))
             return lex.qualifiers[phrase], start - len(tail) + offset
+    if stripped.endswith(" of"):
+        hedged = _hedged_noun().search(text, max(0, start - 48), start)
+        if hedged is not None:  # "an estimated cost of $60 million"
+            return "approximate", hedged.start()
     window = text[max(0, start - 80) : start]
     low = window.lower()
     if any(h in low for h in _CEILING_HINTS) and _CEILING.search(window):

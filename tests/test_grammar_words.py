@@ -126,3 +126,56 @@ def test_and_more_still_starts_the_next_item() -> None:
     text = "40 tanks and more armour"
     (q,) = quantities(text)
     assert (text[q.start : q.end], q.qualifier) == ("40 tanks", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Seoul handed over 12 patrol boats", "12 patrol boats"),
+        ("the militia turned over 300 rifles", "300 rifles"),
+        ("Hanoi hands over 40 tonnes of rice", "40 tonnes"),
+        ("after handing over 2,000 prisoners", "2,000 prisoners"),
+    ],
+)
+def test_over_after_a_transfer_verb_is_its_particle(text: str, quote: str) -> None:
+    assert one(text, quote).qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Lima has over 300 buses", "over 300 buses"),
+        ("troops took over 40 villages", "over 40 villages"),
+        ("it has given over 500 doses", "over 500 doses"),
+        ("well over 1,000 protesters", "well over 1,000 protesters"),
+    ],
+)
+def test_over_elsewhere_is_more_than(text: str, quote: str) -> None:
+    assert one(text, quote).qualifier == "more_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("built at an estimated cost of €80 million", "an estimated cost of €80 million"),
+        ("a projected total of 4,000 reservists", "a projected total of 4,000 reservists"),
+        ("the reported death toll of 1,200 people", "the reported death toll of 1,200 people"),
+        ("an estimated total value of £2bn", "an estimated total value of £2bn"),
+        ("a reported 300 drones", "a reported 300 drones"),
+        ("an expected 7,000 pilgrims", "an expected 7,000 pilgrims"),
+    ],
+)
+def test_a_hedge_before_the_governing_noun_is_approximate(text: str, quote: str) -> None:
+    assert one(text, quote).qualifier == "approximate"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("built at a cost of €80 million", "€80 million"),
+        ("the estimated cost was revised; a total of 4,000 reservists", "4,000 reservists"),
+        ("an estimated ten days of talks and of 300 envoys", "300 envoys"),
+    ],
+)
+def test_a_noun_of_without_a_hedge_stays_exact(text: str, quote: str) -> None:
+    assert one(text, quote).qualifier == "exact"
