@@ -1,0 +1,58 @@
+"""Counted nouns: demonyms of several words count people, a list of group names before the head
+noun is crossed."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.quantities import Quantity, quantities
+
+
+def one(text: str, quote: str) -> Quantity:
+    found = [q for q in quantities(text) if text[q.start : q.end] == quote]
+    assert len(found) == 1, [(text[q.start : q.end], q.unit) for q in quantities(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("1,204 New Zealanders served", "1,204 New Zealanders"),
+        ("about 90 Sri Lankans were evacuated", "about 90 Sri Lankans"),
+        ("17 Papua New Guineans", "17 Papua New Guineans"),
+        ("some 600 Solomon Islanders", "some 600 Solomon Islanders"),
+        ("3,400 South Africans", "3,400 South Africans"),
+        ("8,000 Canadians", "8,000 Canadians"),
+        ("2,000 East Timorese fled", "2,000 East Timorese"),
+    ],
+)
+def test_demonyms_of_one_to_three_words_count_people(text: str, quote: str) -> None:
+    assert one(text, quote).unit == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("30 NATO and EU countries", "30 NATO and EU countries", "country"),
+        (
+            "roughly 40,000 Khmer Rouge and Pathet Lao guerrillas",
+            "roughly 40,000 Khmer Rouge and Pathet Lao guerrillas",
+            "guerrilla",
+        ),
+        (
+            "some 300,000 South Vietnamese and Hmong Army troops",
+            "some 300,000 South Vietnamese and Hmong Army troops",
+            "troop",
+        ),
+        ("900 Russian and Wagner fighters", "900 Russian and Wagner fighters", "fighter"),
+    ],
+)
+def test_a_list_of_group_names_before_the_head_noun_is_crossed(
+    text: str, quote: str, unit: str
+) -> None:
+    assert one(text, quote).unit == unit
+
+
+def test_a_nationality_listed_with_another_still_counts_people() -> None:
+    text = "50,000 Chinese and Japanese died"
+    assert one(text, "50,000 Chinese and Japanese").unit == "person"
