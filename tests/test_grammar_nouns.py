@@ -1,5 +1,5 @@
 """Counted nouns: demonyms of several words count people, a list of group names before the head
-noun is crossed."""
+noun is crossed, and a postcode before its city is no count."""
 
 from __future__ import annotations
 
@@ -56,3 +56,32 @@ def test_a_list_of_group_names_before_the_head_noun_is_crossed(
 def test_a_nationality_listed_with_another_still_counts_people() -> None:
     text = "50,000 Chinese and Japanese died"
     assert one(text, "50,000 Chinese and Japanese").unit == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to Rue Belliard 20, 1040 Brussels.",
+        "Ministère des Armées, 60 boulevard du Général Martial Valin, 75015 Paris",
+        "Platz der Republik 1, 11011 Berlin",
+        "Ul. Klonowa 1, 00-909 Warsaw",
+        "Av. Ilha da Madeira, 1400-204 Lisbon",
+        "PO Box 1200, 1010 Vienna",
+    ],
+)
+def test_a_postcode_before_its_city_is_no_count(text: str) -> None:
+    assert [(text[q.start : q.end], q.unit) for q in quantities(text) if q.kind != "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("about 300 Kabul residents", "about 300 Kabul residents", "resident"),
+        ("2,000 Brussels officials", "2,000 Brussels officials", "official"),
+        ("1,500 Paris police officers", "1,500 Paris police officers", "officer"),
+    ],
+)
+def test_a_city_that_modifies_the_counted_noun_keeps_the_count(
+    text: str, quote: str, unit: str
+) -> None:
+    assert one(text, quote).unit == unit
