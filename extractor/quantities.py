@@ -191,6 +191,8 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         q, consumed = _build(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
+        elif q is not None and q.kind == "number" and _OF_THEM.match(text, q.end):
+            q = _unit_of_them(text, q, out)
         if (
             (q is None or q.kind == "number")
             and tok.kind == "digits"
@@ -219,6 +221,20 @@ def _unit_of_others(text: str, q: Quantity, before: list[Quantity]) -> Quantity 
         if prev.kind == "count" and len(gap) < 120 and not re.search(r"[.!?;]\s", gap):
             return q._replace(unit=prev.unit)
     return None
+
+
+_OF_THEM = re.compile(r"[ \t]+of[ \t]+(?:them|those|whom)\b")
+
+
+def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
+    """'feeding 3 million people ... rations for up to 2 million of them': a bare figure of
+    'them' counts what the last count before it counted, in its sentence or the one before."""
+    for prev in reversed(before[-3:]):
+        if prev.kind != "count" or q.start - prev.end > 240:
+            continue
+        if len(re.findall(r"[.!?]\s", text[prev.end : q.start])) <= 1:
+            return q._replace(kind="count", unit=prev.unit, rule="count.partitive")
+    return q
 
 
 def _lone_one(tok: NumberToken) -> bool:

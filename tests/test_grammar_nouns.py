@@ -85,3 +85,27 @@ def test_a_city_that_modifies_the_counted_noun_keeps_the_count(
     text: str, quote: str, unit: str
 ) -> None:
     assert one(text, quote).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        (
+            "The camps hold 80,000 refugees. Food will run out for 20,000 of them in May.",
+            "20,000",
+            "refugee",
+        ),
+        ("It fields 6,000 soldiers, 900 of whom are conscripts.", "900", "soldier"),
+        ("Kyiv got 60 drones; 12 of those were shot down.", "12", "drone"),
+    ],
+)
+def test_a_figure_of_them_counts_what_the_count_before_it_counted(
+    text: str, quote: str, unit: str
+) -> None:
+    assert one(text, quote).unit == unit
+
+
+def test_a_figure_of_them_with_no_count_before_it_stays_bare() -> None:
+    text = "In the end, 30 of them left."
+    (q,) = quantities(text)
+    assert (q.kind, q.unit) == ("number", "")
