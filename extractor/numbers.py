@@ -7,14 +7,16 @@ identifier (Il-76, G20, Type 96A, 2+4, 73/27, 75th, 1930s), which are never quan
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
+from operator import attrgetter
 
 from extractor.lexicon import lexicon, trie_regex
+
+Pattern = re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ SPACED_ABBREVIATIONS = ("bln", "mln", "trn", "bn", "mn", "Bn", "BN")
 
 
 @cache
-def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _number_re() -> tuple[Pattern, Pattern, Pattern, Pattern]:
     lex = lexicon()
     units = trie_regex(list(lex.units))
     units_1_9 = trie_regex([w for w, v in lex.units.items() if 1 <= v <= 9])
@@ -84,10 +86,14 @@ def _number_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
-        # number words are found in two steps on lower-cased text: any single number word
-        # (a plain word trie runs at ~40 MB/s), then the whole run anchored there
+        # number words are found in two steps on lower-cased text: any single number word,
+        # then the whole run anchored there.  The scan opens with the character before the
+        # word (\W): a pattern that opens with \b or a look-behind is tried at every position,
+        # one that opens with a character class only where the class matches (1.5x faster
+        # here); a word at the very start of the text is matched apart (the last pattern).
         re.compile(rf"(?P<w>{words})(?!\w)"),
-        re.compile(rf"\b(?:{single})\b"),
+        re.compile(rf"\W(?P<n>{single})\b"),
+        re.compile(rf"(?:{single})\b"),
     )
 
 
@@ -273,28 +279,44 @@ def _scale_led(
     return NumberToken(begin, end, value, text[begin:end], "words"), end
 
 
+def _word_hits(
+    lowered: str, scan: re.Pattern[str], word_at: re.Pattern[str]
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of every single number word: one at the very start, then the scan."""
+    first = word_at.match(lowered)
+    if first is not None:
+        yield 0, first.end(), first.group()
+    for hit in scan.finditer(lowered):
+        yield hit.start("n"), hit.end("n"), hit.group("n")
+
+
 def _word_tokens(text: str) -> Iterator[NumberToken]:
-    _, run_re, single_re = _number_re()
+    _, run_re, scan, word_at = _number_re()
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         run_re = re.compile(run_re.pattern, re.IGNORECASE)
-        single_re = re.compile(single_re.pattern, re.IGNORECASE)
+        scan = re.compile(scan.pattern, re.IGNORECASE)
+        word_at = re.compile(word_at.pattern, re.IGNORECASE)
         lowered = text
     consumed = 0
     heads = _scale_heads()
-    for hit in single_re.finditer(lowered):
-        start = hit.start()
+    for start, hit_end, hit_word in _word_hits(lowered, scan, word_at):
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
-        word = hit.group().lower()
+        word = hit_word.lower()
         at = start
         if word in _NUMERATORS:  # "two thirds of a million": the numerator of a fraction
-            ahead = _FRACTION_AHEAD.match(lowered, hit.end())
+            ahead = _FRACTION_AHEAD.match(lowered, hit_end)
             if ahead is not None:
                 at = ahead.end()
-                nxt = single_re.match(lowered, at)
+                nxt = word_at.match(lowered, at)
                 word = nxt.group().lower() if nxt else ""
-        if at and lowered[at - 1] in " \t\n" and word in heads:
+        if (
+            at > 1
+            and lowered[at - 1] in " \t\n"
+            and word in heads
+            and (lowered[at - 2].isalpha() or lowered[at - 2].isspace())  # not "2 million"
+        ):
             led = _scale_led(text, lowered, at, run_re)
             if led is not None:
                 consumed = led[1]
@@ -435,14 +457,23 @@ def number_tokens(text: str) -> Iterator[NumberToken]:
     `text`, so a span still quotes the text exactly.
     """
     if _ZERO_WIDTH.search(text) is None:
-        return heapq.merge(_digit_tokens(text), _word_tokens(text), key=lambda t: t.start)
+        return iter(_merged(text))
     return _mapped_tokens(text)
+
+
+def _merged(text: str) -> list[NumberToken]:
+    """Digit and word tokens in order of their starts, digits first on a tie (a stable sort:
+    cheaper than heapq.merge, whose key runs in Python for every token)."""
+    return sorted([*_digit_tokens(text), *_word_tokens(text)], key=_START)
+
+
+_START = attrgetter("start")
 
 
 def _mapped_tokens(text: str) -> Iterator[NumberToken]:
     keep = [i for i, ch in enumerate(text) if ch not in ZERO_WIDTH]
     clean = "".join(text[i] for i in keep)
-    for t in heapq.merge(_digit_tokens(clean), _word_tokens(clean), key=lambda t: t.start):
+    for t in _merged(clean):
         start, end = keep[t.start], keep[t.end - 1] + 1
         yield NumberToken(start, end, t.value, text[start:end], t.kind, t.scale)
 
