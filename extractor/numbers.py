@@ -48,7 +48,7 @@ SPACED_ABBREVIATIONS = ("bln", "mln", "trn", "bn", "mn", "Bn", "BN")
 
 
 @cache
-def _number_re() -> tuple[Pattern, Pattern, Pattern, Pattern]:
+def _number_re() -> tuple[Pattern, Pattern, tuple[Pattern, Pattern], Pattern]:
     lex = lexicon()
     units = trie_regex(list(lex.units))
     units_1_9 = trie_regex([w for w, v in lex.units.items() if 1 <= v <= 9])
@@ -87,12 +87,17 @@ def _number_re() -> tuple[Pattern, Pattern, Pattern, Pattern]:
     return (
         re.compile(rf"(?P<d>{digits})(?P<s>{scale})?(?!\d)"),
         # number words are found in two steps on lower-cased text: any single number word,
-        # then the whole run anchored there.  The scan opens with the character before the
-        # word (\W): a pattern that opens with \b or a look-behind is tried at every position,
-        # one that opens with a character class only where the class matches (1.5x faster
-        # here); a word at the very start of the text is matched apart (the last pattern).
+        # then the whole run anchored there.  A pattern that opens with \b or a look-behind
+        # is tried at every position; one that opens with a literal only where the literal
+        # stands (a fast search), one that opens with a class where the class matches.  So
+        # the scan reads the character before the word: a space (the literal), or any other
+        # non-word character (a class that leaves out the space); a word at the very start of
+        # the text is matched apart (the last pattern).  2x faster than \b(?:...)\b.
         re.compile(rf"(?P<w>{words})(?!\w)"),
-        re.compile(rf"\W(?P<n>{single})\b"),
+        (
+            re.compile(rf" (?P<n>{single})\b"),
+            re.compile(rf"[^ a-z0-9_](?<!\w)(?P<n>{single})\b"),
+        ),
         re.compile(rf"(?:{single})\b"),
     )
 
@@ -280,27 +285,33 @@ def _scale_led(
 
 
 def _word_hits(
-    lowered: str, scan: re.Pattern[str], word_at: re.Pattern[str]
-) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) of every single number word: one at the very start, then the scan."""
+    lowered: str, scans: tuple[Pattern, Pattern], word_at: Pattern
+) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every single number word, in order: one at the very start, one
+    after a space, one after any other non-word character.  No two overlap (each starts after
+    a non-word character and ends at a word boundary), so the order is that of one scan."""
     first = word_at.match(lowered)
-    if first is not None:
-        yield 0, first.end(), first.group()
-    for hit in scan.finditer(lowered):
-        yield hit.start("n"), hit.end("n"), hit.group("n")
+    hits = [(0, first.end(), first.group())] if first is not None else []
+    for scan in scans:
+        hits += [(m.start("n"), m.end("n"), m.group("n")) for m in scan.finditer(lowered)]
+    hits.sort()
+    return hits
 
 
 def _word_tokens(text: str) -> Iterator[NumberToken]:
-    _, run_re, scan, word_at = _number_re()
+    _, run_re, scans, word_at = _number_re()
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         run_re = re.compile(run_re.pattern, re.IGNORECASE)
-        scan = re.compile(scan.pattern, re.IGNORECASE)
+        scans = (
+            re.compile(scans[0].pattern, re.IGNORECASE),
+            re.compile(scans[1].pattern, re.IGNORECASE),
+        )
         word_at = re.compile(word_at.pattern, re.IGNORECASE)
         lowered = text
     consumed = 0
     heads = _scale_heads()
-    for start, hit_end, hit_word in _word_hits(lowered, scan, word_at):
+    for start, hit_end, hit_word in _word_hits(lowered, scans, word_at):
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
         word = hit_word.lower()
@@ -446,7 +457,6 @@ def _signed(text: str, start: int) -> bool:
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width spaces, joiners, soft hyphen
-_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 
 
 def number_tokens(text: str) -> Iterator[NumberToken]:
@@ -456,7 +466,7 @@ def number_tokens(text: str) -> Iterator[NumberToken]:
     grammar: numbers are read from the text without them, and their spans are mapped back to
     `text`, so a span still quotes the text exactly.
     """
-    if _ZERO_WIDTH.search(text) is None:
+    if text.isascii() or not any(ch in text for ch in ZERO_WIDTH):  # str.find: no regex scan
         return iter(_merged(text))
     return _mapped_tokens(text)
 
