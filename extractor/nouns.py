@@ -79,12 +79,26 @@ def is_plural(word: str) -> bool:
     )
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _LETTERS | frozenset("'’-")
 
 
 def word_before(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    """The word ending at `pos` (spaces or tabs between; a newline right before `pos` too),
+    looked at within 30 characters: what re.search(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$") finds
+    there, read backwards instead (a search that ends in $ is tried at all 30 positions)."""
+    lo = max(0, pos - 30)
+    end = pos
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # $ matches before a final newline
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > lo and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] not in _LETTERS:
+        start += 1
+    return text[start:end]
 
 
 @dataclass

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from extractor.lexicon import lexicon, trie_regex
 
 Pattern = re.Pattern[str]
 
 
-@dataclass(frozen=True)
-class NumberToken:
+class NumberToken(NamedTuple):
+    """A number with its exact span.  A NamedTuple: one is built for every number in a text,
+    and a frozen dataclass's __init__ costs several times as much."""
+
     start: int
     end: int
     value: Decimal
@@ -120,11 +122,10 @@ def _word_runs(text: str, *, lead: bool = False) -> list[tuple[int, int]]:
     pieces = list(_WORD_PIECE.finditer(text))
     for i, m in enumerate(pieces):
         word = m.group().lower()
-        after = [p.group().lower() for p in pieces[i + 1 : i + 4]]
         if (
             prev in ("num", "tens")
             and word == "and"
-            and after[:2] == ["a", "half"]
+            and (after := [p.group().lower() for p in pieces[i + 1 : i + 4]])[:2] == ["a", "half"]
             and len(after) == 3
             and (after[2] in lex.scales or after[2] == "dozen")
         ):
@@ -311,6 +312,7 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
         lowered = text
     consumed = 0
     heads = _scale_heads()
+    units, tens = lexicon().units, lexicon().tens
     for start, hit_end, hit_word in _word_hits(lowered, scans, word_at):
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
@@ -341,7 +343,15 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
             continue
         consumed = m.end()
         base = m.start("w")
-        for s, e in _word_runs(m.group("w")):
+        run_words = m.group("w")
+        if run_words.isalpha():  # one word, the common case: what _word_runs would make of it
+            one = run_words.lower()
+            value = units.get(one, tens.get(one))
+            if value is not None:
+                end = m.end("w")
+                yield NumberToken(base, end, Decimal(value), text[base:end], "words")
+            continue  # a scale word alone is no number
+        for s, e in _word_runs(run_words):
             run = text[base + s : base + e]
             yield NumberToken(base + s, base + e, words_value(run), run, "words")
 
