@@ -8,7 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.lexicon import lexicon, trie_regex
+from extractor.exclusions import _DAY, patterns
+from extractor.lexicon import lexicon, month_pattern, trie_regex
 from extractor.nouns import word_before
 from extractor.numbers import _number_re, _word_hits, number_tokens
 
@@ -64,3 +65,47 @@ def test_number_words_are_read_in_a_text_whose_lower_case_is_longer() -> None:
     text = "İzmir sent Two tanks, TWENTY guns and one hundred men"
     got = [(t.text, int(t.value)) for t in number_tokens(text)]
     assert got == [("Two", 2), ("TWENTY", 20), ("one hundred", 100)]
+
+
+def _plain_exclusions() -> dict[str, str]:
+    """The exclusion patterns as first written (each opening with a look-behind or \\b)."""
+    day = _DAY
+    month = month_pattern()
+    return {
+        "date.iso": r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)",
+        "date.numeric": r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
+        "date.day_month": (
+            rf"(?<!\d){day}(?:\s*(?:-|–|to|and)\s*{day})?\s+(?:of\s+)?{month}"
+            r"(?:,?\s+\d{4})?(?!\d)"
+        ),
+        "date.month_day": (
+            rf"\b{month}\s+{day}(?!\d)(?:\s*(?:-|–|to|and)\s*{day}(?!\d))?(?:,?\s+\d{{4}})?(?!\d)"
+        ),
+        "date.month_year": rf"\b{month}\s+\d{{4}}(?!\d)",
+        "date.year_range": (
+            r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])"
+        ),
+        "time.clock": (
+            r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\."
+        ),
+        "version.dotted": r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",
+    }
+
+
+_DATE_WORDS = ["March ", "Sept. ", "May", "xMay", "Jun", "Dec", " of ", " to ", " and ", "st", "th"]
+DATE_PIECES = st.sampled_from(
+    [*"0123456789 -–/.:,%\napmx", *_DATE_WORDS, "1st", "31", "2024", "1999", "20", "16", "0"]
+)
+
+
+@given(st.lists(DATE_PIECES, max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_exclusion_patterns_match_what_their_plain_forms_match(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    fast = patterns()
+    for name, plain in _plain_exclusions().items():
+        want = [m.span() for m in re.compile(plain).finditer(text, lo, hi)]
+        got = [m.span() for m in re.compile(fast[name]).finditer(text, lo, hi)]
+        assert got == want, name
