@@ -407,6 +407,12 @@ def _digits_value(digits: str, *, scaled: bool, english: bool) -> Decimal:
     return Decimal(digits)
 
 
+# Characters beside a number that never make it part of an identifier (_glued_to_identifier
+# is False for them, so it is not asked): the common case, decided without a call.
+_FREE_BEFORE = frozenset(" \t\n(")
+_FREE_AFTER = frozenset(" \t\n,;:)")
+
+
 def _digit_tokens(text: str) -> Iterator[NumberToken]:
     english: bool | None = None  # does the document group thousands with commas? (on first use)
     for m in _number_re()[0].finditer(text):
@@ -414,14 +420,18 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
         if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
             continue  # ".5", the tail of something already refused
         digits = m.group("d")
-        if _glued_to_identifier(text, s, m.end() if m.group("s") else e):
+        scale = m.group("s")
+        stop = m.end() if scale else e
+        if not (
+            (not s or text[s - 1] in _FREE_BEFORE)
+            and (stop == len(text) or text[stop] in _FREE_AFTER)
+        ) and _glued_to_identifier(text, s, stop):
             continue
         if (
             len(digits) > MAX_SIGNIFICANT_DIGITS
             and sum(ch.isdigit() for ch in digits.lstrip("0")) > MAX_SIGNIFICANT_DIGITS
         ):
             continue
-        scale = m.group("s")
         if "," in digits and "." not in digits:
             tail = digits.rpartition(",")[2]
             if len(tail) < 3 and not _decimal_comma_ok(text, s, e):
@@ -453,7 +463,7 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1), context=_EXACT)
             scale = base.strip(" -").lower()
-        if _signed(text, s):
+        if s and text[s - 1] in "-−" and _signed(text, s):
             s, value = s - 1, -value  # "-3.5%", "−2.1%"
         yield NumberToken(s, end, value, text[s:end], "digits", scale or None)
 

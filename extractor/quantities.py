@@ -81,9 +81,6 @@ _CEILING = re.compile(
 _OPENERS = "([“\"‘'"
 
 
-_CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
-
-
 _WORD = re.compile(r"\S+")
 _SIGN_QUALIFIERS = frozenset("~≈")
 # "300+ soldiers", "a 5,000-plus force": at least the figure
@@ -118,7 +115,7 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
         words = []  # the common case: the word before the figure ends no qualifier
     spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
-    for n in (4, 3, 2, 1):
+    for n in (4, 3, 2, 1) if words else ():
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
             continue
         first = words[-n].lstrip(_OPENERS)
@@ -134,7 +131,9 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
             return "approximate", hedged.start()
     window = text[max(0, start - 80) : start]
     low = window.lower()
-    if any(h in low for h in _CEILING_HINTS) and _CEILING.search(window):
+    if (
+        "cap" in low or "limit" in low or "ceiling" in low or "restrict" in low
+    ) and _CEILING.search(window):
         return "at_most", start
     return "exact", start
 
