@@ -175,6 +175,20 @@ def _is_head(word: str, low: str) -> bool:
     return is_plural(word) and low not in lexicon().not_plural
 
 
+@cache
+def _compound_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The compound units by their last word, longest first as in the lexicon: a compound can
+    only end a noun phrase that ends in its last word.  Each with its " "-prefixed form."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for compound in lexicon().compound_units:
+        index.setdefault(compound.rpartition(" ")[2], []).append((compound, " " + compound))
+    return {last: tuple(rows) for last, rows in index.items()}
+
+
+def _compounds_ending_in(last: str) -> tuple[tuple[str, str], ...]:
+    return _compound_index().get(last, ())
+
+
 def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
     """The noun phrase a number counts: '128,000 servicemen' -> serviceman.
 
@@ -272,8 +286,8 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
                     end = end + of.start(1) + len(" ".join(keep))
             words = [w.lower() for w in mods] + [unit]
             joined = " ".join(words)
-            for compound in lex.compound_units:
-                if joined == compound or joined.endswith(" " + compound):
+            for compound, spaced in _compounds_ending_in(joined.rpartition(" ")[2]):
+                if joined == compound or joined.endswith(spaced):
                     unit = compound
                     break
             return Noun(unit, end, text[start_phrase:end].strip(), tuple(mods), word)
