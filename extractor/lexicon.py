@@ -102,6 +102,7 @@ class Lexicon:
     postfix_qualifiers: dict[str, str]
     particle_verbs: frozenset[str]
     hedges: frozenset[str]
+    street_words: frozenset[str]
     person_nouns: dict[str, str]
     auxiliaries: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
         postfix_qualifiers=dict(lex["postfix_qualifiers"]),
         particle_verbs=frozenset(lex["particle_verbs"]),
         hedges=frozenset(lex["hedges"]),
+        street_words=frozenset(lex["street_words"]),
         person_nouns=dict(lex["person_nouns"]),
         auxiliaries=frozenset(lex["auxiliaries"]),
         prefix_re=prefix_re,

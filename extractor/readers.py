@@ -324,20 +324,24 @@ _PLACE_FORMS = ("name", "capital")
 
 
 def _place_after(text: str, pos: int) -> int:
-    """The end of a city or country name (one to three capitalised words, from the gazetteer)
-    standing right after a figure, else 0."""
+    """The end of a place standing right after a figure, else 0: a city or country name of
+    the gazetteer (one to three capitalised words: "1110 Brussels"), or a street, capitalised
+    words up to a street word of the lexicon ("2520 Massachusetts Avenue")."""
     if not text.startswith(" ", pos) or not text[pos + 1 : pos + 2].isupper():
         return 0
     surfaces = gazetteer().surfaces
+    streets = lexicon().street_words
     words: list[re.Match[str]] = []
     at = pos
-    for _ in range(3):
+    for _ in range(4):
         m = TOKEN.match(text, at)
         if m is None or not m.group("w")[0].isupper():
             break
         words.append(m)
         at = m.end()
-    for n in range(len(words), 0, -1):
+        if m.group("w").rstrip(".") in streets:
+            return at
+    for n in range(min(len(words), 3), 0, -1):
         name = text[words[0].start("w") : words[n - 1].end()]
         if surfaces.get(name, ("", ""))[1] in _PLACE_FORMS:
             return words[n - 1].end()
@@ -355,7 +359,7 @@ def read_count(f: Frame) -> Verdict:
     noun = counted_noun(text, number_end, value=f.lo_value)
     place = _place_after(text, number_end)
     if place and (noun is None or noun.end <= place):
-        return REFUSED  # "1110 Brussels", "75007 Paris": a postcode before its city
+        return REFUSED  # "1110 Brussels", "2520 Massachusetts Avenue": an address
     rule = "count.noun"
     if noun is None:
         # "nine of NATO's 30 members", "three out of its four members": the number is the

@@ -1,5 +1,5 @@
 """Counted nouns: demonyms of several words count people, a list of group names before the head
-noun is crossed, and a postcode before its city is no count."""
+noun is crossed, and a postcode or a house number before its place is no count."""
 
 from __future__ import annotations
 
@@ -67,6 +67,10 @@ def test_a_nationality_listed_with_another_still_counts_people() -> None:
         "Ul. Klonowa 1, 00-909 Warsaw",
         "Av. Ilha da Madeira, 1400-204 Lisbon",
         "PO Box 1200, 1010 Vienna",
+        "The embassy is at 3100 Massachusetts Avenue NW.",
+        "Send it to 77 Acacia Road, Leeds",
+        "HQ: 1600 Pennsylvania Ave. NW",
+        "Wilhelmstraße 54 and 11 Unter den Linden Strasse",
     ],
 )
 def test_a_postcode_before_its_city_is_no_count(text: str) -> None:
@@ -79,6 +83,8 @@ def test_a_postcode_before_its_city_is_no_count(text: str) -> None:
         ("about 300 Kabul residents", "about 300 Kabul residents", "resident"),
         ("2,000 Brussels officials", "2,000 Brussels officials", "official"),
         ("1,500 Paris police officers", "1,500 Paris police officers", "officer"),
+        ("300 Wall Street bankers", "300 Wall Street bankers", "banker"),
+        ("2,000 St Petersburg residents", "2,000 St Petersburg residents", "resident"),
     ],
 )
 def test_a_city_that_modifies_the_counted_noun_keeps_the_count(
