@@ -180,16 +180,15 @@ def resolve_currencies(
             and _restates(text, prev, q)
         ):
             unit = "USD"
-        local = _local_style_dollar(cache, text, entities)
         if (
             unit is None
-            and local is not None
             and prev is not None
             and prev.kind == "money"
             and prev.unit == "USD"
             and _restates(text, prev, q)
         ):
-            unit = local  # "$US95 billion ($145 billion)": the conversion into the local dollar
+            # "$US95 billion ($145 billion)": the conversion into the local dollar
+            unit = _local_style_dollar(cache, text, entities)
         s, e = layout.sentence(q.number_start)
         s, e = max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)
         ps, pe = layout.paragraph(q.number_start)
@@ -203,7 +202,7 @@ def resolve_currencies(
             or _nearest(text, explicit, starts, q, 0, q.start)
             or (home if home in dollars else None)
             or _document_dollar(cache, quantities, layout, entities, dollars)
-            or local
+            or _local_style_dollar(cache, text, entities)  # asked last: it reads 20,000 chars
         )
         stated = code_after is not None and unit == code_after.group(1)
         q = q._replace(unit=unit or "USD", currency_from="text" if stated else "context")

@@ -10,9 +10,31 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractor.lexicon import month_pattern
+from extractor.lexicon import lexicon, month_pattern, trie_regex
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# The same day, not after a digit, written so that the pattern opens with a character class:
+# Python's re tries a pattern that opens with a look-behind at every position of the window,
+# one that opens with a class or literal only where it matches.  The look-behind moves past
+# the first digit ("(?<!\d)\d" is "\d(?<!\d\d)"), and the alternatives of _DAY are chosen by
+# the digit already read, in _DAY's order.  tests/test_grammar_equivalence.py checks every
+# rewritten pattern against its plain form.
+_DAY_NOT_AFTER_DIGIT = (
+    r"\d(?<!\d\d)(?:(?<=3)[01]|(?<=[12])\d|(?<=0)[1-9]|(?<=[1-9]))(?:st|nd|rd|th)?"
+)
+
+
+@cache
+def _month_at_word_start() -> str:
+    r"""month_pattern() after a word boundary, opening with the month's first letter (a
+    branch of literals) and checking the boundary behind it: "\bMarch" is "M(?<!\wM)arch"."""
+    groups: dict[str, list[str]] = {}
+    for name in (m.capitalize() for m in lexicon().months):
+        groups.setdefault(name[0], []).append(name[1:])
+    branches = "|".join(
+        f"{c}(?<!\\w{c})(?:{trie_regex(rest)})" for c, rest in sorted(groups.items())
+    )
+    return rf"(?:{branches})(?![a-z])\.?"
 
 
 # Each pattern is named; the names appear in tests and in `--explain` output.
@@ -20,20 +42,22 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 def patterns() -> dict[str, str]:
     """The exclusion patterns by name (month names from the one month table)."""
     month = month_pattern()
+    month_ws = _month_at_word_start()
     return {
-        "date.iso": r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)",
-        "date.numeric": r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
+        "date.iso": r"\d(?<!\d\d)\d{3}-\d{1,2}-\d{1,2}(?!\d)",
+        "date.numeric": r"\d(?<!\d\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])",
         "date.day_month": (
-            rf"(?<!\d){_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{month}"
+            rf"{_DAY_NOT_AFTER_DIGIT}(?:\s*(?:-|–|to|and)\s*{_DAY})?\s+(?:of\s+)?{month}"
             r"(?:,?\s+\d{4})?(?!\d)"
         ),
         "date.month_day": (
-            rf"\b{month}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?"
+            rf"{month_ws}\s+{_DAY}(?!\d)(?:\s*(?:-|–|to|and)\s*{_DAY}(?!\d))?"
             r"(?:,?\s+\d{4})?(?!\d)"
         ),
-        "date.month_year": rf"\b{month}\s+\d{{4}}(?!\d)",
+        "date.month_year": rf"{month_ws}\s+\d{{4}}(?!\d)",
         "date.year_range": (
-            r"(?<![\d,.])(?:1[6-9]|20)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)(?![\d%])"
+            r"(?:1(?<![\d,.]1)[6-9]|2(?<![\d,.]2)0)\d\d\s*(?:-|–|/)\s*(?:(?:1[6-9]|20)\d\d|\d\d)"
+            r"(?![\d%])"
         ),
         "date.year_after_preposition": (
             r"(?i:\b(?:in|since|by|until|till|from|of|during|before|after|circa|early|late|mid|"
@@ -41,7 +65,7 @@ def patterns() -> dict[str, str]:
             r"(?:1[6-9]|20)\d\d(?![\d%]|[,.]\d)"
         ),
         "time.clock": (
-            r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|(?<!\d)\d{1,2}\s*[ap]\.m\."
+            r"\d(?<!\d\d)(?:\d?:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?!\d)|\d?\s*[ap]\.m\.)"
         ),
         "phone": (
             r"\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]\d{3,4}"
@@ -50,7 +74,7 @@ def patterns() -> dict[str, str]:
         "list.marker": r"(?<![^\n])[ \t]*(?:\d{1,3}|[A-Za-z])[.)](?=[ \t])",
         "list.paren": r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)",
         "citation": r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]",
-        "version.dotted": r"(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",
+        "version.dotted": r"\d(?<![\d.]\d)\d*\.\d+\.\d+(?:\.\d+)*(?![\d])",
     }
 
 

@@ -100,6 +100,9 @@ class Lexicon:
     hyphen_units: dict[str, str]
     collectives: frozenset[str]
     postfix_qualifiers: dict[str, str]
+    particle_verbs: frozenset[str]
+    hedges: frozenset[str]
+    street_words: frozenset[str]
     person_nouns: dict[str, str]
     auxiliaries: frozenset[str]
     prefix_re: re.Pattern[str]  # a currency prefix ending where the number starts
@@ -174,6 +177,9 @@ def lexicon() -> Lexicon:
         hyphen_units=dict(lex["hyphen_units"]),
         collectives=frozenset(lex["collectives"]),
         postfix_qualifiers=dict(lex["postfix_qualifiers"]),
+        particle_verbs=frozenset(lex["particle_verbs"]),
+        hedges=frozenset(lex["hedges"]),
+        street_words=frozenset(lex["street_words"]),
         person_nouns=dict(lex["person_nouns"]),
         auxiliaries=frozenset(lex["auxiliaries"]),
         prefix_re=prefix_re,

@@ -14,9 +14,10 @@ from decimal import Decimal
 from functools import cache
 
 from extractor.lexicon import lexicon, trie_regex
-from extractor.nouns import coordinable, is_plural
+from extractor.nouns import coordinable, counted_noun, is_plural
 from extractor.numbers import NumberToken
 from extractor.quantity import Quantity
+from extractor.readers import harmed_re
 
 # The rule ids this layer stamps (their examples: extractor.rules.grammar).
 LIST_RULES = ("count.respectively", "count.shared_noun", "count.one_listed", "percent.header")
@@ -262,9 +263,34 @@ def postfix_qualifier(text: str, q: Quantity) -> Quantity:
     if m is None:
         return q
     nxt = m.group("next")
+    phrase = re.sub(r"\s+", " ", m.group("p").lower())
+    qualifier = lexicon().postfix_qualifiers[phrase]
     if nxt is not None and (nxt.lower() not in lexicon().np_stop or nxt.lower() == "than"):
+        if q.kind == "number" and phrase.startswith("or ") and nxt.lower() != "than":
+            # "10,000 or more refugees", "a million or so fled": the words after the
+            # qualifier are what the bare figure counts
+            return _counted_after(text, q, m.end("p"), qualifier) or q
         # "170 aircraft and more than 25,000 personnel", "3 tanks and more armour": the
         # phrase starts the next item
         return q
-    phrase = re.sub(r"\s+", " ", m.group("p").lower())
-    return q._replace(qualifier=lexicon().postfix_qualifiers[phrase], end=m.end("p"))
+    return q._replace(qualifier=qualifier, end=m.end("p"))
+
+
+def _counted_after(text: str, q: Quantity, pos: int, qualifier: str) -> Quantity | None:
+    """The count a bare figure makes with the noun or harm word after its postfix qualifier."""
+    if harmed_re().match(text, pos):
+        return q._replace(
+            kind="count", unit="person", qualifier=qualifier, end=pos, rule="count.implicit_person"
+        )
+    noun = counted_noun(text, pos, value=q.value or Decimal(0))
+    if noun is None:
+        return None
+    return q._replace(
+        kind="count",
+        unit=noun.unit,
+        qualifier=qualifier,
+        end=noun.end,
+        rule="count.noun",
+        noun_phrase=noun.phrase,
+        modifiers=noun.modifiers,
+    )

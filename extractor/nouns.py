@@ -79,12 +79,26 @@ def is_plural(word: str) -> bool:
     )
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _LETTERS | frozenset("'’-")
 
 
 def word_before(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    """The word ending at `pos` (spaces or tabs between; a newline right before `pos` too),
+    looked at within 30 characters: what re.search(r"([A-Za-z][A-Za-z'’-]*)[ \t]*$") finds
+    there, read backwards instead (a search that ends in $ is tried at all 30 positions)."""
+    lo = max(0, pos - 30)
+    end = pos
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # $ matches before a final newline
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > lo and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] not in _LETTERS:
+        start += 1
+    return text[start:end]
 
 
 @dataclass
@@ -139,8 +153,40 @@ def _plural_ahead(text: str, pos: int, limit: int = 3) -> bool:
     return False
 
 
+def _listed(text: str, m: re.Match[str]) -> bool:
+    """Is the word of `m`, after 'and' or a comma in a modifier list, one more modifier: an
+    adjective or nationality, or a capitalised name of a group before the head noun ("North
+    Vietnamese and Viet Cong fighters")?"""
+    word = m.group("w")
+    return coordinable(word) or (word[0].isupper() and _plural_ahead(text, m.end()))
+
+
+def _demonym_ends(mods: list[str], word: str) -> bool:
+    """Does the phrase end in a demonym of one to three words ('Australians', 'New
+    Zealanders', 'Papua New Guineans')?"""
+    if word in demonyms():
+        return True
+    if not (word[0].isupper() and mods and mods[-1][:1].isupper()):
+        return False
+    return any(" ".join([*mods[-k:], word]) in demonyms() for k in (1, 2) if len(mods) >= k)
+
+
 def _is_head(word: str, low: str) -> bool:
     return is_plural(word) and low not in lexicon().not_plural
+
+
+@cache
+def _compound_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The compound units by their last word, longest first as in the lexicon: a compound can
+    only end a noun phrase that ends in its last word.  Each with its " "-prefixed form."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for compound in lexicon().compound_units:
+        index.setdefault(compound.rpartition(" ")[2], []).append((compound, " " + compound))
+    return {last: tuple(rows) for last, rows in index.items()}
+
+
+def _compounds_ending_in(last: str) -> tuple[tuple[str, str], ...]:
+    return _compound_index().get(last, ())
 
 
 def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
@@ -160,9 +206,14 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
             m = TOKEN.match(text, c.end()) if c else None
             if m is None or not (coordinable(m.group("w")) or _is_head(m.group("w"), "")):
                 return None
-        elif m is not None and m.group("w") in ("and", "or") and mods and coordinable(mods[-1]):
+        elif (
+            m is not None
+            and m.group("w") in ("and", "or")
+            and mods
+            and (coordinable(mods[-1]) or mods[-1][0].isupper())
+        ):
             nxt = TOKEN.match(text, m.end())
-            if nxt is None or not coordinable(nxt.group("w")):
+            if nxt is None or not _listed(text, nxt):
                 return None
             m = nxt  # "artillery and multiple launch rocket systems"
         if not m:
@@ -192,7 +243,7 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
             listed = TOKEN.match(text, c.end()) if c else None
             if nxt is not None and nxt.group("w") in ("and", "or"):
                 listed = TOKEN.match(text, nxt.end())
-            if listed is not None and coordinable(listed.group("w")):
+            if listed is not None and _listed(text, listed):
                 pass  # "Polish, Lithuanian and Latvian troops": one of a list of modifiers
             elif not _plural_ahead(text, m.end()):  # not "three Chinese navy ships"
                 return Noun(
@@ -223,7 +274,7 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
                 pos = m.end()
                 continue
             end = m.end()
-            unit = "person" if word in demonyms() else singular(word)
+            unit = "person" if _demonym_ends(mods, word) else singular(word)
             unit = lex.person_nouns.get(unit, unit)  # "12,000 civilian deaths": people
             if low in lex.measure_nouns:
                 of = re.match(r"\s+of\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", text[end : end + 60])
@@ -235,8 +286,8 @@ def counted_noun(text: str, pos: int, *, value: Decimal) -> Noun | None:
                     end = end + of.start(1) + len(" ".join(keep))
             words = [w.lower() for w in mods] + [unit]
             joined = " ".join(words)
-            for compound in lex.compound_units:
-                if joined == compound or joined.endswith(" " + compound):
+            for compound, spaced in _compounds_ending_in(joined.rpartition(" ")[2]):
+                if joined == compound or joined.endswith(spaced):
                     unit = compound
                     break
             return Noun(unit, end, text[start_phrase:end].strip(), tuple(mods), word)

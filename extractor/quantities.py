@@ -81,13 +81,18 @@ _CEILING = re.compile(
 _OPENERS = "([“\"‘'"
 
 
-_CEILING_HINTS = ("cap", "limit", "ceiling", "restrict")
-
-
 _WORD = re.compile(r"\S+")
 _SIGN_QUALIFIERS = frozenset("~≈")
 # "300+ soldiers", "a 5,000-plus force": at least the figure
 _PLUS = re.compile(r"(?:\+|-plus\b)(?![\d+])")
+
+
+@cache
+def _hedged_noun() -> re.Pattern[str]:
+    """A hedge before the one or two words of the noun that governs the figure: "an estimated
+    cost of", "a projected total of", "the reported death toll of"."""
+    hedges = trie_regex(list(lexicon().hedges))
+    return re.compile(rf"(?i)(?<![\w-])(?:an?|the)\s+(?:{hedges})\s+(?:[a-z]+\s+){{1,2}}?of\s+$")
 
 
 @cache
@@ -110,17 +115,25 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
         words = []  # the common case: the word before the figure ends no qualifier
     spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
-    for n in (4, 3, 2, 1):
+    for n in (4, 3, 2, 1) if words else ():
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
             continue
         first = words[-n].lstrip(_OPENERS)
         phrase = " ".join([first, *words[len(words) - n + 1 :]]).lower()
         if first and phrase in lex.qualifiers:
+            if phrase == "over" and len(words) > n and words[-n - 1].lower() in lex.particle_verbs:
+                return "exact", start  # "handed over 500 rifles": the verb's particle
             offset = spans[-n] + (len(words[-n]) - len(first))
             return lex.qualifiers[phrase], start - len(tail) + offset
+    if stripped.endswith(" of"):
+        hedged = _hedged_noun().search(text, max(0, start - 48), start)
+        if hedged is not None:  # "an estimated cost of $60 million"
+            return "approximate", hedged.start()
     window = text[max(0, start - 80) : start]
     low = window.lower()
-    if any(h in low for h in _CEILING_HINTS) and _CEILING.search(window):
+    if (
+        "cap" in low or "limit" in low or "ceiling" in low or "restrict" in low
+    ) and _CEILING.search(window):
         return "at_most", start
     return "exact", start
 
@@ -177,6 +190,8 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         q, consumed = _build(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         if q is not None and q.unit == "other":
             q = _unit_of_others(text, q, out)
+        elif q is not None and q.kind == "number" and _OF_THEM.match(text, q.end):
+            q = _unit_of_them(text, q, out)
         if (
             (q is None or q.kind == "number")
             and tok.kind == "digits"
@@ -205,6 +220,20 @@ def _unit_of_others(text: str, q: Quantity, before: list[Quantity]) -> Quantity 
         if prev.kind == "count" and len(gap) < 120 and not re.search(r"[.!?;]\s", gap):
             return q._replace(unit=prev.unit)
     return None
+
+
+_OF_THEM = re.compile(r"[ \t]+of[ \t]+(?:them|those|whom)\b")
+
+
+def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
+    """'feeding 3 million people ... rations for up to 2 million of them': a bare figure of
+    'them' counts what the last count before it counted, in its sentence or the one before."""
+    for prev in reversed(before[-3:]):
+        if prev.kind != "count" or q.start - prev.end > 240:
+            continue
+        if len(re.findall(r"[.!?]\s", text[prev.end : q.start])) <= 1:
+            return q._replace(kind="count", unit=prev.unit, rule="count.partitive")
+    return q
 
 
 def _lone_one(tok: NumberToken) -> bool:

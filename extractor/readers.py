@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from extractor.gazetteer import gazetteer
 from extractor.lexicon import lexicon, trie_regex
 from extractor.nouns import TOKEN, Noun, counted_noun, is_plural, nationalities, word_before
 from extractor.numbers import NumberToken, scale_factor
@@ -183,7 +184,7 @@ def _number_word_refused(text: str, tok: NumberToken, qstart: int) -> bool:
 
 
 @cache
-def _harmed_re() -> re.Pattern[str]:
+def harmed_re() -> re.Pattern[str]:
     """A harm word right after a figure, perhaps behind an auxiliary: '42 dead', '100 killed',
     'as many as 140,000 had died', '300 were reportedly wounded'."""
     lex = lexicon()
@@ -203,7 +204,7 @@ def _bare(text: str, tok: NumberToken, base: Quantity, right: str) -> Quantity |
     ("two said"); a written-out number with a scale word ("some fifteen thousand fled") is."""
     if tok.is_year_like:
         return None
-    if _harmed_re().match(right):
+    if harmed_re().match(right):
         return base._replace(kind="count", unit="person", rule="count.implicit_person")
     pm = _PREDICATE.match(right)
     if pm:
@@ -319,6 +320,34 @@ def read_count_compound(f: Frame) -> Verdict:
     return f.base._replace(kind="count", unit=unit, end=end, rule="count.compound")
 
 
+_PLACE_FORMS = ("name", "capital")
+
+
+def _place_after(text: str, pos: int) -> int:
+    """The end of a place standing right after a figure, else 0: a city or country name of
+    the gazetteer (one to three capitalised words: "1110 Brussels"), or a street, capitalised
+    words up to a street word of the lexicon ("2520 Massachusetts Avenue")."""
+    if not text.startswith(" ", pos) or not text[pos + 1 : pos + 2].isupper():
+        return 0
+    surfaces = gazetteer().surfaces
+    streets = lexicon().street_words
+    words: list[re.Match[str]] = []
+    at = pos
+    for _ in range(4):
+        m = TOKEN.match(text, at)
+        if m is None or not m.group("w")[0].isupper():
+            break
+        words.append(m)
+        at = m.end()
+        if m.group("w").rstrip(".") in streets:
+            return at
+    for n in range(min(len(words), 3), 0, -1):
+        name = text[words[0].start("w") : words[n - 1].end()]
+        if surfaces.get(name, ("", ""))[1] in _PLACE_FORMS:
+            return words[n - 1].end()
+    return 0
+
+
 def read_count(f: Frame) -> Verdict:
     """'128,000 servicemen', 'nine of NATO's 30 members'; else a bare number ('42 dead',
     'About 8,000 were officers', or no unit at all); never the terms of a ratio."""
@@ -328,6 +357,9 @@ def read_count(f: Frame) -> Verdict:
     if _RATIO_BEFORE.search(text, max(0, start - 8), start) or _RATIO_AFTER.match(f.right):
         return REFUSED  # the terms of a ratio: "1 in 4 Ukrainians"
     noun = counted_noun(text, number_end, value=f.lo_value)
+    place = _place_after(text, number_end)
+    if place and (noun is None or noun.end <= place):
+        return REFUSED  # "1110 Brussels", "2520 Massachusetts Avenue": an address
     rule = "count.noun"
     if noun is None:
         # "nine of NATO's 30 members", "three out of its four members": the number is the

@@ -113,3 +113,49 @@ def test_bare_dollar_and_dollars_stay_context_dollars() -> None:
     for text in ("it cost $5 million", "it cost 5 million dollars"):
         (q,) = quantities(text)
         assert (q.unit, q.currency_from) == (CONTEXT_DOLLAR, "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit", "value"),
+    [
+        ("Abu Dhabi set aside Dh40 million for the navy", "Dh40 million", "AED", 40e6),
+        ("the ministry spent Dhs 1.2 billion on drones", "Dhs 1.2 billion", "AED", 1.2e9),
+        ("the emirate budgets about Dh70 billion a year", "about Dh70 billion", "AED", 70e9),
+        ("Kuwait City approved KD 12 million in relief", "KD 12 million", "KWD", 12e6),
+        ("Manama adds BD 3.5m to the coastguard", "BD 3.5m", "BHD", 3.5e6),
+        ("Doha committed QR2bn to reconstruction", "QR2bn", "QAR", 2e9),
+        ("Muscat earmarked RO 8 million for housing", "RO 8 million", "OMR", 8e6),
+        ("Amman received JD 25 million in grants", "JD 25 million", "JOD", 25e6),
+        ("Cairo allots LE 40 billion to the army", "LE 40 billion", "EGP", 40e9),
+    ],
+)
+def test_gulf_and_arab_press_abbreviations(text: str, quote: str, unit: str, value: float) -> None:
+    """The Latin forms the region's English-language press prints (CLDR has none of them)."""
+    found = [q for q in quantities(text) if text[q.start : q.end] == quote]
+    assert found, [text[q.start : q.end] for q in quantities(text)]
+    assert found[0].unit.removeprefix(SHARED_PREFIX).split("|")[0] == unit
+    assert float(found[0].value or 0) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Riyadh raised its defence budget to SR250 billion this year.", "SAR"),
+        ("Saudi Arabia will spend SR 9 billion on housing.", "SAR"),
+        ("The Seychelles coast guard gets SR 30 million from Victoria.", "SCR"),
+        ("The UAE sent Dh30 million of aid to Sudan.", "AED"),
+        ("Morocco will invest Dh 12 billion in its railways.", "MAD"),
+    ],
+)
+def test_shared_gulf_abbreviations_take_the_country_of_the_sentence(text: str, unit: str) -> None:
+    """'SR' is the Saudi riyal and the Seychelles rupee, 'Dh' the UAE and the Moroccan dirham:
+    the country the sentence names decides, as for 'Rs' and 'pesos'."""
+    from extractor import extract
+
+    money = [f.quantity for f in extract(text).facts if f.quantity.unit not in ("percent",)]
+    assert [q.unit for q in money] == [unit], money
+
+
+def test_gulf_abbreviations_are_not_read_inside_words() -> None:
+    for text in ("the ZKD 15 million figure", "SKD15 units", "a PRO 5 model"):
+        assert [q for q in quantities(text) if q.kind == "money"] == [], text
