@@ -60,6 +60,12 @@ def singular(word: str) -> str:
     return low
 
 
+# Words that end in -men and are singular
+_SINGULAR_MEN = frozenset(
+    "specimen abdomen regimen stamen acumen bitumen albumen cyclamen hymen omen amen".split()
+)
+
+
 def is_plural(word: str) -> bool:
     lex = lexicon()
     low = word.lower()
@@ -71,6 +77,8 @@ def is_plural(word: str) -> bool:
         return False
     if word[0].isupper() and low.endswith("is") and len(low) > 4:
         return True  # "Iraqis", "Israelis", "Tutsis" (a lower-case -is word is a "crisis")
+    if low.endswith("men") and len(low) > 4 and low.isalpha() and low not in _SINGULAR_MEN:
+        return word.islower()  # "airmen", "seamen", "crewmen" (not "Yemen", "specimen")
     return (
         len(low) > 3
         and low.endswith("s")

@@ -115,3 +115,17 @@ def test_a_figure_of_them_with_no_count_before_it_stays_bare() -> None:
     text = "In the end, 30 of them left."
     (q,) = quantities(text)
     assert (q.kind, q.unit) == ("number", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("It involved 1,500 airmen.", "1,500 airmen", "airman"),
+        ("some 300 seamen were rescued", "some 300 seamen", "seaman"),
+        ("40 crewmen and 3 frogmen", "40 crewmen", "crewman"),
+        ("aid went to 5 Yemen districts", "5 Yemen districts", "district"),  # a name, not -men
+        ("3 specimen jars", "3 specimen jars", "jar"),  # a singular -men word
+    ],
+)
+def test_plurals_in_men_are_counted_nouns(text: str, quote: str, unit: str) -> None:
+    assert one(text, quote).unit == unit
