@@ -197,12 +197,20 @@ def _shared_unit(surface: str, codes: list[str], preference: list[str]) -> str |
 
 
 @cache
+def word_codes() -> frozenset[str]:
+    """ISO codes that are also English words or abbreviations (ALL, GEL, MAD, PEN ...): never a
+    currency on their own; the grammar reads one only in capitals right before a scaled amount
+    ("GEL 1.9 billion", "MAD 73 billion")."""
+    return frozenset(load_data("currencies.yaml")["not_codes"])
+
+
+@cache
 def currency_table() -> tuple[CurrencySurface, ...]:
     """Every currency surface: the CLDR table (currencies_cldr.yaml) with the hand table
     (currencies.yaml) merged over it, in a stable order (surface, then position)."""
     hand = load_data("currencies.yaml")
     preference: list[str] = list(hand["preference"])
-    not_codes = frozenset(hand["not_codes"])
+    not_codes = word_codes()
     not_words = frozenset(hand["not_words"])
     found: dict[tuple[str, str], set[str]] = {}  # (surface, position) -> codes
 

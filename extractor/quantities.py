@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from extractor.exclusions import Mask
-from extractor.lexicon import lexicon, trie_regex
+from extractor.lexicon import lexicon, trie_regex, word_codes
 from extractor.lists import (
     PercentLists,
     header_percent,
@@ -242,12 +242,17 @@ def _lone_one(tok: NumberToken) -> bool:
     return tok.value == 1 and " " not in tok.text and "-" not in tok.text
 
 
+_WORD_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
 _YEAR_FOLLOWERS = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
 
 
 def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quantity | None, int]:
     lex = lexicon()
     currency, cur_start = _prefix_currency(text, tok.start)
+    if currency is None and tok.scale and tok.kind == "digits":
+        word = _WORD_CODE.search(text, max(0, tok.start - 5), tok.start)
+        if word and word.group(1) in word_codes():  # "GEL 1.9 billion", not "ALL 32 allies"
+            currency, cur_start = word.group(1), word.start(1)
     if (
         currency is None
         and tok.is_year_like

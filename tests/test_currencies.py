@@ -159,3 +159,21 @@ def test_shared_gulf_abbreviations_take_the_country_of_the_sentence(text: str, u
 def test_gulf_abbreviations_are_not_read_inside_words() -> None:
     for text in ("the ZKD 15 million figure", "SKD15 units", "a PRO 5 model"):
         assert [q for q in quantities(text) if q.kind == "money"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("Georgia will spend GEL 1.9 billion on defence.", "GEL 1.9 billion", "GEL"),
+        ("Morocco plans MAD 73 billion for the army.", "MAD 73 billion", "MAD"),
+        ("Lima approved PEN 2.5bn for the navy.", "PEN 2.5bn", "PEN"),
+    ],
+)
+def test_word_like_codes_only_before_a_scaled_amount(text: str, quote: str, unit: str) -> None:
+    found = {text[q.start : q.end]: q.unit for q in quantities(text)}
+    assert found.get(quote) == unit, found
+
+
+@pytest.mark.parametrize("text", ["ALL 32 allies agreed.", "The TOP 10 list.", "GEL 5 tubes"])
+def test_word_like_codes_are_no_currency_otherwise(text: str) -> None:
+    assert all(q.kind != "money" for q in quantities(text)), text
