@@ -177,3 +177,18 @@ def test_word_like_codes_only_before_a_scaled_amount(text: str, quote: str, unit
 @pytest.mark.parametrize("text", ["ALL 32 allies agreed.", "The TOP 10 list.", "GEL 5 tubes"])
 def test_word_like_codes_are_no_currency_otherwise(text: str) -> None:
     assert all(q.kind != "money" for q in quantities(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("NAIROBI — Kenya has signed a Sh130bn rail loan with China.", "Sh130bn", "KES"),
+        ("Uganda will spend Sh4 trillion on defence next year.", "Sh4 trillion", "UGX"),
+        ("Tanzania set aside Sh500 billion for the floods.", "Sh500 billion", "TZS"),
+    ],
+)
+def test_east_african_shillings_are_read_from_the_country(text: str, quote: str, unit: str) -> None:
+    from extractor.pipeline import extract_text
+
+    found = {f.span.quote: f.quantity.unit for f in extract_text(text).facts}
+    assert found.get(quote) == unit, found
