@@ -16,7 +16,9 @@ from extractor.rules.attribution import (
 )
 from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import (
+    AUX,
     COORDINATED,
+    GIVE,
     GIVE_TO,
     NAME_TO_FIGURE,
     Role,
@@ -143,17 +145,23 @@ def _continues_aid(ctx: Ctx) -> bool:
     howitzers at 1.2 billion kroner.': a sentence right after an aid fact (its paragraph or
     the next) whose subject is that donor again, by pronoun, office or name, or the aid
     itself, goes on about the same aid."""
-    donor = _aid_donor_before(ctx, ctx.sentence_start)  # an earlier sentence's, not this one's
+    earlier = _aid_before(ctx, ctx.sentence_start)  # an earlier sentence's, not this one's
+    donor = earlier.fields.get("donor") if earlier is not None else None
     if donor is None:
         donor = _giver_just_before(ctx, ctx.sentence_start)
     s, _ = ctx.sentence
-    if donor is None:
+    if donor is None and earlier is None:
         return False
     head = ctx.text[s : ctx.q.start]
     opener = re.match(r"[\s\W]*", head)
     at = opener.end() if opener else 0
     if _ANAPHOR.match(head, at):
         return True
+    named = ctx.mentions(max(s, ctx.q.start - 40), ctx.q.start)
+    if named and is_country(named[-1].code) and NAME_TO_FIGURE.fullmatch(
+        ctx.text, named[-1].end, ctx.q.start
+    ):
+        return True  # "... followed by Sweden (SEK 150 million) and Denmark (DKK 80 million)"
     line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
     if _LIST_ITEM.match(ctx.text, line_start) and ctx.q.start - line_start < 40:
         return True  # "The funding breaks down as follows:" then "- €110 million for Sudan;"
@@ -268,6 +276,13 @@ def _listed_after_aid_item(ctx: Ctx) -> bool:
     gap = found[1]
     tail = gap.split(")")[-1]  # "28 M113AS4 armoured personnel carriers (APC), 14 ..."
     return _LIST_GAP.fullmatch(gap) is not None or _LIST_GAP.fullmatch(tail) is not None
+
+
+# Givers the text does not name: "Donors pledged $80 million for flood relief in Pakistan"
+_UNNAMED_DONORS = re.compile(
+    rf"(?i)\b(?:donors|donor\s+countries|governments|the\s+international\s+community|international"
+    rf"\s+donors|participants|the\s+conference)\s+{AUX}(?:{GIVE}|raised)\b"
+)
 
 
 def _in_spending_sentence(ctx: Ctx) -> bool:
@@ -486,10 +501,16 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
         group.insert(0, r)
     s, _ = ctx.sentence
     head = group[0].mention.start
-    if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head):
+    # a list going on from an earlier sentence's aid: "Donors pledged $120 million ... The
+    # Netherlands led with €25 million, followed by Sweden (SEK 150 million)"
+    going_on = _aid_before(ctx, ctx.sentence_start) is not None
+    opens = re.fullmatch(r"[\s\W]*(?:the\s+)?", ctx.text[s:head], re.I) is not None
+    if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head) and not (going_on and opens):
         return None
-    after_list = ctx.text[max(s, head - 20) : head].rstrip().endswith(("led by", "including"))
-    if ctx.previous_in_sentence("aid") is None and not after_list:
+    after_list = ctx.text[max(s, head - 20) : head].rstrip().endswith(
+        ("led by", "including", "followed by")
+    )
+    if ctx.previous_in_sentence("aid") is None and not after_list and not going_on:
         return None
     return _codes(group)
 
@@ -692,7 +713,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         return None
     includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
     donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
-    if not listed and (
+    unnamed = donor is None and recipient is not None and _UNNAMED_DONORS.search(ctx.before())
+    if not listed and not unnamed and (
         donor is None or (recipient is None and not ctx.has(AID_WORD) and not given)
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
@@ -958,6 +980,13 @@ RULE = Rule(
             "Belgium will send 40 instructors to Poland to train Ukrainian sappers.",
             "40 instructors",
             {"family": "aid", "donor": "BE", "recipient": "UA"},
+        ),
+        # a list of givers going on from an earlier sentence's aid, a bracket after each name
+        Example(
+            "Donors pledged $80 million for flood relief in Pakistan. Norway led with $20 "
+            "million, followed by Finland ($12 million) and Ireland ($9 million).",
+            "$12 million",
+            {"family": "aid", "donor": "FI", "recipient": "PK"},
         ),
         # names coordinated before a giving verb give together
         Example(

@@ -47,6 +47,8 @@ _AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends
 _AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
 _AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both)\s+)*"
 
+AUX = _AUX  # auxiliaries and adverbs a giving verb may follow ("will also", "has already")
+
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
     r"|\bhelp(?:s|ing)?|\bsupport(?:s|ing)?|\bassist(?:s|ing)?|\bback(?:s|ing)?|\btrain(?:s|ing)?"
@@ -153,10 +155,10 @@ def _before_a_figure(ctx: Ctx, m: Mention) -> bool:
     if i >= len(ctx.quantities):
         return False
     q = ctx.quantities[i]
-    return q.start - m.end <= 7 and NAME_TO_FIGURE.fullmatch(ctx.text, m.end, q.start) is not None
+    return q.start - m.end <= 12 and NAME_TO_FIGURE.fullmatch(ctx.text, m.end, q.start) is not None
 
 
-NAME_TO_FIGURE = re.compile(r"\s+(?:with\s+|at\s+)?")
+NAME_TO_FIGURE = re.compile(r"\s+(?:led\s+with\s+|with\s+|at\s+)?|\s*\(\s*")  # "Sweden (SEK 150m)"
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
