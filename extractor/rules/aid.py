@@ -285,6 +285,28 @@ _UNNAMED_DONORS = re.compile(
 )
 
 
+_AID_SHARE = re.compile(
+    r"(?i)\b(?:aid|assistance|support|help)\b[^.;]{0,30}?\b(?:worth|equal\s+to|amounting\s+to"
+    r"|equivalent\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
+def _aid_share(ctx: Ctx) -> bool:
+    """Aid measured as a share of the giver's economy: 'committed military aid worth about
+    1.4% of GDP to Ukraine', then the list 'Latvia 1.2% and Lithuania 0.9%'."""
+    q = ctx.q
+    if q.of == "GDP" and _AID_SHARE.search(ctx.text, max(ctx.sentence[0], q.start - 70), q.start):
+        return True
+    found = ctx.previous_in_sentence("aid")
+    if found is None or found[0].quantity.kind != "percent":
+        return False
+    return _LIST_GAP_NAMED.fullmatch(found[1]) is not None
+
+
+# "1.4% of GDP to Ukraine, Latvia 1.2%": the gap between two shares of a list, a name in it
+_LIST_GAP_NAMED = re.compile(r"(?i)[^.;]{0,40}?(?:,|\band\b)\s+(?:the\s+)?[A-Z][\w .'’-]{1,30}?\s+")
+
+
 def _in_spending_sentence(ctx: Ctx) -> bool:
     """A sentence a spending fact has already claimed (or that goes on about one, 'That amounts
     to 4.7% of GDP'), with no word of aid in it: its money is spending, not aid."""
@@ -485,7 +507,7 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     'led by Saudi Arabia and the UAE with $500 million each': in a list of amounts the verb is
     said once, and the name (or names) right before each amount is its giver."""
     q = ctx.q
-    if q.kind != "money":
+    if q.kind not in ("money", "percent"):
         return None
     before = [r for r in found if r.mention.end <= q.start]
     if not before or before[-1].role in ("receiver", "weak_receiver"):
@@ -709,6 +731,10 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             given = True
         else:
             given = given and (equipment or _governed_by_giving(ctx))
+    elif q.kind == "percent":
+        if not _aid_share(ctx):
+            return None
+        given = True
     else:
         return None
     includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
@@ -980,6 +1006,13 @@ RULE = Rule(
             "Belgium will send 40 instructors to Poland to train Ukrainian sappers.",
             "40 instructors",
             {"family": "aid", "donor": "BE", "recipient": "UA"},
+        ),
+        # aid measured as a share of the giver's economy, and the list that follows
+        Example(
+            "Denmark has given military aid worth about 2% of GDP to Ukraine, Estonia 1.5% and "
+            "Latvia 1.1%.",
+            "1.5%",
+            {"family": "aid", "donor": "EE", "recipient": "UA"},
         ),
         # a list of givers going on from an earlier sentence's aid, a bracket after each name
         Example(
