@@ -144,11 +144,17 @@ def _continues_aid(ctx: Ctx) -> bool:
     """'Denmark will donate its artillery to Ukraine. The ministry put the value of the 19
     howitzers at 1.2 billion kroner.': a sentence right after an aid fact (its paragraph or
     the next) whose subject is that donor again, by pronoun, office or name, or the aid
-    itself, goes on about the same aid."""
-    earlier = _aid_before(ctx, ctx.sentence_start)  # an earlier sentence's, not this one's
+    itself, goes on about the same aid.  Asked up to three times per figure: answered once."""
+    if "continues_aid" not in ctx.memo:
+        ctx.memo["continues_aid"] = _goes_on_about_aid(ctx)
+    return bool(ctx.memo["continues_aid"])
+
+
+def _goes_on_about_aid(ctx: Ctx) -> bool:
+    earlier = _aid_before(ctx)  # an earlier sentence's, not this one's
     donor = earlier.fields.get("donor") if earlier is not None else None
     if donor is None:
-        donor = _giver_just_before(ctx, ctx.sentence_start)
+        donor = _giver_just_before(ctx)
     s, _ = ctx.sentence
     if donor is None and earlier is None:
         return False
@@ -170,26 +176,14 @@ def _continues_aid(ctx: Ctx) -> bool:
     return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
 
 
-def _aid_donor_before(ctx: Ctx, s: int) -> Any:
-    """The donor of the last aid fact before position `s` (the sentence's start), in this
-    paragraph or the one before."""
-    draft = _aid_before(ctx, s)
-    return draft.fields.get("donor") if draft is not None else None
-
-
-def _aid_before(ctx: Ctx, s: int) -> Draft | None:
+def _aid_before(ctx: Ctx) -> Draft | None:
+    """The last aid fact of an earlier sentence, in this paragraph or the one before."""
     since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
-    for i in ctx.back():
-        q = ctx.quantities[i]
-        if q.start < since:
-            return None
-        draft = ctx.drafts[i]
-        if q.start < s and draft is not None and draft.family == "aid":
-            return draft
-    return None
+    found = (d for d in ctx.facts_back(since, before=ctx.sentence_start) if d.family == "aid")
+    return next(found, None)
 
 
-def _giver_just_before(ctx: Ctx, s: int) -> str | None:
+def _giver_just_before(ctx: Ctx) -> str | None:
     """The giver of the sentence before (in the same paragraph) when it speaks of giving
     without a figure: 'Denmark will donate its artillery fleet to Ukraine.'"""
     ps, _ = ctx.paragraph
@@ -200,12 +194,8 @@ def _giver_just_before(ctx: Ctx, s: int) -> str | None:
     ls = max(ls, le - REACH)  # a rule reads at most REACH characters of a sentence
     if not AID_CUE.search(ctx.text, ls, le):
         return None
-    for i in ctx.back():  # a sentence whose figures are of another family speaks of that
-        if ctx.quantities[i].start < ls:
-            break
-        draft = ctx.drafts[i]
-        if draft is not None and draft.family not in ("aid", "other"):
-            return None
+    if any(d.family not in ("aid", "other") for d in ctx.facts_back(ls)):
+        return None  # a sentence whose figures are of another family speaks of that
     givers = [r for r in roles(ctx, ls, le) if r.role == "giver" and r.strength == 2]
     return givers[0].mention.code if givers else None
 
@@ -312,14 +302,7 @@ def _in_spending_sentence(ctx: Ctx) -> bool:
     to 4.7% of GDP'), with no word of aid in it: its money is spending, not aid."""
     if ctx.has(AID_WORD) or ctx.has(STRONG_AID_CUE):
         return False
-    s, _ = ctx.sentence
-    for i in ctx.back(6):
-        if ctx.quantities[i].number_start < s:
-            break
-        draft = ctx.drafts[i]
-        if draft is not None and draft.family == "spending":
-            return True
-    return False
+    return any(d.family == "spending" for d in ctx.facts_back(ctx.sentence[0], limit=6))
 
 
 def _helped_by_aid(ctx: Ctx) -> bool:
@@ -330,17 +313,10 @@ def _helped_by_aid(ctx: Ctx) -> bool:
         return False
     if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 40), q.start):
         return False
-    s, _ = ctx.sentence
-    for i in ctx.back(NEIGHBOURS_BACK):
-        if ctx.quantities[i].number_start < s:
-            return False
-        draft = ctx.drafts[i]
-        if draft is not None and draft.family == "aid" and draft.quantity.kind == "money":
-            return True
-    return False
-
-
-NEIGHBOURS_BACK = 6
+    return any(
+        d.family == "aid" and d.quantity.kind == "money"
+        for d in ctx.facts_back(ctx.sentence[0], limit=6)
+    )
 
 
 def _recent_family(ctx: Ctx) -> str | None:
@@ -525,7 +501,7 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     head = group[0].mention.start
     # a list going on from an earlier sentence's aid: "Donors pledged $120 million ... The
     # Netherlands led with €25 million, followed by Sweden (SEK 150 million)"
-    going_on = _aid_before(ctx, ctx.sentence_start) is not None
+    going_on = _aid_before(ctx) is not None
     opens = re.fullmatch(r"[\s\W]*(?:the\s+)?", ctx.text[s:head], re.I) is not None
     if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head) and not (going_on and opens):
         return None
@@ -771,7 +747,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         fields["since"] = int(since.group(1))
     year = _aid_year(ctx, clause, since.start(1) if since else None)
     if year is None and _continues_aid(ctx):  # "In 2024 ... SEK 5.9 billion. Of this, ..."
-        earlier = _aid_before(ctx, ctx.sentence_start)
+        earlier = _aid_before(ctx)
         year = earlier.fields.get("year") if earlier is not None else None
     if year is not None:
         fields["year"] = year

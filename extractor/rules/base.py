@@ -56,6 +56,7 @@ class Ctx:
     drafts: list[Draft | None]  # drafts of earlier quantities, by quantity index
     number_starts: list[int]  # quantities[i].number_start, for bisect
     frame: Frame = field(default_factory=Frame)  # what earlier sentences established
+    memo: dict[str, Any] = field(default_factory=dict)  # answers about this figure, asked twice
 
     @cached_property
     def paragraph_index(self) -> int:
@@ -75,6 +76,21 @@ class Ctx:
     def back(self, limit: int = NEIGHBOURS * 4) -> range:
         """Indexes of the figures before this one, nearest first, at most `limit` of them."""
         return range(self.index - 1, max(-1, self.index - 1 - limit), -1)
+
+    def facts_back(
+        self, since: int, *, before: int | None = None, limit: int = NEIGHBOURS * 4
+    ) -> Iterator[Draft]:
+        """The facts of the figures before this one that start at `since` or later (and before
+        `before`, if given), nearest first, at most `limit` figures back: the one walk that
+        'the aid fact of the sentence before', 'a spending fact of this paragraph' and the like
+        are made of."""
+        for i in self.back(limit):
+            q = self.quantities[i]
+            if q.start < since:
+                return
+            draft = self.drafts[i]
+            if draft is not None and (before is None or q.start < before):
+                yield draft
 
     @cached_property
     def _full_sentence(self) -> tuple[int, int]:

@@ -56,18 +56,10 @@ def _year_of_paragraph(ctx: Ctx, described: Draft | None = None) -> int | None:
     s = ctx.sentence_start
     if described is not None and described.fields.get("year"):
         return int(described.fields["year"])  # "SAR 269 billion in 2024, about 21 per cent of"
-    for i in ctx.back(NEIGHBOURS):
-        earlier = ctx.quantities[i]
-        if earlier.start < ps:
-            return None
-        draft = ctx.drafts[i]
-        if draft is None or earlier.start >= s:
-            continue
-        year = draft.fields.get("year")
-        if year is None or earlier.kind != q.kind:
-            return None
-        return int(year)
-    return None
+    draft = next(ctx.facts_back(ps, before=s, limit=NEIGHBOURS), None)
+    if draft is None or draft.quantity.kind != q.kind or draft.fields.get("year") is None:
+        return None
+    return int(draft.fields["year"])
 
 
 RULE = Rule(

@@ -80,29 +80,24 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
     return subject
 
 
-_PROMISED = re.compile(
-    r"(?i)\b(?:promised|promises|pledged|pledges|committed|commits|vowed|vows|aims?|plans?"
-    r"|intends?|wants?|hopes?|is\s+set|are\s+set)\s+(?:to\s+)?(?:reaching|reach|meet|meeting"
-    r"|hit|hitting|achieve|achieving|spend|spending|raise|raising)\b"
+_PROMISE = (
+    r"promised|promises|pledged|pledges|committed|commits|vowed|vows|aims?|plans?|intends?"
+    r"|wants?|hopes?|is\s+set|are\s+set"
 )
-
-
+_REACH = r"reaching|reach|meet|meeting|hit|hitting|achieve|achieving|spend|spending|raise|raising"
+# "Trudeau has promised to reach the alliance's 2% guideline"
+_PROMISED = re.compile(rf"(?i)\b(?:{_PROMISE})\s+(?:to\s+)?(?:{_REACH})\b")
+# "... and remains committed to reaching 2.5% by 2027": the promise right before the share
 _PROMISED_RIGHT_BEFORE = re.compile(
-    r"(?i)\b(?:committed|pledged|promised|vowed|aims?|plans?|intends?)\s+to\s+(?:reaching|reach"
-    r"|meet|meeting|hit|hitting|achieve|achieving|spending|spend)\s+(?:at\s+least\s+)?$"
+    rf"(?i)\b(?:{_PROMISE})\s+to\s+(?:{_REACH})\s+(?:at\s+least\s+)?$"
 )
 
 
 def _gdp_share_before_in_sentence(ctx: Ctx) -> bool:
-    s, _ = ctx.sentence
-    for i in ctx.back(NEIGHBOURS):
-        other = ctx.quantities[i]
-        if other.number_start < s:
-            return False
-        draft = ctx.drafts[i]
-        if draft is not None and draft.family == "spending" and other.of == "GDP":
-            return True
-    return False
+    return any(
+        d.family == "spending" and d.quantity.of == "GDP"
+        for d in ctx.facts_back(ctx.sentence[0], limit=NEIGHBOURS)
+    )
 
 
 def _promiser(ctx: Ctx) -> str | None:
@@ -505,17 +500,17 @@ _DEFENCE_BODY = cue(
 def _spending_year_before(ctx: Ctx) -> int | None:
     """The year of the spending fact of an earlier sentence of this paragraph (figures of no
     family between do not count): the year a paragraph about one budget speaks of."""
-    ps, _ = ctx.paragraph
-    s = ctx.sentence_start
-    for i in ctx.back(NEIGHBOURS):
-        q = ctx.quantities[i]
-        if q.start < ps:
-            return None
-        draft = ctx.drafts[i]
-        if draft is None or draft.family == "other" or q.start >= s:
-            continue
-        year = draft.fields.get("year") if draft.family == "spending" else None
-        return int(year) if year is not None else None
+    draft = _spending_fact_before(ctx, ctx.paragraph[0], limit=NEIGHBOURS)
+    year = draft.fields.get("year") if draft is not None else None
+    return int(year) if year is not None else None
+
+
+def _spending_fact_before(ctx: Ctx, since: int, *, limit: int = NEIGHBOURS * 4) -> Draft | None:
+    """The last fact of an earlier sentence since `since` (figures of no family skipped) when
+    it is a spending fact."""
+    for draft in ctx.facts_back(since, before=ctx.sentence_start, limit=limit):
+        if draft.family != "other":
+            return draft if draft.family == "spending" else None
     return None
 
 
@@ -526,16 +521,7 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
     s, _ = ctx.sentence
     if _SPENDING_ANAPHOR.match(ctx.text, s, ctx.q.start) is None:
         return None
-    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
-    for i in ctx.back():
-        if ctx.quantities[i].start < since:
-            return None
-        draft = ctx.drafts[i]
-        if draft is None or draft.family == "other":
-            continue
-        earlier = ctx.quantities[i].start < ctx.sentence_start
-        return draft if draft.family == "spending" and earlier else None
-    return None
+    return _spending_fact_before(ctx, ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)])
 
 
 _SAME_MEASURE_GAP = re.compile(
