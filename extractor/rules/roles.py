@@ -42,12 +42,10 @@ AID_NOUN = (
     r"aid|assistance|package|support|contribution|donation|funding|help|commitment|pledge"
     r"|loan|grant|budget|spending|financing|gift|funds?|deliver(?:y|ies)|weapons|arms"
 )
-_AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
-_AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
-_AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
-_AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both)\s+)*"
-
-AUX = _AUX  # auxiliaries and adverbs a giving verb may follow ("will also", "has already")
+AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
+AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
+AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
+AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both)\s+)*"
 
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
@@ -86,9 +84,9 @@ _IN_BEFORE = re.compile(
 )
 _GIVE_BEFORE = re.compile(rf"(?i)\b(?:{GIVE_TO})\s+(?:the\s+)?$")
 _GIVER_AFTER = re.compile(
-    rf"(?i)^(?:['’]s)?(?:\s+\([^)]{{0,40}}\))?(?:,[^,]{{0,60}},)?\s+{_AUX}(?:{GIVE})\b"
+    rf"(?i)^(?:['’]s)?(?:\s+\([^)]{{0,40}}\))?(?:,[^,]{{0,60}},)?\s+{AUX}(?:{GIVE})\b"
 )
-_RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{_AUX}(?:{RECEIVE})\b")
+_RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{AUX}(?:{RECEIVE})\b")
 _AID_NOUN_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{AID_NOUN})\b")
 _MODIFIER_AFTER = re.compile(r"(?i)^(?:-led|-run|-managed|-backed|\s+(?:trust\s+)?funds?\b)")
 _COMPARISON_BEFORE = re.compile(
@@ -100,7 +98,7 @@ _COMPARISON_BEFORE = re.compile(
 _OFFICE_GIVES = re.compile(
     rf"(?i)^(?:['’]s)?\s+(?:[A-Z][\w.'’-]*\s+|(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief"
     rf"|then|minister|secretary|president|chancellor|premier|government|cabinet|ministry|department"
-    rf"|force|forces|armed|treasury|officials?)\s+)*?{_AUX}(?:{GIVE})\b"
+    rf"|force|forces|armed|treasury|officials?)\s+)*?{AUX}(?:{GIVE})\b"
 )
 
 
