@@ -176,6 +176,53 @@ def _goes_on_about_aid(ctx: Ctx) -> bool:
     return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
 
 
+_HEADER_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
+
+
+def _aid_header(ctx: Ctx) -> tuple[str | list[str] | None, int | None] | None:
+    """(donor, year) of the header a list item stands under, when that header speaks of aid:
+    "The Netherlands' humanitarian contributions for 2026:" then "- €35 million to the UN
+    fund", "- 4,000 family tents for Sudan".  The header is the first line before the item's
+    run of list items (blank lines between allowed) and it ends with a colon."""
+    layout = ctx.layout
+    number = layout.line(ctx.q.start)
+    line_start = layout.line_starts[number - 1]
+    if not _LIST_ITEM.match(ctx.text, line_start) or ctx.q.start - line_start >= 40:
+        return None
+    cache = ctx.frame.cache.setdefault("aid_header", {})
+    if line_start in cache:
+        return cache[line_start]  # type: ignore[no-any-return]
+    found: tuple[str | list[str] | None, int | None] | None = None
+    at = number - 1
+    for _ in range(40):  # a header is at most 40 list lines above
+        if at == 0:
+            break
+        at -= 1
+        start = layout.line_starts[at]
+        end = layout.line_starts[at + 1] if at + 1 < len(layout.line_starts) else len(ctx.text)
+        line = ctx.text[start:end].strip()
+        if not line or _LIST_ITEM.match(ctx.text, start):
+            continue
+        if line.endswith(":") and AID_WORD.search(line):
+            givers = [r for r in roles(ctx, start, end) if r.role == "giver"]
+            named = [m for m in ctx.entities.within(start, end) if is_country(m.code)]
+            owner = [m for m in named if m.possessive or m.form == "adjective"]
+            donor = (
+                givers[0].mention.code
+                if givers
+                else owner[0].code
+                if owner
+                else named[0].code
+                if len(named) == 1
+                else None
+            )
+            year = _HEADER_YEAR.search(line)
+            found = (donor, int(year.group(1)) if year else None)
+        break
+    cache[line_start] = found
+    return found
+
+
 def _aid_before(ctx: Ctx) -> Draft | None:
     """The last aid fact of an earlier sentence, in this paragraph or the one before."""
     since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
@@ -544,6 +591,7 @@ def _donor_and_recipient(
     the frame.  `stated` is True when the sentence itself named a role."""
     s, e = ctx.sentence
     found = [r for r in roles(ctx, s, e) if not (ctx.q.number_end <= r.mention.start < ctx.q.end)]
+    header = _aid_header(ctx)  # each item of a list under an aid header names its own receiver
     recipient = _receivers(ctx, found)
     if recipient is not None and recipient == ctx.carried("donor", family="aid"):
         recipient = None  # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel
@@ -555,6 +603,8 @@ def _donor_and_recipient(
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
+    if donor is None and header is not None and header[0] != recipient:
+        donor = header[0]
     if donor is None and ctx.frame.context is not None and ctx.frame.context.country:
         # "WELLINGTON (Reuters) - The government will give ...": the dateline's government
         home = ctx.frame.context.country
@@ -590,7 +640,7 @@ def _donor_and_recipient(
             )
         ]
         channel_for = receiving[0] if receiving else None
-        if channel_for is None:
+        if channel_for is None and header is None:
             _, doc_r = document_roles(ctx, AID_CUE)
             channel_for = doc_r if doc_r is not None and is_country(doc_r) else None
         if channel_for is not None and channel_for != donor:
@@ -685,7 +735,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         if _in_spending_sentence(ctx):
             return None  # "That amounts to 4.7% of GDP and includes zł 47 billion from the fund"
         if not ctx.has(AID_CUE) and not _follow_up(ctx):
-            if not _continues_aid(ctx):
+            if not (_continues_aid(ctx) or _aid_header(ctx)):
                 return None
             given = True  # "The ministry put their value at 1.2 billion kroner"
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
@@ -700,7 +750,12 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         equipment = q.unit.split()[-1] in EQUIPMENT
         given = ctx.has(EQUIPMENT_CUE)
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"
-        listed = _listed_in_package(ctx) or _listed_after_aid_item(ctx) or _helped_by_aid(ctx)
+        listed = (
+            _listed_in_package(ctx)
+            or _listed_after_aid_item(ctx)
+            or _helped_by_aid(ctx)
+            or _aid_header(ctx) is not None
+        )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))):
                 return None
@@ -749,6 +804,9 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     if year is None and _continues_aid(ctx):  # "In 2024 ... SEK 5.9 billion. Of this, ..."
         earlier = _aid_before(ctx)
         year = earlier.fields.get("year") if earlier is not None else None
+    header = _aid_header(ctx)
+    if year is None and header is not None:
+        year = header[1]
     if year is not None:
         fields["year"] = year
     return fields
@@ -761,6 +819,15 @@ _CLAUSE_YEAR = re.compile(
 )
 
 
+# A year that names the plan, appeal or budget the aid is for: "Yemen's 2019 humanitarian
+# response plan", "the 2024 flash appeal", "its 2026 contributions"
+_YEAR_OF_NOUN = re.compile(
+    r"(?i)(?:['’]s|\bits|\btheir|\bthe|\bthis)\s+((?:19|20)\d\d)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:plan|appeal|budget|response|programme|program|package|round|replenishment"
+    r"|contributions?|aid|assistance|pledges?|commitments?)\b"
+)
+
+
 def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
     """The year an aid figure is for: stated in its sentence ('in 2025', 'for 2024', 'by the end
     of 2024'), in its own clause after it first; a 'since 2022' is the start of a total, not
@@ -770,7 +837,8 @@ def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
         return year
     m = _CLAUSE_YEAR.search(clause)
     if m is None:
-        return None
+        named = ctx.matches(_YEAR_OF_NOUN)  # "for Yemen's 2019 humanitarian response plan"
+        return int(named[0].group(1)) if named else None
     found = int(m.group(1))
     if m.group(2) and re.match(r"(?i)by|until", m.group()):  # "by the end of 2024-25"
         found = found // 100 * 100 + int(m.group(2))
@@ -1106,6 +1174,25 @@ RULE = Rule(
             "Italy will provide €50 million a year in aid to Lebanon for as long as it is needed.",
             "€50 million",
             {"family": "aid", "donor": "IT", "recipient": "LB"},
+        ),
+        # a giver of its own clause ("while Denmark added ..."), not the sentence's first
+        Example(
+            "Norway pledged NOK 200 million for Sudan, while Denmark added DKK 75 million.",
+            "DKK 75 million",
+            {"family": "aid", "donor": "DK", "recipient": "SD"},
+        ),
+        # the year that names the plan or appeal the money is for
+        Example(
+            "Canada pledged C$40 million for Haiti's 2024 humanitarian response plan.",
+            "C$40 million",
+            {"family": "aid", "donor": "CA", "recipient": "HT", "year": 2024},
+        ),
+        # items of a list under a header that names the giver and the year
+        Example(
+            "Japan's emergency assistance for 2025:\n- ¥500 million for Myanmar\n"
+            "- 2,000 blankets for Afghanistan\n",
+            "2,000 blankets",
+            {"family": "aid", "donor": "JP", "recipient": "AF", "year": 2025},
         ),
     ),
     counter_examples=(

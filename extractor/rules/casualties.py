@@ -23,6 +23,7 @@ HARM = {
     "murdered": "killed",
     "executed": "killed",
     "shot dead": "killed",
+    "gunned down": "killed",
     "died": "died",
     "dead": "died",
     "deaths": "died",
@@ -30,6 +31,7 @@ HARM = {
     "death": "died",
     "lost their lives": "died",
     "perished": "perished",
+    "drowned": "died",
     "raped": "raped",
     "wounded": "wounded",
     "injured": "wounded",
@@ -208,8 +210,18 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
 
 
 _IN_PLACE = re.compile(
-    r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged)\s+(?:the\s+)?$"
+    r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+    r"|coastal|rural|mainland|neighbouring|neighboring)\s+)?$"
+    # "off Pylos, Greece", "near Tabriz, Iran": a place, then its country
+    r"|(?<![\w-])(?:in|off|near|at|outside)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s+$"
 )
+# "Spain's deadliest natural disaster", "Nepal's worst earthquake": the country it befell
+_WORST_AFTER = re.compile(
+    r"(?i)['’]s?\s+(?:deadliest|worst|most\s+deadly|bloodiest|most\s+lethal)\b"
+)
+# "killed at least 39 people in Mozambique and 13 in Malawi": the place right after a figure
+_FIGURE_IN = re.compile(r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:in|across)\s+(?:the\s+)?$")
 
 
 def _country_of_event(ctx: Ctx, event: EventMention | None) -> str | None:
@@ -234,8 +246,8 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
         fields["year"] = year
     sufferer = (
         _sufferer(ctx)
+        or _place_of_harm(ctx)  # the figure's own sentence before what earlier ones said
         or ctx.carried("subject", family="casualties")
-        or _place_of_harm(ctx)
         or _country_of_event(ctx, event)
     )
     if sufferer:
@@ -247,8 +259,16 @@ def _place_of_harm(ctx: Ctx) -> str | None:
     """'Nearly 9,000 people died in the April 2015 earthquake in Nepal', 'killed in Gaza': with
     no sufferer named, the country where the harm happened (named after 'in' in the sentence)."""
     s, e = ctx.sentence
-    for m in ctx.entities.within(s, e):
-        if is_country(m.code) and _IN_PLACE.search(ctx.text, max(s, m.start - 12), m.start):
+    named = [m for m in ctx.entities.within(s, e) if is_country(m.code)]
+    for m in named:
+        if ctx.q.end <= m.start <= ctx.q.end + 30 and _FIGURE_IN.fullmatch(
+            ctx.text, ctx.q.end, m.start
+        ):
+            return m.code
+    for m in named:
+        if _IN_PLACE.search(ctx.text, max(s, m.start - 40), m.start) or (
+            m.possessive and _WORST_AFTER.match(ctx.text, m.end - 2, min(e, m.end + 30))
+        ):
             return m.code
     return None
 
@@ -691,6 +711,29 @@ RULE = Rule(
             "The 2016 Brussels bombings killed 32 people, including 15 foreign nationals.",
             "15 foreign nationals",
             {"family": "casualties", "unit": "person", "event": "2016 Brussels bombings"},
+        ),
+        # where the harm happened: the place right after the figure, a region of a country,
+        # a town and its country, the country a disaster was the worst of
+        Example(
+            "Floods killed 41 people in Kenya and 12 in Tanzania over the weekend.",
+            "12",
+            {"family": "casualties", "subject": "TZ"},
+        ),
+        Example(
+            "A landslide that hit northern Peru on Sunday killed 30 villagers.",
+            "30 villagers",
+            {"family": "casualties", "subject": "PE"},
+        ),
+        Example(
+            "A boat carrying migrants sank near Lampedusa, Italy, and 41 people drowned.",
+            "41 people",
+            {"family": "casualties", "subject": "IT"},
+        ),
+        Example(
+            "The February earthquake, Turkey's deadliest disaster in a century, killed more "
+            "than 50,000 people.",
+            "more than 50,000 people",
+            {"family": "casualties", "subject": "TR"},
         ),
     ),
     counter_examples=(

@@ -105,12 +105,35 @@ def _event(ctx: Ctx) -> EventMention | None:
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
     last = ctx.entities.last_event_before(s, since, ("exercise",))
     if last is not None:
-        return _with_year(ctx, last)
+        return _other_edition(ctx, _with_year(ctx, last))
     # "About 200,000 servicemen are at 14 training grounds ... Today the exercise "Zapad-2021"
     # has started": an exercise named later in the same paragraph
     _, pe = ctx.paragraph
     later = [ev for ev in ctx.entities.events_within(e, pe) if ev.kind == "exercise"]
     return _with_year(ctx, later[0]) if later else None
+
+
+# "The previous edition, in 2022, involved ...", "the 2022 iteration drew ...": another year
+# of the series named before
+_EDITION_OF = re.compile(
+    r"(?i)\b(?:edition|iteration)\b[^.;\d]{0,20}?\b((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:edition|iteration)\b"
+)
+
+
+def _other_edition(ctx: Ctx, event: EventMention) -> EventMention:
+    """The edition a sentence speaks of when it names another year of the exercise an earlier
+    sentence named ('Pitch Black 2024 ... The previous edition, in 2022, involved 100
+    aircraft' -> Pitch Black 2022)."""
+    named = _NAME_YEAR.search(event.name)
+    edition = _EDITION_OF.search(ctx.text, ctx.sentence[0], ctx.q.start)
+    if named is None or edition is None:
+        return event
+    year = edition.group(1) or edition.group(2)
+    if year == named.group():
+        return event
+    name = event.name[: named.start()] + year + event.name[named.end() :]
+    return EventMention(event.start, event.end, name, event.kind)
 
 
 @cache
@@ -466,6 +489,13 @@ RULE = Rule(
             "Some 800 soldiers from Ghana and Togo took part in exercise Coastal Guardian.",
             "Some 800 soldiers",
             {"family": "exercise", "event": "Coastal Guardian"},
+        ),
+        # another edition of the series named before: "the previous edition, in 2023"
+        Example(
+            "Exercise Cobra Gold 2025 drew 8,000 troops to Thailand. The previous edition, in "
+            "2023, involved about 6,000 personnel.",
+            "about 6,000 personnel",
+            {"family": "exercise", "event": "Cobra Gold 2023", "year": 2023},
         ),
     ),
     counter_examples=(

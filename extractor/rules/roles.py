@@ -30,7 +30,8 @@ GIVE = (
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
     r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
     r"|financ\w*|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
-    r"|disburs\w*|deploy\w*|deposit\w*|pay|pays|paying|paid"
+    r"|disburs\w*|deploy\w*|deposit\w*|pay|pays|paying|paid|add(?:s|ed|ing)?|wir(?:e|es|ed|ing)"
+    r"|chip(?:s|ped|ping)?\s+in|top(?:s|ped|ping)?\s+up"
 )
 # Verbs whose first object is the receiver: "promised Ukraine ...", "provide Kyiv with ..."
 GIVE_TO = (

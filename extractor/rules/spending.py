@@ -524,6 +524,37 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
     return _spending_fact_before(ctx, ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)])
 
 
+# "Shipbuilding accounts for $47 billion of the total", "the personnel bill alone absorbs R30
+# billion": an amount described as a part of a budget just stated
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:accounts?\s+for|accounted\s+for|absorbs?|absorbed|takes?\s+up|took\s+up|eats?\s+up"
+    r"|swallows?|consumes?|consumed)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+"
+    r"|roughly\s+|more\s+than\s+|over\s+)?$"
+)
+_PART_AFTER = re.compile(
+    r"(?i)\s*,?\s+(?:[\w%.-]+\s+){0,3}?of\s+(?:the|this|that|its|their)\s+(?:whole\s+|overall\s+)?"
+    r"(?:total|budget|sum|amount|allocation|request|envelope)\b"
+)
+
+
+def _part_of_spending(ctx: Ctx) -> Draft | None:
+    """The spending fact an amount is a part of ('accounts for $47 billion of the total'): the
+    last fact before it in its sentence, its paragraph or the one before, if that fact is one
+    of spending (figures of no family between do not count)."""
+    s, e = ctx.sentence
+    q = ctx.q
+    if not (
+        _PART_BEFORE.search(ctx.text, max(s, q.start - 40), q.start)
+        or _PART_AFTER.match(ctx.text, q.end, min(e, q.end + 60))
+    ):
+        return None
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    for draft in ctx.facts_back(since, limit=NEIGHBOURS):
+        if draft.family != "other":
+            return draft if draft.family == "spending" else None
+    return None
+
+
 _SAME_MEASURE_GAP = re.compile(
     r"(?i)(?:\s+(?:for|on|in|to)\s+[^.;,()\d]{1,40}?)?"  # "UAH 2.2 trillion for defence, which is"
     r"[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
@@ -582,7 +613,7 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
         or (_REQUESTED.search(before) and ctx.has(_DEFENCE_BODY))
         or under_header  # "Military expenditure, 2024:" then "• Kazakhstan: $1.7 billion"
     ):
-        continued = _spending_continued(ctx)
+        continued = _spending_continued(ctx) or _part_of_spending(ctx)
         if continued is None:
             return None
     subject = _currency_country(ctx) or _spending_subject(ctx, allies=False)
@@ -823,6 +854,19 @@ BUDGET = Rule(
             "2026.",
             "1.1 trillion lira",
             {"family": "spending", "subject": "TR", "year": 2026},
+        ),
+        # a part of the budget just stated: "accounts for ... of the total", "absorbs ..."
+        Example(
+            "Chile's 2025 defence budget totals $5.1 billion. Personnel costs account for "
+            "$3.2 billion of the total.",
+            "$3.2 billion",
+            {"family": "spending", "subject": "CL", "year": 2025},
+        ),
+        Example(
+            "Kenya will spend KSh 180 billion on defence in 2026; salaries alone absorb "
+            "KSh 95 billion.",
+            "KSh 95 billion",
+            {"family": "spending", "subject": "KE", "year": 2026},
         ),
     ),
     counter_examples=(
