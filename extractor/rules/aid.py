@@ -171,9 +171,24 @@ def _goes_on_about_aid(ctx: Ctx) -> bool:
     line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
     if _LIST_ITEM.match(ctx.text, line_start) and ctx.q.start - line_start < 40:
         return True  # "The funding breaks down as follows:" then "- €110 million for Sudan;"
-    # the donor named again as the subject ("Beijing will also train ...")
+    # the donor named again as the subject ("Beijing will also train ..."), or a receiver of
+    # the aid just stated as the subject of "receive" ("Tonga alone will receive NZ$3 million")
     first = ctx.mentions(s, ctx.q.start)
-    return bool(first) and first[0].start - s <= at + 4 and first[0].code == donor
+    if not first or first[0].start - s > at + 4:
+        return False
+    if first[0].code == donor:
+        return True
+    return (
+        earlier is not None
+        and first[0].code != donor
+        and _RECEIVES.match(ctx.text, first[0].end, ctx.q.start) is not None
+    )
+
+
+_RECEIVES = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:alone\s+|itself\s+)?(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+"
+    r"|also\s+|then\s+)*(?:receive[sd]?|get|gets|got|obtain(?:s|ed)?)\b"
+)
 
 
 _HEADER_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
@@ -800,7 +815,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     )
     if since:
         fields["since"] = int(since.group(1))
-    year = _aid_year(ctx, clause, since.start(1) if since else None)
+    year = _aid_year(ctx, clause, int(since.group(1)) if since else None)
     if year is None and _continues_aid(ctx):  # "In 2024 ... SEK 5.9 billion. Of this, ..."
         earlier = _aid_before(ctx)
         year = earlier.fields.get("year") if earlier is not None else None
@@ -1193,6 +1208,25 @@ RULE = Rule(
             "- 2,000 blankets for Afghanistan\n",
             "2,000 blankets",
             {"family": "aid", "donor": "JP", "recipient": "AF", "year": 2025},
+        ),
+        # refugees hosted by a country: the host receives the aid, not the refugees' country
+        Example(
+            "Sweden will give SEK 90 million to support Afghan refugees in Pakistan.",
+            "SEK 90 million",
+            {"family": "aid", "donor": "SE", "recipient": "PK"},
+        ),
+        # a receiver as the subject of "receive" right after the aid: the same giver's aid
+        Example(
+            "South Korea will provide $30 million in grant aid to Pacific island states. Fiji "
+            "alone will receive $8 million.",
+            "$8 million",
+            {"family": "aid", "donor": "KR", "recipient": "FJ"},
+        ),
+        # "since 2012" starts a total; it is not the total's year
+        Example(
+            "Italy's humanitarian aid to Lebanon since 2012 has reached €600 million.",
+            "€600 million",
+            {"family": "aid", "donor": "IT", "recipient": "LB", "year": None},
         ),
     ),
     counter_examples=(

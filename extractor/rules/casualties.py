@@ -8,7 +8,7 @@ from bisect import bisect_left
 from datetime import date
 from typing import Any
 
-from extractor.gazetteer import EventMention
+from extractor.gazetteer import EventMention, Mention
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import COMPARED_ESTIMATE, is_country, total_before_including
 from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
@@ -55,7 +55,7 @@ PERSON_UNITS = frozenset(
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
     settler pensioner voter loss dead military fatality partisan conscript volunteer
-    recruit national hostage evacuee bystander""".split()
+    recruit national hostage evacuee bystander member""".split()
 ) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
 NOUN_HARM = {
@@ -138,9 +138,18 @@ def _the_war(ctx: Ctx) -> EventMention | None:
         return None
     _, pe = ctx.paragraph
     lo = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
-    if _WORLD_WAR_II.search(ctx.text, lo, min(pe, lo + 4000)):
+    if _WORLD_WAR_II.search(ctx.text, lo, min(pe, lo + 4000)) or _soviet_millions(ctx):
         return EventMention(ctx.q.start, ctx.q.end, "World War II", "war", None)
     return None
+
+
+def _soviet_millions(ctx: Ctx) -> bool:
+    """'total Soviet population losses due to the war at 26.6 million': the only war that cost
+    the Soviet Union millions of lives is the Second World War."""
+    value = ctx.q.value if ctx.q.value is not None else ctx.q.max
+    if value is None or value < 1_000_000:
+        return False
+    return any(m.code == "SU" for m in ctx.mentions())
 
 
 _SUFFERED = re.compile(
@@ -246,7 +255,7 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
         fields["year"] = year
     sufferer = (
         _sufferer(ctx)
-        or _place_of_harm(ctx)  # the figure's own sentence before what earlier ones said
+        or _place_of_harm(ctx, event)  # the figure's own sentence before what earlier ones said
         or ctx.carried("subject", family="casualties")
         or _country_of_event(ctx, event)
     )
@@ -255,7 +264,12 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
     return fields
 
 
-def _place_of_harm(ctx: Ctx) -> str | None:
+_IN_THE_COUNTRY = re.compile(
+    r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:in|across|throughout)\s+the\s+(?:country|nation)\b"
+)
+
+
+def _place_of_harm(ctx: Ctx, event: EventMention | None = None) -> str | None:
     """'Nearly 9,000 people died in the April 2015 earthquake in Nepal', 'killed in Gaza': with
     no sufferer named, the country where the harm happened (named after 'in' in the sentence)."""
     s, e = ctx.sentence
@@ -265,6 +279,25 @@ def _place_of_harm(ctx: Ctx) -> str | None:
             ctx.text, ctx.q.end, m.start
         ):
             return m.code
+    found = _place_in(ctx, named, s, e)
+    if found is not None:
+        return found
+    before = [m for m in named if m.end <= ctx.q.start]
+    if before and _IN_THE_COUNTRY.match(ctx.text, ctx.q.end, min(e, ctx.q.end + 40)):
+        return before[-1].code  # "aid to Türkiye ... which killed 50,000 people in the country"
+    if event is not None and not s <= event.start < e:
+        # "Cyclone Nargis struck Myanmar's delta in May 2008. The storm left ...": where the
+        # sentence that named the event says it struck
+        es, ee = ctx.layout.sentence(event.start)
+        ee = min(ee, es + REACH)
+        there = [m for m in ctx.entities.within(es, ee) if is_country(m.code)]
+        return _place_in(ctx, there, es, ee)
+    return None
+
+
+def _place_in(ctx: Ctx, named: list[Mention], s: int, e: int) -> str | None:
+    """The first country of `named` that the sentence s..e places something in ('in Nepal',
+    'struck central Myanmar', 'off Pylos, Greece', "Spain's deadliest disaster")."""
     for m in named:
         if _IN_PLACE.search(ctx.text, max(s, m.start - 40), m.start) or (
             m.possessive and _WORST_AFTER.match(ctx.text, m.end - 2, min(e, m.end + 30))
@@ -389,9 +422,20 @@ def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
     draft, gap = found
     if "(" not in gap or len(gap) > 40 or ")" in gap:
         return None
-    fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm")}
+    fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "subject")}
     fields["_unit"] = "person"
+    # "..., mostly Chinese (estimated at 7.5 million)": the people the aside counts
+    named = [
+        m
+        for m in ctx.entities.within(draft.quantity.end, ctx.q.start)
+        if is_country(m.code) and m.start > ctx.q.start - len(gap)
+    ]
+    if named:
+        fields["subject"] = named[-1].code
     return fields
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but)\b")
 
 
 def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
@@ -404,7 +448,13 @@ def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
             continue
         if not COMPARED_ESTIMATE.search(ctx.text[draft.quantity.end : ctx.q.start]):
             return None
-        fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "year")}
+        gap = ctx.text[draft.quantity.end : ctx.q.start]
+        clause = draft.quantity.end + max((m.end() for m in _CLAUSE_BREAK.finditer(gap)), default=0)
+        if any(is_country(m.code) for m in ctx.entities.within(clause, ctx.q.start)):
+            return None  # "..., while China's official figure for its own dead is": others' dead
+        fields = {
+            k: v for k, v in draft.fields.items() if k in ("event", "harm", "year", "subject")
+        }
         fields["_unit"] = "person" if draft.quantity.unit in GENERAL_PERSON else draft.quantity.unit
         return fields
     return None
@@ -734,6 +784,51 @@ RULE = Rule(
             "than 50,000 people.",
             "more than 50,000 people",
             {"family": "casualties", "subject": "TR"},
+        ),
+        # "in the country": the country the sentence named before
+        Example(
+            "The EU sent €20 million in relief to Morocco after the earthquake, which killed "
+            "nearly 3,000 people in the country.",
+            "nearly 3,000 people",
+            {"family": "casualties", "subject": "MA"},
+        ),
+        # the country the sentence that named the event says it struck
+        Example(
+            "Typhoon Haiyan struck the Philippines' central islands in November 2013. The storm "
+            "left more than 6,300 people dead.",
+            "more than 6,300 people",
+            {"family": "casualties", "subject": "PH", "year": 2013},
+        ),
+        # a disputed figure counts the same people; another country's own count does not
+        Example(
+            "The 2004 tsunami killed 35,000 people in Sri Lanka, though aid groups put the "
+            "toll closer to 40,000.",
+            "closer to 40,000",
+            {"family": "casualties", "subject": "LK", "unit": "person"},
+        ),
+        Example(
+            "The war killed 4,500 American troops, while Iraq's official figure for its own dead "
+            "is 20,000.",
+            "20,000",
+            {"family": "casualties", "subject": "IQ"},
+        ),
+        # the people an aside in brackets counts
+        Example(
+            "Some 5 million civilians, mostly Poles (estimated at 3 million), were killed.",
+            "estimated at 3 million",
+            {"family": "casualties", "subject": "PL"},
+        ),
+        # service members are people; Soviet losses in millions in "the war" are the
+        # Second World War's
+        Example(
+            "About 4,400 British service members died in the campaign.",
+            "About 4,400 British service members",
+            {"family": "casualties", "subject": "GB"},
+        ),
+        Example(
+            "Historians put total Soviet losses in the war at 27 million people.",
+            "27 million people",
+            {"family": "casualties", "subject": "SU", "event": "World War II"},
         ),
     ),
     counter_examples=(

@@ -46,7 +46,8 @@ AID_NOUN = (
 AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
 AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
 AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
-AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both)\s+)*"
+AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both|alone|"
+AUX += r"itself)\s+)*"
 
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
@@ -89,7 +90,11 @@ _GIVER_AFTER = re.compile(
 )
 _RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{AUX}(?:{RECEIVE})\b")
 _AID_NOUN_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{AID_NOUN})\b")
-_MODIFIER_AFTER = re.compile(r"(?i)^(?:-led|-run|-managed|-backed|\s+(?:trust\s+)?funds?\b)")
+_MODIFIER_AFTER = re.compile(
+    r"(?i)^(?:-led|-run|-managed|-backed|\s+(?:trust\s+)?funds?\b"
+    # "for Syrian refugees in Jordan": the country that hosts them receives, not theirs
+    r"|\s+(?:refugees|migrants|asylum[- ]seekers|exiles|evacuees)\s+(?:in|hosted\s+(?:in|by))\s)"
+)
 _COMPARISON_BEFORE = re.compile(
     r"(?i)\b(?:than|as\s+much\s+as|as\s+many\s+as|compared\s+(?:with|to)|unlike|like)"
     r"\s+(?:the\s+)?$"
