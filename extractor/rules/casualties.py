@@ -435,9 +435,6 @@ def _aside_of_toll(ctx: Ctx) -> dict[str, Any] | None:
     return fields
 
 
-_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but)\b")
-
-
 def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
     """'killed some 35,000 people, a figure far lower than the 200,000 claimed by wartime
     propaganda': a figure with no noun that restates or disputes a casualty count of the same
@@ -448,9 +445,8 @@ def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
             continue
         if not COMPARED_ESTIMATE.search(ctx.text[draft.quantity.end : ctx.q.start]):
             return None
-        gap = ctx.text[draft.quantity.end : ctx.q.start]
-        clause = draft.quantity.end + max((m.end() for m in _CLAUSE_BREAK.finditer(gap)), default=0)
-        if any(is_country(m.code) for m in ctx.entities.within(clause, ctx.q.start)):
+        own = _sufferer(ctx)
+        if own is not None and own != draft.fields.get("subject"):
             return None  # "..., while China's official figure for its own dead is": others' dead
         fields = {
             k: v for k, v in draft.fields.items() if k in ("event", "harm", "year", "subject")
