@@ -75,7 +75,7 @@ GENERAL_PERSON = frozenset(
     dead military population fatality national hostage refugee evacuee""".split()
 )
 _TOLL_BEFORE = re.compile(
-    r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,40}$"
+    r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,70}$"
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
 _LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
@@ -111,10 +111,41 @@ def _event(ctx: Ctx) -> EventMention | None:
             if specific_here:
                 return specific_here[0]
         return chosen
-    return _the_war(ctx)
+    return _the_war(ctx) or _described_event(ctx)
 
 
 _THE_WAR = re.compile(r"(?i)\b(?:the|that)\s+war\b")
+_DESCRIBED_KINDS = (
+    r"(?:civil\s+)?war|conflict|insurgency|famine|genocide|earthquakes?|floods?|cyclone|typhoon"
+    r"|hurricane|tsunami|drought|epidemic"
+)
+# "Sudan's war", "Yemen's civil war": a country's war or disaster, named by its owner
+_OWNED_EVENT = re.compile(rf"(?i)['’]s\s+(?:(?:19|20)\d\d\s+)?(?:{_DESCRIBED_KINDS})\b")
+# "the 1983-85 famine in Ethiopia", "the war in Yemen"
+_EVENT_IN = re.compile(
+    rf"(?i)\bthe\s+((?:(?:19|20)\d\d(?:\s*[-–]\s*\d{{2,4}})?\s+)?(?:{_DESCRIBED_KINDS})\s+in\s+)"
+    r"(?:the\s+)?$"
+)
+
+
+def _described_event(ctx: Ctx) -> EventMention | None:
+    """An event the text describes rather than names, in the figure's sentence: a country's
+    war or disaster ("Deaths in Yemen's war were estimated at 377,000") or one placed in a
+    country ("the 1983-85 famine in Ethiopia killed up to 1.2 million people").  Named as
+    written."""
+    s, e = ctx.sentence
+    for m in ctx.entities.within(s, e):
+        if not is_country(m.code) or m.form == "adjective":
+            continue
+        owned = _OWNED_EVENT.match(ctx.text, m.end - (2 if m.possessive else 0), e)
+        if owned is not None:
+            name = ctx.text[m.start : owned.end()]
+            return EventMention(m.start, owned.end(), name, "war", None)
+        placed = _EVENT_IN.search(ctx.text, max(s, m.start - 40), m.start)
+        if placed is not None:
+            name = placed.group(1) + ctx.text[m.start : m.end]
+            return EventMention(placed.start(1), m.end, " ".join(name.split()), "war", None)
+    return None
 # Words that only the Second World War gives a casualty passage: its fronts, its armies,
 # its regimes, its years.
 _WORLD_WAR_II = re.compile(
@@ -501,7 +532,11 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         # "the death toll ranges from 40,000 to 300,000", "At least 1,400 were killed",
         # "estimates of total deaths range from ...": a figure with no noun, governed by a
         # toll or a harm, counts people
-        label = _TOLL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start)
+        # (the words since the figure before: "The death toll in Sudan's war since April 2023
+        # is officially put at around 20,000")
+        label = _TOLL_BEFORE.search(
+            ctx.text, max(ctx.sentence[0], q.start - 90, q.start - len(ctx.before())), q.start
+        )
         harm_near = _governing_harm(ctx)
         aside = _aside_of_toll(ctx) or _disputed_toll(ctx)
         if aside is not None:
@@ -825,6 +860,24 @@ RULE = Rule(
             "Historians put total Soviet losses in the war at 27 million people.",
             "27 million people",
             {"family": "casualties", "subject": "SU", "event": "World War II"},
+        ),
+        # events the text describes: a country's war, a disaster placed in a country
+        Example(
+            "Deaths in Somalia's civil war were estimated at 500,000 by 2012.",
+            "estimated at 500,000",
+            {"family": "casualties", "event": "Somalia's civil war", "subject": "SO"},
+        ),
+        Example(
+            "The 2011 drought in Somalia killed some 260,000 people.",
+            "some 260,000 people",
+            {"family": "casualties", "event": "2011 drought in Somalia", "year": 2011},
+        ),
+        # a toll named further back in its clause
+        Example(
+            "The death toll in Myanmar's civil war since the 2021 coup is officially put at "
+            "about 6,000.",
+            "about 6,000",
+            {"family": "casualties", "unit": "person", "event": "Myanmar's civil war"},
         ),
     ),
     counter_examples=(
