@@ -1228,6 +1228,17 @@ RULE = Rule(
             "€600 million",
             {"family": "aid", "donor": "IT", "recipient": "LB", "year": None},
         ),
+        # international lenders give too: a loan, credit or financing of theirs
+        Example(
+            "The Asian Development Bank approved a $500 million loan to Sri Lanka on Friday.",
+            "$500 million",
+            {"family": "aid", "donor": "ADB", "recipient": "LK"},
+        ),
+        Example(
+            "The IMF will lend Ghana $3 billion over three years.",
+            "$3 billion",
+            {"family": "aid", "donor": "IMF", "recipient": "GH"},
+        ),
     ),
     counter_examples=(
         "Germany's €100 billion special fund for the Bundeswehr raised spending to €90 billion.",

@@ -15,7 +15,7 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
         return None  # a number without a unit is no fact on its own
     fields: dict[str, Any] = {}
     described = _described_amount(ctx)
-    subject = subject_of(ctx)
+    subject = subject_of(ctx, prefer_country=True)
     if subject is None and described is not None:
         subject = described.fields.get("subject") or described.fields.get("donor")
     if subject is not None:
