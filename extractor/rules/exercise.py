@@ -28,7 +28,7 @@ MILITARY_UNITS = frozenset(
     tank
     aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
-    equipment unit of equipment drone missile launcher
+    equipment unit of equipment drone missile launcher observer
     """.split()
 ) | {
     "infantry fighting vehicle",
@@ -70,6 +70,19 @@ def _with_year(ctx: Ctx, event: EventMention, *, look_back: bool = True) -> Even
                     dated = _with_year(ctx, earlier, look_back=False)
                     if dated is not earlier or _NAME_YEAR.search(earlier.name):
                         return EventMention(event.start, event.end, dated.name, event.kind)
+            # a headline's bare "Balikatan" before the body's "Balikatan 2024": the one
+            # edition the next paragraphs name
+            last_paragraph = len(ctx.layout.paragraph_starts) - 1
+            here = ctx.layout.paragraph_index(event.end)
+            _, pe = ctx.layout.paragraph_at(min(last_paragraph, here + 1))
+            later = {
+                _with_year(ctx, ev, look_back=False).name
+                for ev in ctx.entities.events_within(event.end, max(pe, event.end + 1))
+                if ev.kind == "exercise" and ev.name.startswith(event.name)
+            }
+            dated_later = {name for name in later if _NAME_YEAR.search(name)}
+            if len(dated_later) == 1 and later == dated_later:
+                return EventMention(event.start, event.end, dated_later.pop(), event.kind)
         return event
     joiner = " " if " " in event.name else "-"
     return EventMention(event.start, m.end(), f"{event.name}{joiner}{m.group(1)}", event.kind)
@@ -78,7 +91,7 @@ def _with_year(ctx: Ctx, event: EventMention, *, look_back: bool = True) -> Even
 # The figure's own clause names its exercise after it: "200,000 Moscow claimed for Zapad-2021",
 # "12,000 took part in Trident Juncture"
 _FOR_EVENT = re.compile(
-    r"(?i)(?:\s+[\w-]+){0,3}?\s+(?:for|in|at|during|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?i)(?:\s+[\w-]+){0,5}?\s+(?:for|in|at|during|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
 )
 
 
@@ -103,7 +116,7 @@ def _event(ctx: Ctx) -> EventMention | None:
     # "the exercise involved ...": the exercise named most recently, within two paragraphs
     p = ctx.layout.paragraph_index(ctx.q.number_start)
     since = ctx.layout.paragraph_starts[max(0, p - 2)]
-    last = ctx.entities.last_event_before(s, since, ("exercise",))
+    last = _last_exercise_before(ctx, s, since)
     if last is not None:
         return _other_edition(ctx, _with_year(ctx, last))
     # "About 200,000 servicemen are at 14 training grounds ... Today the exercise "Zapad-2021"
@@ -111,6 +124,30 @@ def _event(ctx: Ctx) -> EventMention | None:
     _, pe = ctx.paragraph
     later = [ev for ev in ctx.entities.events_within(e, pe) if ev.kind == "exercise"]
     return _with_year(ctx, later[0]) if later else None
+
+
+# "far fewer than the 200,000 Moscow claimed for Zapad-2021", "down from 12,700 in Zapad-2017":
+# an edition named only to compare with
+_COMPARED_BEFORE = re.compile(
+    r"(?i)\b(?:than|fraction\s+of|compared\s+(?:with|to)|down\s+from|up\s+from|versus|unlike"
+    r"|previous|last\s+(?:held|staged))\b[^.;]{0,60}$"
+)
+
+
+def _last_exercise_before(ctx: Ctx, pos: int, since: int) -> EventMention | None:
+    """The exercise a later sentence goes on about ('The drills will ...'): the last one named
+    since `since`, passing over one named only to compare with when its sentence names
+    another."""
+    named = [ev for ev in ctx.entities.events_within(since, pos) if ev.kind == "exercise"]
+    if not named:
+        return None
+    last = named[-1]
+    ls, _ = ctx.layout.sentence(last.start)
+    if _COMPARED_BEFORE.search(ctx.text, max(ls, last.start - 80), last.start):
+        same = [ev for ev in named if ev.start >= ls and ev is not last and ev.name != last.name]
+        if same:
+            return same[-1]
+    return last
 
 
 # "The previous edition, in 2022, involved ...", "the 2022 iteration drew ...": another year
@@ -293,12 +330,24 @@ _RANGE_GAP = re.compile(
     r"|more\s+than|over|at\s+least)\s+)?"
 )
 _PART_GAP = re.compile(r"(?i)\b(?:of\s+which|of\s+whom|of\s+them|including|among\s+them)\b")
+# "troop numbers for Zapad-2025 will not exceed 13,000", "the number of participants ... at
+# 12,000": a figure with no noun that a troop count's label governs
+_TROOP_LABEL = re.compile(
+    r"(?i)\b(?:troop\s+(?:numbers?|levels?|strength|count|total)|(?:number|total|strength)\s+of"
+    r"\s+(?:troops|servicemen|soldiers|personnel|participants))\b[^.;]{0,50}$"
+)
 
 
 def _elliptical(ctx: Ctx) -> dict[str, Any] | None:
     """A figure with no noun that counts the same thing as an exercise count beside it: 'from
     70,000 to as many as 100,000 participants' (the next figure's noun), 'some 12,800 troops
     ... (of which a mere 2,500 will be Russian)' (a part of the figure before)."""
+    label = _TROOP_LABEL.search(ctx.before())
+    if label is not None:
+        s, e = ctx.sentence
+        named = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
+        if named or ctx.has(EXERCISE_CUE):
+            return {"_unit": "troop", **_event_fields(ctx)}
     quantities = ctx.sentence_quantities()
     nxt = next(((i, q) for i, q in quantities if i > ctx.index), None)
     if (
@@ -496,6 +545,31 @@ RULE = Rule(
             "2023, involved about 6,000 personnel.",
             "about 6,000 personnel",
             {"family": "exercise", "event": "Cobra Gold 2023", "year": 2023},
+        ),
+        # a later sentence goes on about the exercise, not the edition named to compare with
+        Example(
+            "Vostok-2026 will involve 50,000 troops, far fewer than the 300,000 Moscow claimed "
+            "for Vostok-2018. The drills will feature about 1,000 tanks.",
+            "about 1,000 tanks",
+            {"family": "exercise", "event": "Vostok-2026", "year": 2026},
+        ),
+        # a headline's bare series name is the edition the story names
+        Example(
+            "Japan, US begin Keen Sword drills with 40,000 troops\n\nTOKYO - About 40,000 Japanese "
+            "and American troops began Keen Sword 2026 on Monday.",
+            "40,000 troops",
+            {"family": "exercise", "event": "Keen Sword 2026", "year": 2026},
+        ),
+        # a troop count's label governs a figure with no noun; observers are sent too
+        Example(
+            "Minsk said troop numbers for Zapad-2029 would not exceed 10,000.",
+            "10,000",
+            {"family": "exercise", "unit": "troop", "event": "Zapad-2029"},
+        ),
+        Example(
+            "Exercise Zapad-2029 began on Monday with 9,000 troops. Armenia sent 12 observers.",
+            "12 observers",
+            {"family": "exercise", "event": "Zapad-2029"},
         ),
     ),
     counter_examples=(
