@@ -362,9 +362,21 @@ _LIST_GAP_NAMED = re.compile(r"(?i)[^.;]{0,40}?(?:,|\band\b)\s+(?:the\s+)?[A-Z][
 def _in_spending_sentence(ctx: Ctx) -> bool:
     """A sentence a spending fact has already claimed (or that goes on about one, 'That amounts
     to 4.7% of GDP'), with no word of aid in it: its money is spending, not aid."""
-    if ctx.has(AID_WORD) or ctx.has(STRONG_AID_CUE):
+    cues = ctx.matches(AID_WORD) + ctx.matches(STRONG_AID_CUE)
+    if any(not _in_name(ctx, m) for m in cues):
         return False
     return any(d.family == "spending" for d in ctx.facts_back(ctx.sentence[0], limit=6))
+
+
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _in_name(ctx: Ctx, m: re.Match[str]) -> bool:
+    """A cue word that is part of a name ('the Armed Forces Support Fund'): capitalised, after
+    a capitalised word."""
+    return m.group()[:1].isupper() and (
+        _NAME_WORD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) is not None
+    )
 
 
 def _helped_by_aid(ctx: Ctx) -> bool:

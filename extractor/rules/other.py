@@ -18,6 +18,12 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     subject = subject_of(ctx, prefer_country=True)
     if subject is None and described is not None:
         subject = described.fields.get("subject") or described.fields.get("donor")
+    if subject is None:
+        # "NT$949.5 billion in defence spending ..., including budgets for 66 F-16V fighters":
+        # what a country's budget of the same sentence buys is about that country
+        spent = ctx.previous_in_sentence("spending")
+        if spent is not None and spent[0].fields.get("subject") is not None:
+            subject = spent[0].fields["subject"]
     if subject is not None:
         fields["subject"] = subject
     year = resolved_year(ctx) or _year_of_paragraph(ctx, described)
@@ -131,6 +137,12 @@ RULE = Rule(
             "goes to salaries.",
             "more than 70%",
             {"family": "other", "subject": "PE", "year": 2026},
+        ),
+        # what a country's budget of the same sentence buys is about that country
+        Example(
+            "Canada's 2026 defence budget of C$35 billion includes funds for 88 F-35 fighters.",
+            "88 F-35 fighters",
+            {"family": "other", "subject": "CA"},
         ),
     ),
     counter_examples=(

@@ -475,8 +475,9 @@ def _spending_follow_up(ctx: Ctx) -> bool:
 # capital outlay", "The government will add 50 billion kroner", "The department's request
 # includes $33.5 billion for shipbuilding".
 _SPENDING_ANAPHOR = re.compile(
-    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|the\s+(?:government|ministry"
-    r"|department|cabinet|country|budget|request|plan|bill|treasury|administration|pentagon)"
+    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:government|ministry|department|cabinet|country|budget|request|plan|bill|treasury"
+    r"|administration|pentagon|buildup|build-up|programme|program)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
 )
 
@@ -867,6 +868,20 @@ BUDGET = Rule(
             "KSh 95 billion.",
             "KSh 95 billion",
             {"family": "spending", "subject": "KE", "year": 2026},
+        ),
+        # a budget's own name ending in a cue word ("Support Fund") is no word of aid
+        Example(
+            "Romania's 2026 budget sets aside 40 billion lei for defence. That amounts to 2.5% "
+            "of GDP and includes 6 billion lei from the Defence Industry Support Fund.",
+            "6 billion lei",
+            {"family": "spending", "subject": "RO", "year": 2026},
+        ),
+        # "The four-year modernisation plan": a plan spoken of right after a budget
+        Example(
+            "Spain's defence ministry requested €15 billion for 2026. The four-year "
+            "modernisation plan totals €40 billion.",
+            "€40 billion",
+            {"family": "spending", "subject": "ES"},
         ),
     ),
     counter_examples=(
