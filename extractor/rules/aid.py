@@ -9,6 +9,7 @@ from typing import Any
 
 from extractor.gazetteer import gazetteer
 from extractor.rules.attribution import (
+    NOW,
     header_line,
     is_country,
     stated_year,
@@ -865,7 +866,12 @@ def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
     m = _CLAUSE_YEAR.search(clause)
     if m is None:
         named = ctx.matches(_YEAR_OF_NOUN)  # "for Yemen's 2019 humanitarian response plan"
-        return int(named[0].group(1)) if named else None
+        right_before = [n for n in named if 0 <= ctx.q.start - n.end() <= 25]
+        if right_before:  # "double its 2023 contribution of ten million euro"
+            return int(right_before[-1].group(1))
+        if not named or ctx.has(NOW):
+            return None  # "twenty million euro this year, double its 2023 ...": not 2023's
+        return int(named[0].group(1))
     found = int(m.group(1))
     if m.group(2) and re.match(r"(?i)by|until", m.group()):  # "by the end of 2024-25"
         found = found // 100 * 100 + int(m.group(2))
@@ -1250,6 +1256,26 @@ RULE = Rule(
             "The IMF will lend Ghana $3 billion over three years.",
             "$3 billion",
             {"family": "aid", "donor": "IMF", "recipient": "GH"},
+        ),
+        # a plan's year before its own figure only ("its 2023 contribution of ...")
+        Example(
+            "Ireland will contribute €20 million to UNRWA this year, double its 2023 "
+            "contribution of €10 million.",
+            "€10 million",
+            {"family": "aid", "donor": "IE", "year": 2023},
+        ),
+        Example(
+            "Ireland will contribute €20 million to UNRWA this year, double its 2023 "
+            "contribution of €10 million.",
+            "€20 million",
+            {"family": "aid", "donor": "IE", "year": None},
+        ),
+        # "built in Japanese yards": an adjective after "in" is no place that receives
+        Example(
+            "Japan will lend the Philippines ¥20 billion for its coast guard. The financing will "
+            "pay for four patrol vessels built in Japanese yards.",
+            "four patrol vessels",
+            {"family": "aid", "donor": "JP", "recipient": "PH"},
         ),
     ),
     counter_examples=(

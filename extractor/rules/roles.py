@@ -189,7 +189,7 @@ def _role(ctx: Ctx, m: Mention) -> Role:
         return Role(m, "giver", 1)
     if _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
         return Role(m, "giver", 2)
-    if _IN_BEFORE.search(before):
+    if _IN_BEFORE.search(before) and m.form != "adjective":  # (not "built in Japanese yards")
         return Role(m, "weak_receiver", 0)
     return Role(m, "none", 0)
 
