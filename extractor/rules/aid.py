@@ -38,7 +38,7 @@ AID_CUE = cue(
     r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
     r"|credit|credits|deposit\w*|relief|reconstruction|humanitarian|envelope|tranche|disburs\w*"
-    r"|promise|promises|promised|promising|committing|development\s+funds?"
+    r"|promise|promises|promised|promising|committing|development\s+funds?|donor|donors"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
 AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief")
@@ -1276,6 +1276,13 @@ RULE = Rule(
             "pay for four patrol vessels built in Japanese yards.",
             "four patrol vessels",
             {"family": "aid", "donor": "JP", "recipient": "PH"},
+        ),
+        # "donors" speak of aid; a name after "to X," that goes on with its own verb is the
+        # next clause's subject, not one more receiver
+        Example(
+            "Among donors to Ukraine, Norway stands out with NOK 20 billion.",
+            "NOK 20 billion",
+            {"family": "aid", "donor": "NO", "recipient": "UA"},
         ),
     ),
     counter_examples=(

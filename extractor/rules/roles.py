@@ -145,7 +145,10 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
                 and not _before_a_figure(ctx, m)  # "to Ukraine, Germany €17 billion"
             ):
                 prev = out[-1]  # "to Türkiye and Syria", "from Germany, France and Italy"
-                if COORDINATED.fullmatch(ctx.text, prev.mention.end, m.start):
+                gap = COORDINATED.fullmatch(ctx.text, prev.mention.end, m.start)
+                if gap and ("and" in gap.group() or "&" in gap.group() or _LIST_GOES_ON.match(
+                    ctx.text, m.end
+                )):  # (not "Among donors to Ukraine, Norway stands out")
                     role = Role(m, prev.role, prev.strength)
             cache[m.start] = role
         out.append(role)
@@ -163,6 +166,7 @@ def _before_a_figure(ctx: Ctx, m: Mention) -> bool:
 
 
 NAME_TO_FIGURE = re.compile(r"\s+(?:led\s+with\s+|with\s+|at\s+)?|\s*\(\s*")  # "Sweden (SEK 150m)"
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|&|\bor\b|\))")
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
