@@ -79,7 +79,7 @@ _PACKAGE = cue(r"package|aid|assistance|support|delivery|deliveries|donation|shi
 _INCLUDES = cue(r"includ\w*|compris\w*|consist\w*|such\s+as|contain\w*|made\s+up\s+of")
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d+[.)])[ \t]+")
 _GIVING_VERB = re.compile(
-    rf"(?i)\b(?:{GIVE_TO}|pledg\w*|donat\w*|deliver\w*|transfer\w*|gift\w*|dispatch\w*)\b"
+    rf"(?i)\b(?:{GIVE_TO}|pledg\w*|donat\w*|deliver\w*|transfer\w*|gift\w*|dispatch\w*|deploy\w*)\b"
 )
 
 
@@ -1283,6 +1283,13 @@ RULE = Rule(
             "Among donors to Ukraine, Norway stands out with NOK 20 billion.",
             "NOK 20 billion",
             {"family": "aid", "donor": "NO", "recipient": "UA"},
+        ),
+        # people deployed with relief are aid like what is dispatched
+        Example(
+            "Greece has dispatched two aircraft with relief supplies to Morocco and deployed "
+            "60 rescue personnel.",
+            "60 rescue personnel",
+            {"family": "aid", "donor": "GR", "recipient": "MA"},
         ),
     ),
     counter_examples=(
