@@ -769,7 +769,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
     elif q.kind == "count" or (q.kind == "measure" and q.unit in _GOODS_MEASURES):
         if (
-            ctx.has(EXERCISE_OR_HARM)
+            _in_spending_sentence(ctx)  # "a budget of 61.2 trillion won, including 20 jets"
+            or ctx.has(EXERCISE_OR_HARM)
             or ctx.carried("event") is not None
             or _exercise_named(ctx)
             or (_recent_family(ctx) == "exercise" and not ctx.has(AID_WORD))

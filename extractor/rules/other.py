@@ -21,9 +21,10 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     if subject is None:
         # "NT$949.5 billion in defence spending ..., including budgets for 66 F-16V fighters":
         # what a country's budget of the same sentence buys is about that country
-        spent = ctx.previous_in_sentence("spending")
-        if spent is not None and spent[0].fields.get("subject") is not None:
-            subject = spent[0].fields["subject"]
+        earlier = ctx.facts_back(ctx.sentence[0], limit=NEIGHBOURS)
+        spent = next((d for d in earlier if d.family == "spending"), None)
+        if spent is not None and spent.fields.get("subject") is not None:
+            subject = spent.fields["subject"]
     if subject is not None:
         fields["subject"] = subject
     year = resolved_year(ctx) or _year_of_paragraph(ctx, described)
@@ -143,6 +144,12 @@ RULE = Rule(
             "Canada's 2026 defence budget of C$35 billion includes funds for 88 F-35 fighters.",
             "88 F-35 fighters",
             {"family": "other", "subject": "CA"},
+        ),
+        Example(
+            "US lawmakers passed an $880 billion defense bill for 2026, including funds for nine "
+            "ships and a 3.8% pay rise for troops.",
+            "3.8%",
+            {"family": "other", "subject": "US"},
         ),
     ),
     counter_examples=(

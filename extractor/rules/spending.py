@@ -33,7 +33,7 @@ ACTUAL_CUE = cue(
 )
 MONEY_SPENDING_CUE = cue(
     r"spend|spends|spending|spent|budget|budgets|budgeted|budgeting|expenditure|expenditures"
-    r"|defen[cs]e plan"
+    r"|defen[cs]e plan|defen[cs]e funding|military funding"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
     r"|appropriations?"
 )
@@ -82,7 +82,8 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
 
 _PROMISE = (
     r"promised|promises|pledged|pledges|committed|commits|vowed|vows|aims?|plans?|intends?"
-    r"|wants?|hopes?|is\s+set|are\s+set"
+    r"|wants?|hopes?|is\s+set|are\s+set|will|would|shall|is\s+on\s+track|are\s+on\s+track"
+    r"|expects?|is\s+expected|are\s+expected|(?:has|have)\s+(?:yet|failed)"
 )
 _REACH = r"reaching|reach|meet|meeting|hit|hitting|achieve|achieving|spend|spending|raise|raising"
 # "Trudeau has promised to reach the alliance's 2% guideline"
@@ -528,13 +529,15 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
 # "Shipbuilding accounts for $47 billion of the total", "the personnel bill alone absorbs R30
 # billion": an amount described as a part of a budget just stated
 _PART_BEFORE = re.compile(
-    r"(?i)\b(?:accounts?\s+for|accounted\s+for|absorbs?|absorbed|takes?\s+up|took\s+up|eats?\s+up"
+    r"(?i)\b(?:including|includes|with|of\s+which)\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
+    r"|\b(?:accounts?\s+for|accounted\s+for|absorbs?|absorbed|takes?\s+up|took\s+up|eats?\s+up"
     r"|swallows?|consumes?|consumed)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+"
     r"|roughly\s+|more\s+than\s+|over\s+)?$"
 )
 _PART_AFTER = re.compile(
     r"(?i)\s*,?\s+(?:[\w%.-]+\s+){0,3}?of\s+(?:the|this|that|its|their)\s+(?:whole\s+|overall\s+)?"
     r"(?:total|budget|sum|amount|allocation|request|envelope)\b"
+    r"|\s+(?:is\s+|are\s+|was\s+|will\s+be\s+)?(?:set\s+aside|earmarked|reserved|allocated)\s+for\b"
 )
 
 
@@ -717,6 +720,12 @@ GDP_SHARE = Rule(
             "2%",
             {"family": "spending", "subject": "BE", "status": "target", "year": 2035},
         ),
+        # a country that will meet the alliance's target: its own target
+        Example(
+            "Belgium will meet NATO's 2% target this year, the prime minister said.",
+            "2%",
+            {"family": "spending", "subject": "BE"},
+        ),
     ),
     counter_examples=(
         "Unemployment fell to 4.1 percent in March.",
@@ -882,6 +891,24 @@ BUDGET = Rule(
             "modernisation plan totals €40 billion.",
             "€40 billion",
             {"family": "spending", "subject": "ES"},
+        ),
+        # parts of a budget in its own sentence: "including ...", "with ... set aside for"
+        Example(
+            "India's defence budget will rise to ₹6.8 lakh crore, with ₹1.8 lakh crore set aside "
+            "for new weapons.",
+            "₹1.8 lakh crore",
+            {"family": "spending", "subject": "IN"},
+        ),
+        Example(
+            "The US Senate approved a $900 billion defense bill for fiscal 2026, including $30 "
+            "billion for shipbuilding.",
+            "$30 billion",
+            {"family": "spending", "subject": "US", "year": 2026},
+        ),
+        Example(
+            "CANBERRA - Defence funding will rise to A$60 billion in 2027-28.",
+            "A$60 billion",
+            {"family": "spending", "subject": "AU", "year": 2027},
         ),
     ),
     counter_examples=(
