@@ -30,7 +30,35 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     year = resolved_year(ctx) or _year_of_paragraph(ctx, described)
     if year is not None:
         fields["year"] = year
+    event = _event_of_sentence(ctx)
+    if event is not None:
+        fields["event"] = event
     return fields
+
+
+# "since Russia's invasion of Ukraine", "after the 2011 earthquake": an event that dates the
+# sentence, not one its figures are about
+_DATING_BEFORE = re.compile(
+    r"(?i)\b(?:since|after|before|following|amid|prior\s+to|in\s+the\s+wake\s+of)\s+"
+    r"(?:the\s+|[A-Z][\w-]*['’]s\s+)?(?:(?:start|outbreak|beginning|end)\s+of\s+(?:the\s+)?)?$"
+    r"|(?i:\b(?:pre|post|inter)-?$)"  # "the pre-World War 1 setting"
+)
+
+
+def _event_of_sentence(ctx: Ctx) -> str | None:
+    """'The November 2008 Mumbai attacks, carried out by 10 gunmen', 'the tsunami ... in 14
+    countries': the event the figure's sentence names before it (not one that only dates it,
+    'since Russia's invasion of Ukraine')."""
+    if ctx.q.kind == "duration":
+        return None  # "four decades after the war": a span of time, not a count of the event's
+    s, _ = ctx.sentence
+    named = [
+        ev
+        for ev in ctx.entities.events_within(s, ctx.q.start)
+        if ev.end <= ctx.q.start
+        and not _DATING_BEFORE.search(ctx.text, max(s, ev.start - 30), ev.start)
+    ]
+    return named[-1].name if named else None
 
 
 _APPOSITION = re.compile(
@@ -150,6 +178,12 @@ RULE = Rule(
             "ships and a 3.8% pay rise for troops.",
             "3.8%",
             {"family": "other", "subject": "US"},
+        ),
+        # the event the figure's sentence names
+        Example(
+            "The 2016 Brussels bombings closed 12 metro stations for a week.",
+            "12 metro stations",
+            {"family": "other", "event": "2016 Brussels bombings"},
         ),
     ),
     counter_examples=(
