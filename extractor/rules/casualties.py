@@ -356,6 +356,8 @@ _HARM_RIGHT_AFTER = re.compile(
 
 
 _A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
+# "over 1,000 more than in 2023", "up from 2022": a year compared with, not the harm's
+_BASELINE_YEAR = re.compile(r"(?i)\b(?:than|from|compared\s+(?:with|to))\s+(?:in\s+)?$")
 
 
 def _year(ctx: Ctx, event: EventMention | None) -> int | None:
@@ -370,7 +372,12 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
         if event.year is not None:  # the events table knows when it happened
             return event.year
     s, e = ctx.sentence
-    years = [m for m in _A_YEAR.finditer(ctx.text, s, e) if not _inside_figure(ctx, m.start())]
+    years = [
+        m
+        for m in _A_YEAR.finditer(ctx.text, s, e)
+        if not _inside_figure(ctx, m.start())
+        and not _BASELINE_YEAR.search(ctx.text, max(s, m.start() - 20), m.start())
+    ]
     before = [m for m in years if m.start() < ctx.q.start]
     if before or years:
         return int((before[-1] if before else years[0]).group())
@@ -878,6 +885,12 @@ RULE = Rule(
             "about 6,000.",
             "about 6,000",
             {"family": "casualties", "unit": "person", "event": "Myanmar's civil war"},
+        ),
+        # a year compared with is not the year of the harm
+        Example(
+            "At least 300 people were killed in clashes in Chad last year, 50 more than in 2022.",
+            "At least 300 people",
+            {"family": "casualties", "subject": "TD", "year": None},
         ),
     ),
     counter_examples=(
