@@ -553,6 +553,9 @@ _LIST_OPENER = re.compile(
 )
 
 
+_OPENS = re.compile(r"(?i)[\s\W]*(?:(?:in|by|on|at)\s+[a-z]+(?:\s+[a-z]+){0,2},?\s+)?(?:the\s+)?")
+
+
 def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     """'Germany pledged €200 million, France €100 million and the Netherlands €50 million',
     'led by Saudi Arabia and the UAE with $500 million each': in a list of amounts the verb is
@@ -577,7 +580,8 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     # a list going on from an earlier sentence's aid: "Donors pledged $120 million ... The
     # Netherlands led with €25 million, followed by Sweden (SEK 150 million)"
     going_on = _aid_before(ctx) is not None
-    opens = re.fullmatch(r"[\s\W]*(?:the\s+)?", ctx.text[s:head], re.I) is not None
+    # (after a short opener: "In absolute terms Finland leads the group with €2.2 billion")
+    opens = _OPENS.fullmatch(ctx.text, s, head) is not None
     if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head) and not (going_on and opens):
         return None
     after_list = ctx.text[max(s, head - 20) : head].rstrip().endswith(
@@ -1291,6 +1295,19 @@ RULE = Rule(
             "60 rescue personnel.",
             "60 rescue personnel",
             {"family": "aid", "donor": "GR", "recipient": "MA"},
+        ),
+        # a list of givers going on after a short opener: "In absolute terms X leads with"
+        Example(
+            "Norway has given Ukraine NOK 40 billion and Sweden SEK 30 billion. In absolute "
+            "terms Germany leads the group with €28 billion.",
+            "€28 billion",
+            {"family": "aid", "donor": "DE", "recipient": "UA"},
+        ),
+        # the European Investment Bank lends for the EU
+        Example(
+            "The European Investment Bank will lend Morocco €400 million for reconstruction.",
+            "€400 million",
+            {"family": "aid", "donor": "EU", "recipient": "MA"},
         ),
     ),
     counter_examples=(

@@ -165,7 +165,10 @@ def _before_a_figure(ctx: Ctx, m: Mention) -> bool:
     return q.start - m.end <= 12 and NAME_TO_FIGURE.fullmatch(ctx.text, m.end, q.start) is not None
 
 
-NAME_TO_FIGURE = re.compile(r"\s+(?:led\s+with\s+|with\s+|at\s+)?|\s*\(\s*")  # "Sweden (SEK 150m)"
+# "Sweden (SEK 150m)", "Germany €17 billion", "Finland leads the group with €2.2 billion"
+NAME_TO_FIGURE = re.compile(
+    r"\s+(?:(?:leads?|led|tops?|topped)\s+(?:the\s+[a-z]+\s+)?with\s+|with\s+|at\s+)?|\s*\(\s*"
+)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|&|\bor\b|\))")
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
