@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from extractor.rules.attribution import (
     stated_year,
     total_before_including,
 )
-from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import NEIGHBOURS, REACH, Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import (
     AUX,
     COORDINATED,
@@ -654,7 +655,7 @@ def _donor_and_recipient(
     # speaks of aid (a receiver is what makes money aid: "provided $20 million for staging
     # demonstrations" is not)
     doc_giver, doc_receiver = document_roles(ctx, AID_CUE)
-    if not (listed or ctx.has(STRONG_AID_CUE) or _continues_aid(ctx)):
+    if not (listed or ctx.has(STRONG_AID_CUE) or ctx.has(AID_WORD) or _continues_aid(ctx)):
         doc_receiver = None
     if recipient is None:
         recipient = _receiver_in_phrase(ctx)
@@ -725,6 +726,37 @@ _HELPED = re.compile(
 _PEOPLE = frozenset(
     "person people civilian child refugee family household resident woman man survivor".split()
 )
+
+
+_SPACE = re.compile(r"\s*")
+# "The package will include 28 armoured vehicles ...": the next sentence lists what it holds
+_PACKAGE_LISTS = re.compile(
+    r"(?i)[\s\W]*(?:the|this|that|it|its)\s*(?:[\w-]+\s+){0,2}?(?:package|aid|assistance)?\s*"
+    r"(?:will\s+|would\s+|also\s+|is\s+to\s+)*(?:include|includes|included|including|contain|contains"
+    r"|comprise|comprises|consist|consists)\b"
+)
+
+
+def _package_listed(ctx: Ctx) -> bool:
+    """'announced the 110 million Australian dollars package on Monday. The package will include
+    28 M113 armoured vehicles': a package whose next sentence lists its military items is aid,
+    though its own sentence names no receiver."""
+    if ctx.q.kind != "money" or not ctx.has(_PACKAGE):
+        return False
+    _, e = ctx.layout.sentence(ctx.q.start)
+    gap = _SPACE.match(ctx.text, e)
+    nxt = gap.end() if gap else e
+    if nxt >= len(ctx.text):
+        return False
+    ns, ne = ctx.layout.sentence(nxt)
+    if not _PACKAGE_LISTS.match(ctx.text, ns, ne):
+        return False
+    i = bisect_left(ctx.number_starts, ns)
+    return any(
+        q.kind == "count" and q.unit.split()[-1] in EQUIPMENT
+        for q in ctx.quantities[i : i + NEIGHBOURS]
+        if q.start < ne
+    )
 
 
 def _appeal(ctx: Ctx) -> dict[str, Any] | None:
@@ -805,7 +837,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
     unnamed = donor is None and recipient is not None and _UNNAMED_DONORS.search(ctx.before())
     if not listed and not unnamed and (
-        donor is None or (recipient is None and not ctx.has(AID_WORD) and not given)
+        donor is None
+        or (recipient is None and not ctx.has(AID_WORD) and not given and not _package_listed(ctx))
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
     fields: dict[str, Any] = {}
@@ -1308,6 +1341,20 @@ RULE = Rule(
             "The European Investment Bank will lend Morocco €400 million for reconstruction.",
             "€400 million",
             {"family": "aid", "donor": "EU", "recipient": "MA"},
+        ),
+        # a package the next sentence lists military items of is aid
+        Example(
+            "Canada's defence minister announced a C$50 million package on Friday.\nThe package "
+            "will include 40 armoured vehicles and 200 drones.",
+            "C$50 million",
+            {"family": "aid", "donor": "CA"},
+        ),
+        # a sentence that speaks of contributing takes the document's receiver
+        Example(
+            "New Zealand will give Ukraine NZ$5 million in aid. A further NZ$2 million will "
+            "contribute to ammunition procurement by the United Kingdom.",
+            "NZ$2 million",
+            {"family": "aid", "donor": "NZ", "recipient": "UA"},
         ),
     ),
     counter_examples=(
