@@ -6,7 +6,12 @@ import re
 from datetime import date
 from typing import Any
 
-from extractor.rules.attribution import resolved_year, subject_of
+from extractor.rules.attribution import (
+    is_country,
+    resolved_year,
+    subject_from_paragraph,
+    subject_of,
+)
 from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule
 
 
@@ -15,7 +20,7 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
         return None  # a number without a unit is no fact on its own
     fields: dict[str, Any] = {}
     described = _described_amount(ctx)
-    subject = subject_of(ctx, prefer_country=True)
+    subject = _host(ctx) or subject_of(ctx, prefer_country=True)
     if subject is None and described is not None:
         subject = described.fields.get("subject") or described.fields.get("donor")
     if subject is None:
@@ -66,6 +71,48 @@ _APPOSITION = re.compile(
     r"|equivalent\s+to|representing|up|down|but|including|of\s+which)\s+)*"
 )
 _OF_THAT = re.compile(r"(?i)\s+of\s+(?:that|this|it|which|the\s+total|the\s+sum)\b")
+
+
+# "the nation has taken in more than 2,000 displaced Ukrainians", "Chad, which hosts 600,000
+# Sudanese refugees", "the 630,000 refugees it hosts": the host, not the refugees' country
+_HOSTS_BEFORE = re.compile(
+    r"(?i)\b(?:taken\s+in|took\s+in|takes?\s+in|taking\s+in|hosts?|hosted|hosting|shelter(?:s|ed|ing)?"
+    r"|accept(?:s|ed)|welcom(?:es|ed)|resettled|resettles|granted\s+asylum\s+to)\s+(?:some\s+|about\s+"
+    r"|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|the\s+)?$"
+)
+_HOSTS_AFTER = re.compile(
+    r"(?i)\s+(?:it|they|the\s+country|the\s+nation)\s+(?:now\s+)?(?:hosts|hosted|shelters)\b"
+)
+_HOST_ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:nation|country)|it)\s+(?:\w+\s+){0,2}?$")
+
+
+def _host(ctx: Ctx) -> str | None:
+    """The country that hosts the refugees or displaced people a count is of: the subject of
+    'hosts', 'has taken in', 'shelters' (named, or 'the nation', 'it': the country named
+    before)."""
+    q = ctx.q
+    s, _ = ctx.sentence
+    verb = _HOSTS_BEFORE.search(ctx.text, max(s, q.start - 40), q.start)
+    after = _HOSTS_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 30))
+    if verb is None and after is None:
+        return None
+    until = verb.start() if verb is not None else q.start
+    named = [
+        m
+        for m in ctx.mentions(s, until)
+        if is_country(m.code) and m.form != "adjective" and not (q.number_end <= m.start < q.end)
+    ]
+    if named:
+        return named[-1].code
+    if verb is not None and not _HOST_ANAPHOR.search(
+        ctx.text, max(s, verb.start() - 30), verb.start()
+    ):
+        return None
+    # "the nation" after an aid fact: its giver ("loans from Japan ... the nation has taken in")
+    giver = ctx.carried("donor", family="aid")
+    if isinstance(giver, str) and is_country(giver):
+        return giver
+    return subject_from_paragraph(ctx)
 
 
 def _described_amount(ctx: Ctx) -> Draft | None:
@@ -184,6 +231,19 @@ RULE = Rule(
             "The 2016 Brussels bombings closed 12 metro stations for a week.",
             "12 metro stations",
             {"family": "other", "event": "2016 Brussels bombings"},
+        ),
+        # the host of refugees, not the refugees' country
+        Example(
+            "Aid is also flowing to Uganda, which hosts more than 1.5 million South Sudanese "
+            "refugees.",
+            "more than 1.5 million South Sudanese refugees",
+            {"family": "other", "subject": "UG"},
+        ),
+        Example(
+            "Germany has given Ukraine €28 billion in military aid.\nThe country has also taken "
+            "in about 1.2 million displaced Ukrainians.",
+            "about 1.2 million displaced Ukrainians",
+            {"family": "other", "subject": "DE"},
         ),
     ),
     counter_examples=(
