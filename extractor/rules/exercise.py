@@ -310,6 +310,25 @@ def _deployer(ctx: Ctx) -> str | list[str] | None:
     return None
 
 
+# "will be involved in the strategic manoeuvres on Belarusian territory", "on the territory of
+# Belarus": the part of an exercise a country hosts
+_ON_TERRITORY = re.compile(
+    r"(?i)\bon\s+(?:the\s+)?(?:(?P<adj>[A-Z][\w-]+)\s+(?:territory|soil)|territory\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w-]+))"
+)
+
+
+def _host_territory(ctx: Ctx) -> str | None:
+    """The country on whose territory the figure's part of an exercise is held."""
+    found = ctx.matches(_ON_TERRITORY)
+    if not found:
+        return None
+    m = found[0]
+    start = m.start("adj") if m.group("adj") else m.start("name")
+    named = [x for x in ctx.entities.within(start, m.end()) if is_country(x.code)]
+    return named[0].code if named else None
+
+
 def coordinated_after(ctx: Ctx, mentions: list[Mention]) -> list[str]:
     """'the Chinese People's Army and the Mongolian ...': the list starting at mentions[0]."""
     codes = [mentions[0].code]
@@ -429,7 +448,9 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     year = _edition_year(ctx, event)
     if year is not None:
         fields["year"] = year
-    subject = _contingent(ctx) or _deployer(ctx) or _listed_contingent(ctx)
+    subject = (
+        _contingent(ctx) or _deployer(ctx) or _listed_contingent(ctx) or _host_territory(ctx)
+    )
     if subject is not None:
         fields["subject"] = subject
     total = total_before_including(ctx)
@@ -570,6 +591,13 @@ RULE = Rule(
             "Exercise Zapad-2029 began on Monday with 9,000 troops. Armenia sent 12 observers.",
             "12 observers",
             {"family": "exercise", "event": "Zapad-2029"},
+        ),
+        # the part of an exercise a country hosts on its territory
+        Example(
+            "Exercise Union Shield-2027 will involve 20,000 troops. About 5,000 troops and 40 "
+            "aircraft will take part on the territory of Kazakhstan.",
+            "About 5,000 troops",
+            {"family": "exercise", "subject": "KZ"},
         ),
     ),
     counter_examples=(
