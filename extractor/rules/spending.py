@@ -590,10 +590,17 @@ _BUDGET_YEAR = re.compile(
 )
 
 
+# "according to draft budget documents for 2026", "the budget request for fiscal 2027"
+_BUDGET_FOR_YEAR = re.compile(
+    r"(?i)\bbudget\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?"
+    r"((?:19|20)\d\d)(?![\d,.]\d)"
+)
+
+
 def _budget_year(ctx: Ctx) -> int | None:
     """'in its 2024 budget', 'Ukraine's 2025 state budget provides UAH 2.2 trillion': the year
     a budget is named by."""
-    found = ctx.matches(_BUDGET_YEAR)
+    found = ctx.matches(_BUDGET_YEAR) or ctx.matches(_BUDGET_FOR_YEAR)
     if not found:
         return None
     m = found[-1] if found[-1].start() < ctx.q.start else found[0]
@@ -909,6 +916,13 @@ BUDGET = Rule(
             "CANBERRA - Defence funding will rise to A$60 billion in 2027-28.",
             "A$60 billion",
             {"family": "spending", "subject": "AU", "year": 2027},
+        ),
+        # "budget documents for 2027": the year a budget is for, wherever the sentence says it
+        Example(
+            "Turkey plans to spend 1.6 trillion lira on defence next year, according to the "
+            "draft budget submitted for 2027.",
+            "1.6 trillion lira",
+            {"family": "spending", "subject": "TR", "year": 2027},
         ),
     ),
     counter_examples=(
