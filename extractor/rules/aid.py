@@ -196,8 +196,11 @@ _RECEIVES = re.compile(
 _HEADER_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
 
 
-def _aid_header(ctx: Ctx) -> tuple[str | list[str] | None, int | None] | None:
-    """(donor, year) of the header a list item stands under, when that header speaks of aid:
+def _aid_header(
+    ctx: Ctx,
+) -> tuple[str | list[str] | None, str | list[str] | None, int | None] | None:
+    """(donor, recipient, year) of the header a list item stands under, when that header speaks
+    of aid:
     "The Netherlands' humanitarian contributions for 2026:" then "- €35 million to the UN
     fund", "- 4,000 family tents for Sudan".  The header is the first line before the item's
     run of list items (blank lines between allowed) and it ends with a colon."""
@@ -209,7 +212,7 @@ def _aid_header(ctx: Ctx) -> tuple[str | list[str] | None, int | None] | None:
     cache = ctx.frame.cache.setdefault("aid_header", {})
     if line_start in cache:
         return cache[line_start]  # type: ignore[no-any-return]
-    found: tuple[str | list[str] | None, int | None] | None = None
+    found: tuple[str | list[str] | None, str | list[str] | None, int | None] | None = None
     at = number - 1
     for _ in range(40):  # a header is at most 40 list lines above
         if at == 0:
@@ -220,21 +223,23 @@ def _aid_header(ctx: Ctx) -> tuple[str | list[str] | None, int | None] | None:
         line = ctx.text[start:end].strip()
         if not line or _LIST_ITEM.match(ctx.text, start):
             continue
-        if line.endswith(":") and AID_WORD.search(line):
-            givers = [r for r in roles(ctx, start, end) if r.role == "giver"]
-            named = [m for m in ctx.entities.within(start, end) if is_country(m.code)]
-            owner = [m for m in named if m.possessive or m.form == "adjective"]
-            donor = (
-                givers[0].mention.code
-                if givers
-                else owner[0].code
-                if owner
-                else named[0].code
-                if len(named) == 1
-                else None
-            )
+        if line.endswith(":") and (AID_WORD.search(line) or STRONG_AID_CUE.search(line)):
+            # "Australia's assistance to Ukraine:": a giver by its role or as the owner of the
+            # aid; a receiver by its role ("to Ukraine"); a name in no role gives nothing
+            found_roles = roles(ctx, start, end)
+            givers = [r.mention.code for r in found_roles if r.role == "giver"]
+            receivers = [r.mention.code for r in found_roles if r.role == "receiver"]
+            owners = [
+                m.code
+                for m in ctx.entities.within(start, end)
+                if is_country(m.code)
+                and (m.possessive or m.form == "adjective" or ctx.text[m.end : m.end + 1] in "'’")
+                and m.code not in receivers
+            ]  # ("The Netherlands' humanitarian contributions")
+            donor = givers[0] if givers else owners[0] if owners else None
+            recipient = receivers[0] if receivers else None
             year = _HEADER_YEAR.search(line)
-            found = (donor, int(year.group(1)) if year else None)
+            found = (donor, recipient, int(year.group(1)) if year else None)
         break
     cache[line_start] = found
     return found
@@ -636,8 +641,11 @@ def _donor_and_recipient(
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
-    if donor is None and header is not None and header[0] != recipient:
-        donor = header[0]
+    if header is not None:
+        if recipient is None and header[1] is not None and header[1] != donor:
+            recipient = header[1]
+        if donor is None and header[0] != recipient:
+            donor = header[0]
     if donor is None and ctx.frame.context is not None and ctx.frame.context.country:
         # "WELLINGTON (Reuters) - The government will give ...": the dateline's government
         home = ctx.frame.context.country
@@ -872,7 +880,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         year = earlier.fields.get("year") if earlier is not None else None
     header = _aid_header(ctx)
     if year is None and header is not None:
-        year = header[1]
+        year = header[2]
     if year is not None:
         fields["year"] = year
     return fields
@@ -1355,6 +1363,20 @@ RULE = Rule(
             "contribute to ammunition procurement by the United Kingdom.",
             "NZ$2 million",
             {"family": "aid", "donor": "NZ", "recipient": "UA"},
+        ),
+        # a header's receiver is the items' receiver; a country it names only as the
+        # receiver gives nothing
+        Example(
+            "Canada's support to Ukraine in 2025:\n- C$200 million for air defence\n"
+            "- 50 armoured vehicles\n",
+            "50 armoured vehicles",
+            {"family": "aid", "donor": "CA", "recipient": "UA", "year": 2025},
+        ),
+        Example(
+            "Assistance to Sudan announced this week:\n- $20 million from Norway for food\n"
+            "- $15 million from Denmark for shelter\n",
+            "$15 million",
+            {"family": "aid", "donor": "DK", "recipient": "SD"},
         ),
     ),
     counter_examples=(
