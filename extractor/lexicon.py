@@ -165,9 +165,7 @@ def lexicon() -> Lexicon:
     prefixes = [s for s, pos in index if pos == "prefix"]
     suffixes = [s for s, pos in index if pos == "suffix"]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
-    prefix_re = re.compile(
-        r"(?:" + trie_after_non_letter(prefixes, fold_space=True) + r")\s?$"
-    )
+    prefix_re = re.compile(r"(?:" + trie_after_non_letter(prefixes, fold_space=True) + r")\s?$")
     suffix_re = re.compile(
         r"^\s?(?:" + trie_regex(suffixes, fold_space=True, dollar_escape=True) + r")(?![A-Za-z])"
     )

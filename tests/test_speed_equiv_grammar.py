@@ -63,13 +63,125 @@ def test_the_currency_prefix_opens_with_its_first_character(pieces: list[str]) -
     text = "".join(pieces)
     for end in range(len(text) + 1):
         window = text[:end]
-        assert _span(lexicon().prefix_re.search(window)) == _span(
-            _plain_prefix_re().search(window)
-        )
+        assert _span(lexicon().prefix_re.search(window)) == _span(_plain_prefix_re().search(window))
 
 
 def test_the_currency_prefix_finds_what_the_plain_form_finds_in_the_seeds() -> None:
     for window in _windows(20000, 14):
-        assert _span(lexicon().prefix_re.search(window)) == _span(
-            _plain_prefix_re().search(window)
-        )
+        assert _span(lexicon().prefix_re.search(window)) == _span(_plain_prefix_re().search(window))
+
+
+# --- the digit scan: a table of the digits below U+FFFF instead of \d ------------------------
+
+
+def test_the_digit_table_is_what_backslash_d_matches_below_u_ffff() -> None:
+    from extractor.numbers import _bmp_digits
+
+    table = re.compile(_bmp_digits())
+    plain = re.compile(r"\d")
+    for code in range(0x10000):
+        ch = chr(code)
+        assert (table.fullmatch(ch) is None) == (plain.fullmatch(ch) is None), hex(code)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in pattern.finditer(text)]
+
+
+DIGIT_TEXT = st.lists(
+    st.sampled_from([*"0123456789 ,.-–%$€kmMbBn\n\u00a0\u202f٣५", "million", "bn", "thousand"]),
+    max_size=40,
+).map("".join)
+
+
+@given(DIGIT_TEXT)
+def test_the_digit_scan_finds_what_the_backslash_d_scan_finds(text: str) -> None:
+    from extractor.numbers import _digit_scan, _number_re
+
+    assert _matches(_digit_scan(text), text) == _matches(_number_re()[0], text)
+
+
+def test_the_digit_scan_keeps_backslash_d_beside_a_character_beyond_u_ffff() -> None:
+    from extractor.numbers import _digit_scan, _number_re, number_tokens
+
+    text = "𝟓 tanks and 𝟑0 guns, 40 shells"  # mathematical digits: \d, beyond U+FFFF
+    assert _digit_scan(text) is _number_re()[0]
+    assert [t.text for t in number_tokens(text)] == ["𝟓", "𝟑0", "40"]
+
+
+def test_the_digit_scan_finds_what_the_backslash_d_scan_finds_in_the_seeds() -> None:
+    from extractor.numbers import _digit_scan, _number_re
+
+    for window in _windows(3000, 400, seed=11):
+        assert _matches(_digit_scan(window), window) == _matches(_number_re()[0], window)
+
+
+# --- the exclusion mask: the pattern groups tried one after another ---------------------------
+
+
+def _plain_covers(text: str, start: int, end: int) -> bool:
+    """Mask.covers as first written: every pattern that could apply collected, then run."""
+    from extractor.exclusions import _UNIT_AFTER, Mask, _compiled, _month_near
+
+    if end - start > 5 and "." not in text[start:end]:
+        return False
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    names: list[str] = []
+    if before in "([":
+        names += ["list.paren", "citation"]
+    if after in ".)" and (start == 0 or text[start - 1] in " \t\n"):
+        names.append("list.marker")
+    if _month_near().search(text, max(0, start - 24), min(len(text), end + 24)):
+        names += ["date.day_month", "date.month_day", "date.month_year"]
+    if (
+        after in "-–/.:"
+        or before in "-–/.:"
+        or text.startswith((" a.m", " p.m", " am", " pm"), end)
+    ):
+        names += ["date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock"]
+    if end - start == 4 and (after in "-–/" or _UNIT_AFTER.match(text, end)):
+        names += ["date.year_after_preposition", "date.year_range"]
+    if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
+        names.append("phone")
+    lo = max(0, start - Mask.WINDOW)
+    while lo > 0 and lo > start - 2 * Mask.WINDOW and not text[lo - 1].isspace():
+        lo -= 1
+    hi = min(len(text), end + Mask.WINDOW)
+    for name in dict.fromkeys(names):
+        for m in _compiled()[name].finditer(text, lo, hi):
+            if m.start() >= end:
+                break
+            if m.end() > start:
+                return True
+    return False
+
+
+DATE_PIECES = st.lists(
+    st.sampled_from(
+        [*"0123456789 ,.-–/:()[]+\n", "May", "Sept.", "March", "of", "in", "am", "p.m.", "pc", "s"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\d+(?:[.,]\d+)*", text)]
+
+
+@given(DATE_PIECES)
+def test_the_mask_answers_what_the_plain_mask_answered(text: str) -> None:
+    from extractor.exclusions import Mask
+
+    mask = Mask(text)
+    for start, end in _digit_runs(text):
+        assert mask.covers(start, end) == _plain_covers(text, start, end)
+
+
+def test_the_mask_answers_what_the_plain_mask_answered_in_the_seeds() -> None:
+    from extractor.exclusions import Mask
+
+    for window in _windows(3000, 300, seed=5):
+        mask = Mask(window)
+        for start, end in _digit_runs(window):
+            assert mask.covers(start, end) == _plain_covers(window, start, end)
