@@ -111,9 +111,10 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     if tail[-1:] in _SIGN_QUALIFIERS:  # "~300", "≈300"
         return lex.qualifiers[tail[-1]], start - 1
     stripped = tail.rstrip()
-    words = stripped.split()
-    if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
-        words = []  # the common case: the word before the figure ends no qualifier
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""  # split()[-1], without the list
+    # the common case: the word before the figure ends no qualifier (no words to look at)
+    ends_one = last.lstrip(_OPENERS).lower() in _qualifier_last_words()
+    words = stripped.split() if ends_one else []
     spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
     for n in (4, 3, 2, 1) if words else ():
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
@@ -264,6 +265,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     lo: NumberToken = tok
     hi: NumberToken | None = None
     consumed = 0
+    qual: tuple[str, int] | None = None  # _qualifier(text, cur_start), when a range asked it
     # Ranges: "between 40,000 and 90,000", "40,000 to 90,000", "forty to ninety thousand", "10-15%".
     if nxt is not None:
         gap = text[tok.end : nxt.start]
@@ -271,7 +273,8 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         if m and (tok.kind == nxt.kind or "-" not in gap):
             has_and = re.match(r"\s*and", gap) is not None
             # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"
-            lead = _qualifier(text, cur_start)[1]
+            qual = _qualifier(text, cur_start)
+            lead = qual[1]
             between = _BETWEEN.search(text[max(0, lead - 12) : lead]) is not None
             is_hyphen = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
             ok = (not has_and or between) and not (is_hyphen and tok.kind == "words")
@@ -308,17 +311,19 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             number_end = lo.end
         elif currency is None:
             currency, _ = _prefix_currency(text, hi.start)
-    qualifier, qstart = _qualifier(text, start)
+    plus = _PLUS.match(text, number_end) if hi is None else None
+    if plus is not None:
+        number_end = plus.end()
+    right = text[number_end : number_end + 80]
+    if tok.kind == "digits" and currency is None and is_identifier_context(text, tok, right):
+        return None, 0  # asked before the qualifier: "Part 2" needs none
+    qualifier, qstart = qual if qual is not None else _qualifier(text, start)
     if hi is not None:
         bm = _BETWEEN.search(text[max(0, qstart - 12) : qstart])
         if bm:
             qstart -= len(bm.group(0))
-    plus = _PLUS.match(text, number_end)
-    if plus is not None and hi is None:
-        number_end = plus.end()
-        if qualifier == "exact":
-            qualifier = "at_least"
-    right = text[number_end : number_end + 80]
+    if plus is not None and qualifier == "exact":
+        qualifier = "at_least"
     base = Quantity(
         kind="count",
         unit="",
@@ -334,7 +339,5 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         words=tok.kind == "words",
     )
     abbrev = tok.scale in lex.abbreviations and tok.scale not in _SPACED
-    if tok.kind == "digits" and currency is None and is_identifier_context(text, tok, right):
-        return None, 0
     q = read_unit(Frame(text, tok, hi, base, right, currency, abbrev, lo_value))
     return q, consumed if q is not None else 0

@@ -185,3 +185,29 @@ def test_the_mask_answers_what_the_plain_mask_answered_in_the_seeds() -> None:
         mask = Mask(window)
         for start, end in _digit_runs(window):
             assert mask.covers(start, end) == _plain_covers(window, start, end)
+
+
+# --- the list layer: "respectively" looked for before the pattern that reads up to it --------
+
+
+@given(
+    st.lists(
+        st.sampled_from([" ", "and", "10", ",", ".", "\n", "respectively", "x", "irrespectively"]),
+        max_size=30,
+    ).map("".join),
+    st.integers(min_value=0, max_value=80),
+)
+def test_respectively_is_found_where_the_plain_pattern_finds_it(text: str, end: int) -> None:
+    from extractor.lists import _RESPECTIVELY, respectively_follows
+    from extractor.quantity import Quantity
+
+    end = min(end, len(text))
+    q = Quantity(kind="count", unit="tank", qualifier="exact", start=0, end=end, rule="count")
+    assert respectively_follows(text, q) == (_RESPECTIVELY.match(text, end) is not None)
+
+
+@given(st.text(alphabet=' \t\n\u00a0ab~"(', max_size=20))
+def test_the_last_word_is_the_last_of_the_split(text: str) -> None:
+    stripped = text.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    assert last == (stripped.split() or [""])[-1]
