@@ -153,8 +153,10 @@ class Mask:
         if end - start > 5 and "." not in text[start:end]:
             return False  # "128,000", "2 million": no date, time or list marker looks like that
         lo = max(0, start - self.WINDOW)
-        while lo > 0 and lo > start - 2 * self.WINDOW and not text[lo - 1].isspace():
-            lo -= 1  # start the window on a word boundary
+        if lo > 0 and not text[lo - 1].isspace():
+            # start the window on a word boundary: back over the word it cuts (at most as far
+            # again), as a loop over its characters would
+            lo -= len(text[max(0, start - 2 * self.WINDOW) : lo].rsplit(None, 1)[-1])
         hi = min(len(text), end + self.WINDOW)
         compiled = _compiled()
         tried: set[str] = set()

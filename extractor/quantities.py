@@ -72,6 +72,11 @@ def _range_connector() -> re.Pattern[str]:
     )
 
 
+# How every gap that _range_connector matches opens (a unit on the low end, or the connector):
+# looked for without cutting the gap out of the text, which is mostly a sentence or more.
+_CONNECTOR_OPENS = re.compile(r"\s*(?:%|per|to|and|–|—|-)")
+
+
 _CEILING = re.compile(
     r"(?i)\b(?:cap|caps|capped|capping|limit|limits|limited|limiting|ceiling|restrict|restricts"
     r"|restricted|restricting)\b[^.;:!?\n]{0,50}?\b(?:to|at|of)\s+$"
@@ -267,7 +272,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     consumed = 0
     qual: tuple[str, int] | None = None  # _qualifier(text, cur_start), when a range asked it
     # Ranges: "between 40,000 and 90,000", "40,000 to 90,000", "forty to ninety thousand", "10-15%".
-    if nxt is not None:
+    if nxt is not None and _CONNECTOR_OPENS.match(text, tok.end, nxt.start):
         gap = text[tok.end : nxt.start]
         m = _range_connector().fullmatch(gap)
         if m and (tok.kind == nxt.kind or "-" not in gap):
