@@ -211,3 +211,35 @@ def test_the_last_word_is_the_last_of_the_split(text: str) -> None:
     stripped = text.rstrip()
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
     assert last == (stripped.split() or [""])[-1]
+
+
+# --- ranges: the gap is looked at before it is cut out of the text ---------------------------
+
+_GAP_WORDS = "| |  |\n|%|per cent|percent|to|and|-|–|—|up to|$|about|as many as|A$|the|t|p|a"
+GAP_PIECES = st.lists(st.sampled_from(_GAP_WORDS.split("|")), max_size=6).map("".join)
+
+
+@given(GAP_PIECES)
+def test_every_range_gap_opens_as_the_connector_test_expects(gap: str) -> None:
+    from extractor.quantities import _CONNECTOR_OPENS, _range_connector
+
+    if _range_connector().fullmatch(gap):
+        assert _CONNECTOR_OPENS.match(gap)
+
+
+def test_every_range_gap_in_the_seeds_opens_as_the_connector_test_expects() -> None:
+    from extractor.quantities import _CONNECTOR_OPENS, _range_connector
+
+    for gap in _windows(20000, 30, seed=3):
+        if _range_connector().fullmatch(gap):
+            assert _CONNECTOR_OPENS.match(gap)
+
+
+# --- layout: line starts without \r ------------------------------------------------------------
+
+
+@given(st.text(alphabet="ab \n\r\t.", max_size=60))
+def test_line_starts_are_those_of_the_plain_line_end_scan(text: str) -> None:
+    from extractor.layout import _LINE_END, Layout
+
+    assert Layout(text).line_starts == [0] + [m.end() for m in _LINE_END.finditer(text)]
