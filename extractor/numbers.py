@@ -299,10 +299,54 @@ def _word_hits(
     return hits
 
 
+@cache
+def _byte_scan() -> tuple[re.Pattern[bytes], bytes]:
+    """The number-word scan over a byte copy of a text, and the table that makes the copy.
+
+    The copy has one byte per character (latin-1, "?" for any other character), mapped by the
+    table: ASCII letters to lower case, digits and "_" kept, another word character of latin-1
+    to "_", every other character to a space.  So one scan for a space and a number word finds
+    each word _word_hits finds after a space and after any other non-word character, with one
+    pattern that opens with a literal (a fast skip) instead of two scans, one of them reading
+    every character.  A character the copy cannot tell ("?") reads as a space: the scan may
+    find more, never less, and `_number_word_hits` keeps what _word_hits keeps.
+    """
+    lex = lexicon()
+    words = [*lex.units, *lex.tens, *(w for w in lex.scales if w not in ("lakh", "crore"))]
+    single = trie_regex([*words, "dozen"])
+    table = bytearray(b" " * 256)
+    for code in range(256):
+        ch = chr(code)
+        if ch.isascii() and (ch.isalnum() or ch == "_"):
+            table[code] = ord(ch.lower())
+        elif not ch.isascii() and _WORD_CHAR.match(ch):
+            table[code] = ord("_")
+    return re.compile(rb" (?P<n>" + single.encode() + rb")\b"), bytes(table)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _number_word_hits(text: str) -> list[tuple[int, int, str]]:
+    """_word_hits(text.lower(), ...), with each word as the text writes it ("Two")."""
+    scan, table = _byte_scan()
+    copy = b" " + text.encode("latin-1", "replace").translate(table)  # the space: offset 1
+    hits = []
+    for m in scan.finditer(copy):
+        start, end = m.start("n") - 1, m.end("n") - 1
+        if (start and _WORD_CHAR.match(text, start - 1)) or _WORD_CHAR.match(text, end):
+            continue  # a character the copy read as a space is a word character ("łone")
+        hits.append((start, end, text[start:end]))
+    return hits
+
+
+# "İ" is the one character whose lower case is longer ("i̇"; the test checks every code point).
+_LONGER_IN_LOWER_CASE = "\u0130"
+
+
 def _word_tokens(text: str) -> Iterator[NumberToken]:
     _, run_re, scans, word_at = _number_re()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
+    if _LONGER_IN_LOWER_CASE in text:  # its lower case is longer: offsets would shift
         run_re = re.compile(run_re.pattern, re.IGNORECASE)
         scans = (
             re.compile(scans[0].pattern, re.IGNORECASE),
@@ -310,10 +354,14 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
         )
         word_at = re.compile(word_at.pattern, re.IGNORECASE)
         lowered = text
+        hits = _word_hits(lowered, scans, word_at)
+    else:
+        lowered = text.lower()
+        hits = _number_word_hits(text)
     consumed = 0
     heads = _scale_heads()
     units, tens = lexicon().units, lexicon().tens
-    for start, hit_end, hit_word in _word_hits(lowered, scans, word_at):
+    for start, hit_end, hit_word in hits:
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
         word = hit_word.lower()

@@ -243,3 +243,49 @@ def test_line_starts_are_those_of_the_plain_line_end_scan(text: str) -> None:
     from extractor.layout import _LINE_END, Layout
 
     assert Layout(text).line_starts == [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+
+# --- number words: one scan over a byte copy instead of two over the lower-cased text ----------
+
+_WORDS = ["one", "Two", "THREE", "seventeen", "Seventy", "million", "dozen", "someone"]
+# spaces, punctuation, latin-1 and other word characters, the Kelvin sign (lower case "k"),
+# the long s, a digit beyond U+FFFF
+_OTHERS = " |  |\n|-|,|(|_|5|é|ł|“|—|\u00a0|\u212a|ſ|?|À|\u00b5|ß|ª|Ω|\U0001d7d3|'".split("|")
+WORD_PIECES = st.lists(st.sampled_from([*"lexicon", *_WORDS, *_OTHERS]), max_size=30).map("".join)
+
+
+@given(WORD_PIECES)
+def test_the_byte_scan_finds_what_the_two_scans_find_in_the_lower_case(text: str) -> None:
+    from extractor.numbers import _number_re, _number_word_hits, _word_hits
+
+    _, _, scans, word_at = _number_re()
+    want = _word_hits(text.lower(), scans, word_at)
+    got = [(s, e, w.lower()) for s, e, w in _number_word_hits(text)]
+    if "\u0130" not in text:
+        assert got == want
+
+
+def test_the_byte_scan_finds_what_the_two_scans_find_in_the_seeds() -> None:
+    from extractor.numbers import _number_re, _number_word_hits, _word_hits
+
+    _, _, scans, word_at = _number_re()
+    for window in [*_windows(2000, 600, seed=13), _seed_text(), _seed_text().upper()]:
+        want = _word_hits(window.lower(), scans, word_at)
+        assert [(s, e, w.lower()) for s, e, w in _number_word_hits(window)] == want
+
+
+def test_only_one_character_changes_length_in_lower_case() -> None:
+    from extractor.numbers import _LONGER_IN_LOWER_CASE
+
+    longer = [chr(c) for c in range(0x110000) if len(chr(c).lower()) != 1]
+    assert longer == [_LONGER_IN_LOWER_CASE]
+
+
+def test_lower_case_keeps_word_and_space_characters() -> None:
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) == 1:
+            assert bool(word.match(ch)) == bool(word.match(low)), hex(code)
+            assert bool(space.match(ch)) == bool(space.match(low)), hex(code)
