@@ -340,6 +340,40 @@ def _number_word_hits(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
+# Characters the number-word patterns below never read past (no letter, space or hyphen: a
+# run of number words, a fraction, an article end before one), and how far past a number word
+# one is looked for.
+_STOPPER = re.compile(r"[0-9.,;:!?()\[\]\"']")
+_STOP_REACH = 256
+_BACK_REACH = 64  # more than any of those patterns looks back from a number word (28)
+
+
+def _lowered_near(text: str, hits: list[tuple[int, int, str]]) -> str:
+    """text.lower() where the number-word patterns read it: from _BACK_REACH characters before
+    each hit to the first stopper after it, the rest of the text as it is.  Lower-casing a
+    whole text costs more than reading its number words.  The patterns never read outside
+    these stretches, so they find what they found in text.lower(); only a final sigma at a
+    stretch's edge may differ (σ or ς, which no pattern tells apart).  When no stopper follows
+    a hit soon enough, the whole text is lowered."""
+    stretches: list[tuple[int, int]] = []
+    for start, end, _ in hits:
+        stop = _STOPPER.search(text, end, end + _STOP_REACH)
+        if stop is None:
+            return text.lower()
+        lo, hi = max(0, start - _BACK_REACH), stop.end()
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    pieces: list[str] = []
+    done = 0
+    for lo, hi in stretches:
+        pieces += [text[done:lo], text[lo:hi].lower()]
+        done = hi
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 # "İ" is the one character whose lower case is longer ("i̇"; the test checks every code point).
 _LONGER_IN_LOWER_CASE = "\u0130"
 
@@ -356,8 +390,8 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
         lowered = text
         hits = _word_hits(lowered, scans, word_at)
     else:
-        lowered = text.lower()
         hits = _number_word_hits(text)
+        lowered = _lowered_near(text, hits)
     consumed = 0
     heads = _scale_heads()
     units, tens = lexicon().units, lexicon().tens

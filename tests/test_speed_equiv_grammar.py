@@ -289,3 +289,34 @@ def test_lower_case_keeps_word_and_space_characters() -> None:
         if len(low) == 1:
             assert bool(word.match(ch)) == bool(word.match(low)), hex(code)
             assert bool(space.match(ch)) == bool(space.match(low)), hex(code)
+
+
+# --- number words: the text lowered only around them --------------------------------------------
+
+_RUN_WORDS = "a|an|half|and|quarter|thirds|of|another|hundred| |  |\n|-|,|.|(|“|—|Σ|ΑΣ|5|é|İ|'|x"
+RUN_PIECES = st.lists(st.sampled_from([*_WORDS, *_RUN_WORDS.split("|")]), max_size=40).map("".join)
+
+
+def _tokens_with_the_whole_text_lowered(text: str) -> list[object]:
+    from unittest import mock
+
+    from extractor import numbers
+
+    with mock.patch.object(numbers, "_lowered_near", lambda text, hits: text.lower()):
+        return list(numbers._word_tokens(text))
+
+
+@given(RUN_PIECES)
+def test_lowering_near_the_number_words_reads_them_as_lowering_all(text: str) -> None:
+    from extractor.numbers import _word_tokens
+
+    assert list(_word_tokens(text)) == _tokens_with_the_whole_text_lowered(text)
+
+
+def test_lowering_near_the_number_words_reads_them_as_lowering_all_in_the_seeds() -> None:
+    from extractor.numbers import _word_tokens
+
+    texts = [*_windows(1500, 800, seed=17), _seed_text(), _seed_text().upper()]
+    texts.append("one two three " * 200)  # no stopper in reach: the whole text is lowered
+    for text in texts:
+        assert list(_word_tokens(text)) == _tokens_with_the_whole_text_lowered(text)
