@@ -273,8 +273,9 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     qual: tuple[str, int] | None = None  # _qualifier(text, cur_start), when a range asked it
     # Ranges: "between 40,000 and 90,000", "40,000 to 90,000", "forty to ninety thousand", "10-15%".
     if nxt is not None and _CONNECTOR_OPENS.match(text, tok.end, nxt.start):
-        gap = text[tok.end : nxt.start]
-        m = _range_connector().fullmatch(gap)
+        # matched in place (its look-behinds never reach before the gap), cut out if it is one
+        m = _range_connector().fullmatch(text, tok.end, nxt.start)
+        gap = text[tok.end : nxt.start] if m else ""
         if m and (tok.kind == nxt.kind or "-" not in gap):
             has_and = re.match(r"\s*and", gap) is not None
             # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"

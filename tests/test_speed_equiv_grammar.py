@@ -320,3 +320,18 @@ def test_lowering_near_the_number_words_reads_them_as_lowering_all_in_the_seeds(
     texts.append("one two three " * 200)  # no stopper in reach: the whole text is lowered
     for text in texts:
         assert list(_word_tokens(text)) == _tokens_with_the_whole_text_lowered(text)
+
+
+@given(GAP_PIECES, GAP_PIECES, GAP_PIECES)
+def test_the_range_connector_matched_in_place_is_the_one_matched_on_the_gap(
+    before: str, gap: str, after: str
+) -> None:
+    from extractor.quantities import _range_connector
+
+    text = before + gap + after
+    start, end = len(before), len(before) + len(gap)
+    on_gap = _range_connector().fullmatch(gap)
+    in_place = _range_connector().fullmatch(text, start, end)
+    assert (on_gap is None) == (in_place is None)
+    if on_gap is not None and in_place is not None:
+        assert on_gap.groupdict() == in_place.groupdict()
