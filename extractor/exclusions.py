@@ -146,26 +146,31 @@ class Mask:
         if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
             yield _PHONE_PATTERNS
 
+    def _window(self, start: int, end: int) -> tuple[int, int]:
+        """Where the patterns run: WINDOW characters either side, the start moved back to a
+        word boundary (over the word it cuts, at most as far again)."""
+        text = self.text
+        lo = max(0, start - self.WINDOW)
+        if lo > 0 and not text[lo - 1].isspace():
+            lo -= len(text[max(0, start - 2 * self.WINDOW) : lo].rsplit(None, 1)[-1])
+        return lo, min(len(text), end + self.WINDOW)
+
     def covers(self, start: int, end: int) -> bool:
         """Is [start, end) inside a match of an exclusion pattern that could apply to it?  The
         answer is whether any of them matches, so the first match found answers."""
         text = self.text
         if end - start > 5 and "." not in text[start:end]:
             return False  # "128,000", "2 million": no date, time or list marker looks like that
-        lo = max(0, start - self.WINDOW)
-        if lo > 0 and not text[lo - 1].isspace():
-            # start the window on a word boundary: back over the word it cuts (at most as far
-            # again), as a loop over its characters would
-            lo -= len(text[max(0, start - 2 * self.WINDOW) : lo].rsplit(None, 1)[-1])
-        hi = min(len(text), end + self.WINDOW)
-        compiled = _compiled()
+        lo = hi = -1  # the window, found when a pattern is to run
         tried: set[str] = set()
         for names in self._candidates(start, end):
+            if lo < 0:
+                lo, hi = self._window(start, end)
             for name in names:
                 if name in tried:
                     continue
                 tried.add(name)
-                for m in compiled[name].finditer(text, lo, hi):
+                for m in _compiled()[name].finditer(text, lo, hi):
                     if m.start() >= end:
                         break
                     if m.end() > start:

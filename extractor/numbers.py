@@ -331,13 +331,17 @@ def _number_word_hits(text: str) -> list[tuple[int, int, str]]:
     """_word_hits(text.lower(), ...), with each word as the text writes it ("Two")."""
     scan, table = _byte_scan()
     copy = b" " + text.encode("latin-1", "replace").translate(table)  # the space: offset 1
-    hits = []
-    for m in scan.finditer(copy):
-        start, end = m.start("n") - 1, m.end("n") - 1
-        if (start and _WORD_CHAR.match(text, start - 1)) or _WORD_CHAR.match(text, end):
-            continue  # a character the copy read as a space is a word character ("łone")
-        hits.append((start, end, text[start:end]))
-    return hits
+    spans = [(m.start("n") - 1, m.end("n") - 1) for m in scan.finditer(copy)]
+    if not text.isascii():
+        # the copy read a character beyond latin-1 as a space: a word character ("łone") is none
+        size = len(text)
+        spans = [
+            (s, e)
+            for s, e in spans
+            if not (s and text[s - 1] > "\xff" and _WORD_CHAR.match(text, s - 1))
+            and not (e < size and text[e] > "\xff" and _WORD_CHAR.match(text, e))
+        ]
+    return [(s, e, text[s:e]) for s, e in spans]
 
 
 # Characters the number-word patterns below never read past (no letter, space or hyphen: a
@@ -356,11 +360,14 @@ def _lowered_near(text: str, hits: list[tuple[int, int, str]]) -> str:
     stretch's edge may differ (σ or ς, which no pattern tells apart).  When no stopper follows
     a hit soon enough, the whole text is lowered."""
     stretches: list[tuple[int, int]] = []
+    stop = -1  # the first stopper after the hit before: still the first after this one?
     for start, end, _ in hits:
-        stop = _STOPPER.search(text, end, end + _STOP_REACH)
-        if stop is None:
-            return text.lower()
-        lo, hi = max(0, start - _BACK_REACH), stop.end()
+        if stop < end:  # each character is looked at once, however dense the hits
+            found = _STOPPER.search(text, end, end + _STOP_REACH)
+            if found is None:
+                return text.lower()
+            stop = found.start()
+        lo, hi = max(0, start - _BACK_REACH), stop + 1
         if stretches and lo <= stretches[-1][1]:
             stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
         else:
