@@ -330,19 +330,24 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             qstart -= len(bm.group(0))
     if plus is not None and qualifier == "exact":
         qualifier = "at_least"
+    # by position (a NamedTuple built from keywords costs twice as much; built for every figure)
     base = Quantity(
-        kind="count",
-        unit="",
-        qualifier=qualifier,
-        start=qstart,
-        end=number_end,
-        rule="",
-        value=None if hi else lo_value,
-        min=lo_value if hi else None,
-        max=hi.value if hi else None,
-        number_start=tok.start,
-        number_end=number_end,
-        words=tok.kind == "words",
+        "count",  # kind
+        "",  # unit
+        qualifier,
+        qstart,  # start
+        number_end,  # end
+        "",  # rule
+        None if hi else lo_value,  # value
+        lo_value if hi else None,  # min
+        hi.value if hi else None,  # max
+        None,  # of
+        None,  # currency_from
+        None,  # noun_phrase
+        (),  # modifiers
+        tok.start,  # number_start
+        number_end,
+        tok.kind == "words",  # words
     )
     abbrev = tok.scale in lex.abbreviations and tok.scale not in _SPACED
     q = read_unit(Frame(text, tok, hi, base, right, currency, abbrev, lo_value))

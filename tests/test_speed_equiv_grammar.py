@@ -362,3 +362,13 @@ def test_the_sentence_end_is_the_plain_one_in_the_seeds() -> None:
 
     text = _seed_text()
     assert _matches_in(_SENTENCE_END, text, 0) == _matches_in(_PLAIN_SENTENCE_END, text, 0)
+
+
+def test_the_quantity_fields_are_in_the_order_build_gives_them() -> None:
+    """_build makes the base quantity by position; a field moved would shift the others."""
+    from extractor.quantity import Quantity
+
+    assert Quantity._fields == (
+        *("kind", "unit", "qualifier", "start", "end", "rule", "value", "min", "max", "of"),
+        *("currency_from", "noun_phrase", "modifiers", "number_start", "number_end", "words"),
+    )
