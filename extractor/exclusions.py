@@ -8,6 +8,7 @@ list markers, citation markers and version-like dotted numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from extractor.lexicon import lexicon, month_pattern, trie_regex
@@ -94,8 +95,12 @@ def _month_near() -> re.Pattern[str]:
 
 
 _UNIT_AFTER = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
+_BRACKET_PATTERNS = ("list.paren", "citation")
+_MARKER_PATTERNS = ("list.marker",)
 _MONTH_PATTERNS = ("date.day_month", "date.month_day", "date.month_year")
 _PUNCT_PATTERNS = ("date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock")
+_YEAR_PATTERNS = ("date.year_after_preposition", "date.year_range")
+_PHONE_PATTERNS = ("phone",)
 
 
 class Mask:
@@ -116,46 +121,58 @@ class Mask:
     def of(cls, text: str) -> Mask:
         return cls(text)
 
-    def _candidates(self, start: int, end: int) -> list[str]:
+    def _candidates(self, start: int, end: int) -> Iterator[tuple[str, ...]]:
+        """The groups of patterns that could apply to [start, end), each looked for only when
+        the one before it found nothing."""
         text = self.text
-        if end - start > 5 and "." not in text[start:end]:
-            return []  # "128,000", "2 million": no date, time or list marker looks like that
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else "\n"
-        names: list[str] = []
         if before in "([":
-            names += ["list.paren", "citation"]
+            yield _BRACKET_PATTERNS
         if after in ".)" and (start == 0 or text[start - 1] in " \t\n"):
-            names.append("list.marker")
+            yield _MARKER_PATTERNS
         if _month_near().search(text, max(0, start - 24), min(len(text), end + 24)):
-            names += _MONTH_PATTERNS
+            yield _MONTH_PATTERNS
         if (
             after in "-–/.:"
             or before in "-–/.:"
             or text.startswith((" a.m", " p.m", " am", " pm"), end)
         ):
-            names += _PUNCT_PATTERNS
+            yield _PUNCT_PATTERNS
         if end - start == 4 and (after in "-–/" or _UNIT_AFTER.match(text, end)):
             # a plain year ("in 2022") is dropped by the quantity layer anyway; only a year
             # that looks like a figure ("in 2000 troops", "2023-24") needs the patterns
-            names += ["date.year_after_preposition", "date.year_range"]
+            yield _YEAR_PATTERNS
         if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
-            names.append("phone")
-        return names
+            yield _PHONE_PATTERNS
 
-    def covers(self, start: int, end: int) -> bool:
-        names = self._candidates(start, end)
-        if not names:
-            return False
+    def _window(self, start: int, end: int) -> tuple[int, int]:
+        """Where the patterns run: WINDOW characters either side, the start moved back to a
+        word boundary (over the word it cuts, at most as far again)."""
         text = self.text
         lo = max(0, start - self.WINDOW)
-        while lo > 0 and lo > start - 2 * self.WINDOW and not text[lo - 1].isspace():
-            lo -= 1  # start the window on a word boundary
-        hi = min(len(text), end + self.WINDOW)
-        for name in dict.fromkeys(names):
-            for m in _compiled()[name].finditer(text, lo, hi):
-                if m.start() >= end:
-                    break
-                if m.end() > start:
-                    return True
+        if lo > 0 and not text[lo - 1].isspace():
+            lo -= len(text[max(0, start - 2 * self.WINDOW) : lo].rsplit(None, 1)[-1])
+        return lo, min(len(text), end + self.WINDOW)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Is [start, end) inside a match of an exclusion pattern that could apply to it?  The
+        answer is whether any of them matches, so the first match found answers."""
+        text = self.text
+        if end - start > 5 and "." not in text[start:end]:
+            return False  # "128,000", "2 million": no date, time or list marker looks like that
+        lo = hi = -1  # the window, found when a pattern is to run
+        tried: set[str] = set()
+        for names in self._candidates(start, end):
+            if lo < 0:
+                lo, hi = self._window(start, end)
+            for name in names:
+                if name in tried:
+                    continue
+                tried.add(name)
+                for m in _compiled()[name].finditer(text, lo, hi):
+                    if m.start() >= end:
+                        break
+                    if m.end() > start:
+                        return True
         return False

@@ -14,7 +14,10 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends after . ! ? (and closing quotes/brackets) before white space and a capital,
 # quote or digit -- unless the dot ends an abbreviation or a single capital initial (U.S., M.K.).
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n")
+# Written as r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|\n", opening with one class of the characters
+# its two alternatives open with: Python's re then skips to those characters instead of trying
+# the pattern at each one (2x faster; tests/test_speed_equiv_grammar.py checks the two forms).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])|(?<=\n))")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 
 
@@ -29,6 +32,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_END = re.compile(r"\r\n?|\n")
+# The same line ends in a text without \r: a pattern that opens with a literal is searched for
+# with a fast skip; one that opens with a choice ([\r\n]) reads every character (7x slower).
+_NEWLINE = re.compile(r"\n")
 
 
 class Layout:
@@ -38,7 +44,8 @@ class Layout:
     def __init__(self, text: str) -> None:
         self.text = text
         # a line ends at \n, \r\n or a lone \r (old Mac files, some web exports)
-        self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        line_end = _LINE_END if "\r" in text else _NEWLINE
+        self.line_starts = [0] + [m.end() for m in line_end.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._sentences: dict[int, list[int]] = {}
 

@@ -72,6 +72,30 @@ def trie_regex(words: list[str], *, fold_space: bool = False, dollar_escape: boo
     return build(trie)
 
 
+def trie_after_non_letter(words: list[str], *, fold_space: bool = False) -> str:
+    r"""`(?<![A-Za-z])(?:trie_regex(words))`, with $ escapes, written to open with the first
+    character of a word: "(?<![A-Za-z])(?:AUD|\$)" is "A(?<![A-Za-z]A)UD|\$(?<![A-Za-z]\$)".
+
+    Python's re tries a pattern that opens with a look-behind at every position of the text,
+    one whose alternatives all open with a literal only where one of those characters stands.
+    The alternatives keep their order (they open with distinct characters, so at most one
+    matches at a position).  tests/test_speed_equiv_grammar.py checks it against the plain form.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    branches: list[str] = []
+    for first, rests in sorted(groups.items()):
+        rest = trie_regex(rests, fold_space=fold_space, dollar_escape=True)
+        # "$" may be written "\$" (markdown): two first characters
+        firsts = ["\\", "$"] if first == "$" else [first]
+        for ch in firsts:
+            esc = re.escape(ch)
+            tail = r"\$" if ch == "\\" else ""
+            branches.append(f"{esc}(?<![A-Za-z]{esc}){tail}{rest}")
+    return "|".join(branches)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     currencies: tuple[CurrencySurface, ...]
@@ -141,11 +165,7 @@ def lexicon() -> Lexicon:
     prefixes = [s for s, pos in index if pos == "prefix"]
     suffixes = [s for s, pos in index if pos == "suffix"]
     # Prefix: symbol glued or one space before the number; codes need a word boundary on the left.
-    prefix_re = re.compile(
-        r"(?:(?<![A-Za-z])(?:"
-        + trie_regex(prefixes, fold_space=True, dollar_escape=True)
-        + r"))\s?$"
-    )
+    prefix_re = re.compile(r"(?:" + trie_after_non_letter(prefixes, fold_space=True) + r")\s?$")
     suffix_re = re.compile(
         r"^\s?(?:" + trie_regex(suffixes, fold_space=True, dollar_escape=True) + r")(?![A-Za-z])"
     )

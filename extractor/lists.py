@@ -140,7 +140,13 @@ def minus_word(text: str, q: Quantity) -> Quantity:
     return q if m is None else _negated(q, m.start())
 
 
+_RESPECTIVELY_REACH = 60 + len("respectively")  # where the word must end for _RESPECTIVELY
+
+
 def respectively_follows(text: str, q: Quantity) -> bool:
+    # the pattern tries the word at each of 60 positions; the word itself is looked for first
+    if text.find("respectively", q.end, q.end + _RESPECTIVELY_REACH) < 0:
+        return False
     return _RESPECTIVELY.match(text, q.end) is not None
 
 

@@ -299,10 +299,95 @@ def _word_hits(
     return hits
 
 
+@cache
+def _byte_scan() -> tuple[re.Pattern[bytes], bytes]:
+    """The number-word scan over a byte copy of a text, and the table that makes the copy.
+
+    The copy has one byte per character (latin-1, "?" for any other character), mapped by the
+    table: ASCII letters to lower case, digits and "_" kept, another word character of latin-1
+    to "_", every other character to a space.  So one scan for a space and a number word finds
+    each word _word_hits finds after a space and after any other non-word character, with one
+    pattern that opens with a literal (a fast skip) instead of two scans, one of them reading
+    every character.  A character the copy cannot tell ("?") reads as a space: the scan may
+    find more, never less, and `_number_word_hits` keeps what _word_hits keeps.
+    """
+    lex = lexicon()
+    words = [*lex.units, *lex.tens, *(w for w in lex.scales if w not in ("lakh", "crore"))]
+    single = trie_regex([*words, "dozen"])
+    table = bytearray(b" " * 256)
+    for code in range(256):
+        ch = chr(code)
+        if ch.isascii() and (ch.isalnum() or ch == "_"):
+            table[code] = ord(ch.lower())
+        elif not ch.isascii() and _WORD_CHAR.match(ch):
+            table[code] = ord("_")
+    return re.compile(rb" (?P<n>" + single.encode() + rb")\b"), bytes(table)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _number_word_hits(text: str) -> list[tuple[int, int, str]]:
+    """_word_hits(text.lower(), ...), with each word as the text writes it ("Two")."""
+    scan, table = _byte_scan()
+    copy = b" " + text.encode("latin-1", "replace").translate(table)  # the space: offset 1
+    spans = [(m.start("n") - 1, m.end("n") - 1) for m in scan.finditer(copy)]
+    if not text.isascii():
+        # the copy read a character beyond latin-1 as a space: a word character ("łone") is none
+        size = len(text)
+        spans = [
+            (s, e)
+            for s, e in spans
+            if not (s and text[s - 1] > "\xff" and _WORD_CHAR.match(text, s - 1))
+            and not (e < size and text[e] > "\xff" and _WORD_CHAR.match(text, e))
+        ]
+    return [(s, e, text[s:e]) for s, e in spans]
+
+
+# Characters the number-word patterns below never read past (no letter, space or hyphen: a
+# run of number words, a fraction, an article end before one), and how far past a number word
+# one is looked for.
+_STOPPER = re.compile(r"[0-9.,;:!?()\[\]\"']")
+_STOP_REACH = 256
+_BACK_REACH = 64  # more than any of those patterns looks back from a number word (28)
+
+
+def _lowered_near(text: str, hits: list[tuple[int, int, str]]) -> str:
+    """text.lower() where the number-word patterns read it: from _BACK_REACH characters before
+    each hit to the first stopper after it, the rest of the text as it is.  Lower-casing a
+    whole text costs more than reading its number words.  The patterns never read outside
+    these stretches, so they find what they found in text.lower(); only a final sigma at a
+    stretch's edge may differ (σ or ς, which no pattern tells apart).  When no stopper follows
+    a hit soon enough, the whole text is lowered."""
+    stretches: list[tuple[int, int]] = []
+    stop = -1  # the first stopper after the hit before: still the first after this one?
+    for start, end, _ in hits:
+        if stop < end:  # each character is looked at once, however dense the hits
+            found = _STOPPER.search(text, end, end + _STOP_REACH)
+            if found is None:
+                return text.lower()
+            stop = found.start()
+        lo, hi = max(0, start - _BACK_REACH), stop + 1
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    pieces: list[str] = []
+    done = 0
+    for lo, hi in stretches:
+        pieces += [text[done:lo], text[lo:hi].lower()]
+        done = hi
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+# "İ" is the one character whose lower case is longer ("i̇"; the test checks every code point).
+_LONGER_IN_LOWER_CASE = "\u0130"
+
+
 def _word_tokens(text: str) -> Iterator[NumberToken]:
     _, run_re, scans, word_at = _number_re()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
+    if _LONGER_IN_LOWER_CASE in text:  # its lower case is longer: offsets would shift
         run_re = re.compile(run_re.pattern, re.IGNORECASE)
         scans = (
             re.compile(scans[0].pattern, re.IGNORECASE),
@@ -310,10 +395,14 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
         )
         word_at = re.compile(word_at.pattern, re.IGNORECASE)
         lowered = text
+        hits = _word_hits(lowered, scans, word_at)
+    else:
+        hits = _number_word_hits(text)
+        lowered = _lowered_near(text, hits)
     consumed = 0
     heads = _scale_heads()
     units, tens = lexicon().units, lexicon().tens
-    for start, hit_end, hit_word in _word_hits(lowered, scans, word_at):
+    for start, hit_end, hit_word in hits:
         if start < consumed or (start and lowered[start - 1] == "-"):
             continue  # inside a run already read, or "S-three"
         word = hit_word.lower()
@@ -413,9 +502,44 @@ _FREE_BEFORE = frozenset(" \t\n(")
 _FREE_AFTER = frozenset(" \t\n,;:)")
 
 
+@cache
+def _bmp_digits() -> str:
+    r"""A class of the characters up to U+FFFF that \d matches (the decimal digits, Nd).
+
+    Python's re reads \d as a call into the Unicode database for each character it scans; a
+    class of those characters compiles to a lookup table, and the scan that opens with it is
+    about twice as fast.  It matches what \d matches in a text with no character beyond
+    U+FFFF (tests/test_speed_equiv_grammar.py checks every code point)."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isdecimal():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]"
+
+
+@cache
+def _digits_re_bmp() -> Pattern:
+    """The digit pattern of `_number_re` opening with `_bmp_digits` instead of \\d (the
+    character a scan looks for; the rest is unchanged)."""
+    pattern = _number_re()[0].pattern
+    assert pattern.startswith(r"(?P<d>\d")
+    return re.compile(pattern.replace(r"\d", _bmp_digits(), 1))
+
+
+def _digit_scan(text: str) -> Pattern:
+    """The digit pattern to scan `text` with: the table form unless a character beyond U+FFFF
+    (two UTF-16 units) is in it."""
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return _digits_re_bmp()
+    return _number_re()[0]
+
+
 def _digit_tokens(text: str) -> Iterator[NumberToken]:
     english: bool | None = None  # does the document group thousands with commas? (on first use)
-    for m in _number_re()[0].finditer(text):
+    for m in _digit_scan(text).finditer(text):
         s, e = m.span("d")
         if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
             continue  # ".5", the tail of something already refused

@@ -72,6 +72,11 @@ def _range_connector() -> re.Pattern[str]:
     )
 
 
+# How every gap that _range_connector matches opens (a unit on the low end, or the connector):
+# looked for without cutting the gap out of the text, which is mostly a sentence or more.
+_CONNECTOR_OPENS = re.compile(r"\s*(?:%|per|to|and|–|—|-)")
+
+
 _CEILING = re.compile(
     r"(?i)\b(?:cap|caps|capped|capping|limit|limits|limited|limiting|ceiling|restrict|restricts"
     r"|restricted|restricting)\b[^.;:!?\n]{0,50}?\b(?:to|at|of)\s+$"
@@ -111,9 +116,10 @@ def _qualifier(text: str, start: int) -> tuple[str, int]:
     if tail[-1:] in _SIGN_QUALIFIERS:  # "~300", "≈300"
         return lex.qualifiers[tail[-1]], start - 1
     stripped = tail.rstrip()
-    words = stripped.split()
-    if not words or words[-1].lstrip(_OPENERS).lower() not in _qualifier_last_words():
-        words = []  # the common case: the word before the figure ends no qualifier
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""  # split()[-1], without the list
+    # the common case: the word before the figure ends no qualifier (no words to look at)
+    ends_one = last.lstrip(_OPENERS).lower() in _qualifier_last_words()
+    words = stripped.split() if ends_one else []
     spans = [m.start() for m in _WORD.finditer(stripped)] if words else []
     for n in (4, 3, 2, 1) if words else ():
         if len(words) < n or (len(words) == n and len(tail) == 32 and start > 32):
@@ -264,14 +270,17 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     lo: NumberToken = tok
     hi: NumberToken | None = None
     consumed = 0
+    qual: tuple[str, int] | None = None  # _qualifier(text, cur_start), when a range asked it
     # Ranges: "between 40,000 and 90,000", "40,000 to 90,000", "forty to ninety thousand", "10-15%".
-    if nxt is not None:
-        gap = text[tok.end : nxt.start]
-        m = _range_connector().fullmatch(gap)
+    if nxt is not None and _CONNECTOR_OPENS.match(text, tok.end, nxt.start):
+        # matched in place (its look-behinds never reach before the gap), cut out if it is one
+        m = _range_connector().fullmatch(text, tok.end, nxt.start)
+        gap = text[tok.end : nxt.start] if m else ""
         if m and (tok.kind == nxt.kind or "-" not in gap):
             has_and = re.match(r"\s*and", gap) is not None
             # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"
-            lead = _qualifier(text, cur_start)[1]
+            qual = _qualifier(text, cur_start)
+            lead = qual[1]
             between = _BETWEEN.search(text[max(0, lead - 12) : lead]) is not None
             is_hyphen = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
             ok = (not has_and or between) and not (is_hyphen and tok.kind == "words")
@@ -308,33 +317,38 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             number_end = lo.end
         elif currency is None:
             currency, _ = _prefix_currency(text, hi.start)
-    qualifier, qstart = _qualifier(text, start)
+    plus = _PLUS.match(text, number_end) if hi is None else None
+    if plus is not None:
+        number_end = plus.end()
+    right = text[number_end : number_end + 80]
+    if tok.kind == "digits" and currency is None and is_identifier_context(text, tok, right):
+        return None, 0  # asked before the qualifier: "Part 2" needs none
+    qualifier, qstart = qual if qual is not None else _qualifier(text, start)
     if hi is not None:
         bm = _BETWEEN.search(text[max(0, qstart - 12) : qstart])
         if bm:
             qstart -= len(bm.group(0))
-    plus = _PLUS.match(text, number_end)
-    if plus is not None and hi is None:
-        number_end = plus.end()
-        if qualifier == "exact":
-            qualifier = "at_least"
-    right = text[number_end : number_end + 80]
+    if plus is not None and qualifier == "exact":
+        qualifier = "at_least"
+    # by position (a NamedTuple built from keywords costs twice as much; built for every figure)
     base = Quantity(
-        kind="count",
-        unit="",
-        qualifier=qualifier,
-        start=qstart,
-        end=number_end,
-        rule="",
-        value=None if hi else lo_value,
-        min=lo_value if hi else None,
-        max=hi.value if hi else None,
-        number_start=tok.start,
-        number_end=number_end,
-        words=tok.kind == "words",
+        "count",  # kind
+        "",  # unit
+        qualifier,
+        qstart,  # start
+        number_end,  # end
+        "",  # rule
+        None if hi else lo_value,  # value
+        lo_value if hi else None,  # min
+        hi.value if hi else None,  # max
+        None,  # of
+        None,  # currency_from
+        None,  # noun_phrase
+        (),  # modifiers
+        tok.start,  # number_start
+        number_end,
+        tok.kind == "words",  # words
     )
     abbrev = tok.scale in lex.abbreviations and tok.scale not in _SPACED
-    if tok.kind == "digits" and currency is None and is_identifier_context(text, tok, right):
-        return None, 0
     q = read_unit(Frame(text, tok, hi, base, right, currency, abbrev, lo_value))
     return q, consumed if q is not None else 0
