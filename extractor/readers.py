@@ -357,7 +357,8 @@ def read_count(f: Frame) -> Verdict:
     if _RATIO_BEFORE.search(text, max(0, start - 8), start) or _RATIO_AFTER.match(f.right):
         return REFUSED  # the terms of a ratio: "1 in 4 Ukrainians"
     noun = counted_noun(text, number_end, value=f.lo_value)
-    place = _place_after(text, number_end)
+    # a house or postal number is written as plain digits ("the 200,000 Moscow claimed" is not)
+    place = _place_after(text, number_end) if text[start:number_end].isdigit() else 0
     if place and (noun is None or noun.end <= place):
         return REFUSED  # "1110 Brussels", "2520 Massachusetts Avenue": an address
     rule = "count.noun"

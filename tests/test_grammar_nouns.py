@@ -129,3 +129,14 @@ def test_a_figure_of_them_with_no_count_before_it_stays_bare() -> None:
 )
 def test_plurals_in_men_are_counted_nouns(text: str, quote: str, unit: str) -> None:
     assert one(text, quote).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("far fewer than the 200,000 Moscow claimed for the drills", "200,000"),
+        ("down from the 12,000 Minsk reported", "12,000"),
+    ],
+)
+def test_a_grouped_figure_before_a_city_is_no_address(text: str, quote: str) -> None:
+    assert [text[q.start : q.end] for q in quantities(text)] == [quote]

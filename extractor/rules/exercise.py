@@ -584,8 +584,8 @@ RULE = Rule(
         # a troop count's label governs a figure with no noun; observers are sent too
         Example(
             "Minsk said troop numbers for Zapad-2029 would not exceed 10,000.",
-            "10,000",
-            {"family": "exercise", "unit": "troop", "event": "Zapad-2029"},
+            "not exceed 10,000",
+            {"family": "exercise", "unit": "troop", "event": "Zapad-2029", "qualifier": "at_most"},
         ),
         Example(
             "Exercise Zapad-2029 began on Monday with 9,000 troops. Armenia sent 12 observers.",

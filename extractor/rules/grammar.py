@@ -263,6 +263,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "370,000 personnel",
                 {"value": 370000, "unit": "personnel", "qualifier": "at_most"},
             ),
+            (
+                "the force will not exceed 4,000 troops",
+                "not exceed 4,000 troops",
+                {"value": 4000, "unit": "troop", "qualifier": "at_most"},
+            ),
         ),
         (
             "Type 96A tanks, J-11 jets, Il-76 and Y-9 transport aircraft, S-400s.",
