@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractor.sources import SHEET_SUFFIXES, display_path, walk
-from extractor.validate import Finding, line_of, validate_sheet
-from extractor.yamlio import SheetLoadError, load_yaml_with_lines, read_sheet_file
+from extractor.validate import Finding, line_of
 
+# The loader (PyYAML) and the model (pydantic) are imported when a sheet is read, so finding
+# sheets (check of current sheets) does not pay for them.
 if TYPE_CHECKING:
     from extractor.model import FactSheet
 
@@ -97,6 +98,9 @@ def _key_clashes(files: list[SheetFile]) -> list[Finding]:
 
 def load(file: SheetFile) -> LoadedSheet:
     """Read, parse and validate one sheet file."""
+    from extractor.validate import validate_sheet
+    from extractor.yamlio import SheetLoadError, read_sheet_file
+
     loaded = LoadedSheet(file)
     try:
         loaded.data, loaded.lines = read_sheet_file(file.path)
@@ -163,6 +167,9 @@ def load_sheet_data(path: Path) -> dict[str, Any]:
 
 def parse_sheet_text(text: str, display: str) -> dict[str, Any]:
     """A sheet from text (e.g. `git show REV:path`), loaded and validated like a file."""
+    from extractor.validate import validate_sheet
+    from extractor.yamlio import SheetLoadError, load_yaml_with_lines
+
     try:
         data, lines = load_yaml_with_lines(text)
     except SheetLoadError as exc:

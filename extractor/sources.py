@@ -30,6 +30,10 @@ def display_path(path: Path) -> str:
     """A path for sheets and messages: relative to the working directory when inside it, so
     output never depends on where the repository is checked out.  A symbolic link is named as
     itself, not as its target."""
+    if not path.is_absolute():  # the common case, without asking for the working directory
+        rel = os.path.normpath(path)  # what relpath(abspath(path), cwd) gives when inside it
+        if not rel.startswith(".."):
+            return rel if os.sep == "/" else Path(rel).as_posix()
     try:
         rel = os.path.relpath(os.path.abspath(path), os.getcwd())
     except ValueError:

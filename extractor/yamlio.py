@@ -21,9 +21,8 @@ from typing import Any
 
 import yaml
 
-from extractor.documents import read_capped
+from extractor.documents import MAX_SHEET_BYTES, read_capped
 
-MAX_SHEET_BYTES = 20 * 1024 * 1024
 QUOTED_FIELDS = frozenset({"donor", "recipient", "subject"})
 
 
