@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import sys
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,6 @@ import yaml
 from extractor.documents import MAX_SHEET_BYTES, read_capped
 
 QUOTED_FIELDS = frozenset({"donor", "recipient", "subject"})
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class SheetLoadError(Exception):
@@ -216,14 +210,34 @@ def dump_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new file `.<name>.<random>.tmp` in the folder of `path` (made when missing), open for
+    writing.  Created with mode 0666 less the umask, as any ordinary output, and never over
+    another file."""
+    for attempt in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError:
+            if attempt:
+                raise
+            # the folder is missing, or cannot be written: making it says which, in the words
+            # mkdir uses; when it exists after all, the next attempt says why open failed
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(f"{path}: no free temporary name beside it")
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write to a temporary file beside `path`, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        with open(fd, "wb") as handle:
+            handle.write(content.encode("utf-8"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
