@@ -29,7 +29,7 @@ from extractor.documents import (
     read_capped,
 )
 from extractor.sheets import SheetFile, find_sheets
-from extractor.sources import display_path, tree_id, walk
+from extractor.sources import display_path, scan
 from extractor.validate import Finding, line_of
 
 # A current sheet is checked from bytes and digests alone: the YAML loader, the model, the diff
@@ -288,12 +288,11 @@ def check(
             result.places[missing] = (None, None)  # no file to annotate
             return result
     docs: dict[str, list[tuple[Path, str]]] = {}  # (path, source id) by sheet key
-    for path, reason in walk(sources, SUFFIXES, follow_symlinks=follow_symlinks):
-        if reason:
-            result.unreadable.append(Finding(display_path(path), None, "$", reason))
+    for found in scan(sources, SUFFIXES, follow_symlinks=follow_symlinks):
+        if found.reason:
+            result.unreadable.append(Finding(display_path(found.path), None, "$", found.reason))
         else:
-            doc_id = tree_id(path, sources)
-            docs.setdefault(doc_id.casefold(), []).append((path, doc_id))
+            docs.setdefault(found.key.casefold(), []).append((found.path, found.key))
     files, problems = find_sheets([facts])
     result.findings.extend(problems)
     sheets: dict[str, SheetFile] = {}
@@ -304,19 +303,19 @@ def check(
             Finding(sheets[key].display, None, "$", f"sheet has no source in {sources.as_posix()}/")
         )
     tasks: list[_Task] = []
-    for key, found in sorted(docs.items(), key=lambda kv: kv[1][0][1]):
-        if len(found) > 1:
-            names = " and ".join(display_path(p) for p, _ in found)
+    for key, same in sorted(docs.items(), key=lambda kv: kv[1][0][1]):
+        if len(same) > 1:
+            names = " and ".join(display_path(p) for p, _ in same)
             result.findings.append(
                 Finding(
-                    display_path(found[0][0]),
+                    display_path(same[0][0]),
                     None,
                     "$",
                     f"{names} would write the same sheet; rename one",
                 )
             )
             continue
-        path, doc_id = found[0]
+        path, doc_id = same[0]
         sheet = sheets.get(key) or SheetFile(
             facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
         )

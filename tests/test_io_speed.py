@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.documents import _head_lines
-from extractor.sources import display_path
+from extractor.sources import display_path, real_path, scan
 
 BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
@@ -78,3 +78,77 @@ def test_display_path_of_a_relative_path_is_unchanged(
     assert display_path(Path(raw)) == slow_display_path(Path(raw))
     absolute = Path.cwd() / raw
     assert display_path(absolute) == slow_display_path(absolute)
+
+
+def old_walk(
+    folder: Path, suffixes: tuple[str, ...], *, follow_symlinks: bool = False
+) -> list[tuple[Path, str | None]]:
+    """sources.walk as it was, on os.walk and pathlib."""
+    found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
+    for top, dirs, files in os.walk(folder, followlinks=follow_symlinks):
+        base = Path(top)
+        try:
+            info = os.stat(base)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if not follow_symlinks:
+            for d in dirs:
+                if (base / d).is_symlink():
+                    found.append((base / d, "is a symbolic link (use --follow-symlinks)"))
+        for name in files:
+            path = base / name
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                found.append((path, "is a symbolic link (use --follow-symlinks)"))
+            elif path.is_file():
+                found.append((path, None))
+    found.sort(key=lambda item: item[0].relative_to(folder).parts)
+    return found
+
+
+def awkward_tree(root: Path) -> Path:
+    top = root / "tree"
+    for rel in ["a/x.txt", "a/b/y.TXT", "a/b/z.md", "c/w.html", "v.yaml", "d/u.yml", "d/t.json"]:
+        (top / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / rel).write_text("x")
+    (top / ".hidden").mkdir()
+    (top / ".hidden" / "h.txt").write_text("x")
+    (top / ".dot.txt").write_text("x")
+    (top / "a" / "notes.rtf").write_text("x")
+    (top / "a.").mkdir()
+    (top / "a." / "q.txt").write_text("x")
+    (top / "linked").symlink_to(top / "a")  # a second way to a folder
+    (top / "a" / "b" / "up").symlink_to(top)  # a cycle
+    (top / "l.txt").symlink_to(top / "a" / "x.txt")
+    (top / "broken.txt").symlink_to(top / "nowhere.txt")
+    (top / "dir.txt").mkdir()  # a folder with a document's suffix
+    os.mkfifo(top / "fifo.txt")
+    (top / "outside").symlink_to(root / "elsewhere")
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "e.md").write_text("x")
+    return top
+
+
+@pytest.mark.parametrize("follow", [False, True])
+@pytest.mark.parametrize("suffixes", [(".txt", ".md", ".html", ".htm"), (".yaml", ".yml", ".json")])
+def test_scan_finds_what_the_os_walk_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, follow: bool, suffixes: tuple[str, ...]
+) -> None:
+    top = awkward_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for folder in (top, Path("tree"), Path("./tree/"), tmp_path / "tree" / "linked"):
+        got = [(f.path, f.reason) for f in scan(folder, suffixes, follow_symlinks=follow)]
+        assert got == old_walk(folder, suffixes, follow_symlinks=follow)
+        for f in scan(folder, suffixes, follow_symlinks=follow):
+            assert f.key == f.path.relative_to(folder).with_suffix("").as_posix()
+            if f.reason is None:
+                real = real_path(os.path.realpath(folder), f)
+                assert real == os.path.realpath(f.path) == str(f.path.resolve())
