@@ -156,14 +156,24 @@ def _out_scalar(value: Any, quoted: bool = False) -> str:
     raise _Unsupported(value)
 
 
+@cache
+def _key_text(indent: int, key: str) -> str:
+    """`  key:` at `indent`."""
+    return f"{' ' * indent}{_scalar_text(key, False)}:"
+
+
 def _emit_mapping(data: dict[str, Any], indent: int, out: list[str], quote: bool) -> None:
-    pad = " " * indent
     for key, value in data.items():
         if not isinstance(key, str):
             raise _Unsupported(key)
-        head = f"{pad}{_scalar_text(key, False)}:"
+        head = _key_text(indent, key)
         quoted = quote or key in QUOTED_FIELDS
-        if isinstance(value, dict):
+        kind = type(value)
+        if kind is str:  # the common cases first: _out_scalar's answers for them
+            out.append(f"{head} {_scalar_text(value, quoted)}\n")
+        elif kind is int:
+            out.append(f"{head} {value}\n")
+        elif isinstance(value, dict):
             if value:
                 out.append(head + "\n")
                 _emit_mapping(value, indent + 2, out, False)
