@@ -172,7 +172,9 @@ def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
             title = candidate
             break
     byline = None
-    m = _BY_LINE.re.search("\n".join(line for _, line in lines[:80]))
+    # the first of the 80 lines that is a by-line (a match cannot span lines: the pattern
+    # matches no line break), tried only where "By" is
+    m = next((m for _, line in lines if "By" in line and (m := _BY_LINE.re.match(line))), None)
     if m:
         byline = m.group(1)
     elif date_line >= 0:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,27 @@ def test_scan_finds_what_the_os_walk_found(
             if f.reason is None:
                 real = real_path(os.path.realpath(folder), f)
                 assert real == os.path.realpath(f.path) == str(f.path.resolve())
+
+
+def test_the_by_line_is_the_one_the_joined_head_search_finds() -> None:
+    import re
+
+    from extractor.documents import _BY_LINE, _metadata
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [
+        "Title\nBy Jane Smith and Tom Jones, Reuters\nbody",
+        "Title\n*By Sarah Lee | 3 April 2023*\n",
+        "Title\nStandby Bob\nBy  M.K. Bhadrakumar\n",
+        "Title\n" + "\n".join(f"line {i}" for i in range(90)) + "\nBy Late Name\n",
+        "Title\n_By van der Berg_ \nBy Second\n",
+        "Title\nBy lowercase\nBy Upper Case\n",
+    ]
+    for text in texts:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:80]
+        joined = re.compile(_BY_LINE.re.pattern, re.MULTILINE).search("\n".join(lines))
+        byline = _metadata(text)[2]
+        if joined:
+            assert byline == joined.group(1)
+        else:
+            assert byline is None or not byline.startswith("By")
