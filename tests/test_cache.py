@@ -53,12 +53,14 @@ def test_a_warm_check_does_not_extract(project: Path, monkeypatch: pytest.Monkey
         invoke("check", "--no-cache")
 
 
-def test_a_warm_check_still_finds_tampering(project: Path) -> None:
+def test_a_warm_check_still_finds_tampering(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert invoke("check").code == 0
     sheet = project / "facts" / f"{SEED}.yaml"
     sheet.write_text(sheet.read_text().replace("value: 32", "value: 33", 1))
+    no_extraction(monkeypatch)  # the entry's data says what a fresh extraction holds
     ran = invoke("check")
     assert ran.code == 1 and "out of date" in ran.err
+    assert "quantity.value: 33 -> 32" in ran.err
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "forge"])
