@@ -4,6 +4,8 @@
 - The key is a hash of the source's sha256, its id and recorded path, and the **code hash**: a
   hash of every module and data table of the package.  Changing a rule or a table changes
   every key, so everything is extracted again.
+- An entry holds the fresh sheet's data and the sha256 of the bytes `extract` writes for it, as
+  YAML and as JSON, so that a check of a current sheet compares two digests and reads no data.
 - Entries are signed with an HMAC whose secret lives outside the repository
   (`$XDG_CACHE_HOME/factsheet/secret`, else `~/.cache/factsheet/secret`).  An entry that is
   corrupt, truncated, from another version, or committed by someone else fails the signature
@@ -19,33 +21,34 @@ import hmac
 import json
 import os
 import secrets
+from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".factsheet-cache")
-_FORMAT = "factsheet-extract-1"
+_FORMAT = "factsheet-extract-2"
+_PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def code_hash() -> str:
     """sha256 over the package's modules and data tables (names and bytes, in sorted order)."""
     digest = hashlib.sha256(_FORMAT.encode())
-    root = resources.files("extractor")
-    stack = [root]
     files = []
-    while stack:
-        folder = stack.pop()
-        for item in folder.iterdir():
-            if item.is_dir() and item.name != "__pycache__":
-                stack.append(item)
-            elif item.name.endswith((".py", ".yaml", ".json")):
-                files.append(item)
-    for item in sorted(files, key=lambda f: str(f)):
-        digest.update(str(item).removeprefix(str(root)).encode() + b"\0")
-        digest.update(item.read_bytes() + b"\0")
+    for top, dirs, names in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        files += [os.path.join(top, n) for n in names if n.endswith((".py", ".yaml", ".json"))]
+    for name in sorted(files):
+        digest.update(Path(name).relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        with open(name, "rb") as handle:
+            digest.update(handle.read() + b"\0")
     return digest.hexdigest()
+
+
+def text_digest(text: str) -> str:
+    """The sha256 of `text` as the UTF-8 bytes a sheet file holds."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _secret_path() -> Path:
@@ -80,8 +83,27 @@ def _secret() -> bytes | None:
         return None
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A signed cache entry: the digests of the sheet's YAML and JSON files, and its data
+    (parsed only when asked for)."""
+
+    yaml_sha256: str
+    json_sha256: str
+    body: str
+
+    def data(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.body)
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+
 class ExtractionCache:
-    """Fresh extractions by (source sha256, id, path, code hash)."""
+    """Fresh extractions by (source sha256, id, path, code hash).
+
+    An entry file is three lines' worth: the signature, the two digests, the data as JSON."""
 
     def __init__(self, folder: Path = CACHE_DIR) -> None:
         self.folder = folder
@@ -92,40 +114,51 @@ class ExtractionCache:
         text = "\0".join((code_hash(), sha256, doc_id, path))
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.folder / "extract" / key[:2] / f"{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.folder, "extract", key[:2], f"{key}.json")
 
     @staticmethod
     def _sign(secret: bytes, key: str, body: str) -> str:
         return hmac.new(secret, f"{key}\0{body}".encode(), hashlib.sha256).hexdigest()
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """The cached sheet data, or None (missing, corrupt, unsigned or no secret)."""
+    def entry(self, key: str) -> Entry | None:
+        """The signed entry, or None (missing, corrupt, unsigned or no secret)."""
         secret = _secret()
         if secret is None:
             return None
         try:
-            raw = self._file(key).read_text(encoding="utf-8")
-            signature, body = raw.split("\n", 1)
-            if not hmac.compare_digest(signature, self._sign(secret, key, body)):
+            with open(self._file(key), "rb") as handle:
+                raw = handle.read().decode("utf-8")
+            signature, signed = raw.split("\n", 1)
+            if not hmac.compare_digest(signature, self._sign(secret, key, signed)):
                 return None
-            data = json.loads(body)
+            digests, body = signed.split("\n", 1)
+            yaml_sha256, json_sha256 = digests.split(" ")
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict):
-            return None
-        self.hits += 1
+        return Entry(yaml_sha256, json_sha256, body)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The cached sheet data, or None (missing, corrupt, unsigned or no secret)."""
+        entry = self.entry(key)
+        data = entry.data() if entry is not None else None
+        if data is not None:
+            self.hits += 1
         return data
 
-    def put(self, key: str, data: dict[str, Any]) -> None:
+    def put(self, key: str, data: dict[str, Any], yaml_text: str | None = None) -> None:
+        """Store `data`, the fresh extraction; `yaml_text` is its YAML when already written."""
         secret = _secret()
         if secret is None:
             return
-        from extractor.yamlio import write_atomic
+        from extractor.yamlio import dump_json, dump_yaml, write_atomic
 
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+        yaml_text = dump_yaml(data) if yaml_text is None else yaml_text
+        body = dump_json(data)
+        json_file = body + "\n"  # what extract writes to a .json sheet
+        signed = f"{text_digest(yaml_text)} {text_digest(json_file)}\n{body}"
         try:
-            write_atomic(self._file(key), f"{self._sign(secret, key, body)}\n{body}")
+            write_atomic(Path(self._file(key)), f"{self._sign(secret, key, signed)}\n{signed}")
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 write_atomic(ignore, "# factsheet's extraction cache: safe to delete\n*\n")

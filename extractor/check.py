@@ -12,15 +12,15 @@ annotated where they are.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractor.cache import ExtractionCache
-from extractor.diff import diff_sheets
 from extractor.documents import (
     MAX_BYTES,
+    MAX_SHEET_BYTES,
     SUFFIXES,
     Document,
     DocumentError,
@@ -28,11 +28,15 @@ from extractor.documents import (
     load_document,
     read_capped,
 )
-from extractor.layout import Layout
-from extractor.sheets import SheetFile, find_sheets, load
-from extractor.sources import display_path, tree_id, walk
+from extractor.sheets import SheetFile, find_sheets
+from extractor.sources import display_path, scan
 from extractor.validate import Finding, line_of
-from extractor.yamlio import dump_json, dump_yaml
+
+# A current sheet is checked from bytes and digests alone: the YAML loader, the model, the diff
+# and the layout are imported only for a sheet that needs a closer look.
+if TYPE_CHECKING:
+    from extractor.cache import ExtractionCache
+    from extractor.layout import Layout
 
 MAX_ANNOTATIONS = 10
 
@@ -118,6 +122,8 @@ def _nearest(text: str, quote: str, near: int) -> int:
 def _source_changes(
     committed: dict[str, Any], fresh: dict[str, Any], text: str, sheet: str, lines: dict[str, int]
 ) -> list[Located]:
+    from extractor.diff import diff_sheets
+
     report = diff_sheets(committed, fresh, sheet)
     index = {f["id"]: i for i, f in enumerate(committed.get("facts", []))}
     now = {f["id"]: f["span"] for f in fresh.get("facts", [])}
@@ -212,6 +218,8 @@ def first_difference(committed: dict[str, Any], text: str) -> int | None:
     facts = sorted(committed.get("facts", []), key=lambda f: (f["span"]["start"], f["span"]["end"]))
     if not facts:
         return None
+    from extractor.layout import Layout
+
     layout = Layout(text)
     before = 0
     for fact in facts:
@@ -240,6 +248,8 @@ class _Lines:
     quote (None when it is not there as it is)."""
 
     def __init__(self, doc: Document, path: Path, follow_symlinks: bool) -> None:
+        from extractor.layout import Layout
+
         self.layout = Layout(doc.text)
         self.raw: Layout | None = None
         if path.suffix.lower() in (".html", ".htm"):
@@ -277,12 +287,12 @@ def check(
             result.unreadable.append(missing)
             result.places[missing] = (None, None)  # no file to annotate
             return result
-    docs: dict[str, list[Path]] = {}
-    for path, reason in walk(sources, SUFFIXES, follow_symlinks=follow_symlinks):
-        if reason:
-            result.unreadable.append(Finding(display_path(path), None, "$", reason))
+    docs: dict[str, list[tuple[Path, str]]] = {}  # (path, source id) by sheet key
+    for found in scan(sources, SUFFIXES, follow_symlinks=follow_symlinks):
+        if found.reason:
+            result.unreadable.append(Finding(display_path(found.path), None, "$", found.reason))
         else:
-            docs.setdefault(tree_id(path, sources).casefold(), []).append(path)
+            docs.setdefault(found.key.casefold(), []).append((found.path, found.key))
     files, problems = find_sheets([facts])
     result.findings.extend(problems)
     sheets: dict[str, SheetFile] = {}
@@ -293,27 +303,34 @@ def check(
             Finding(sheets[key].display, None, "$", f"sheet has no source in {sources.as_posix()}/")
         )
     tasks: list[_Task] = []
-    for key, paths in sorted(docs.items(), key=lambda kv: tree_id(kv[1][0], sources)):
-        if len(paths) > 1:
-            names = " and ".join(display_path(p) for p in paths)
+    for key, same in sorted(docs.items(), key=lambda kv: kv[1][0][1]):
+        if len(same) > 1:
+            names = " and ".join(display_path(p) for p, _ in same)
             result.findings.append(
                 Finding(
-                    display_path(paths[0]),
+                    display_path(same[0][0]),
                     None,
                     "$",
                     f"{names} would write the same sheet; rename one",
                 )
             )
             continue
-        doc_id = tree_id(paths[0], sources)
+        path, doc_id = same[0]
         sheet = sheets.get(key) or SheetFile(
             facts / f"{doc_id}.yaml", display_path(facts / f"{doc_id}.yaml"), doc_id
         )
-        tasks.append(_Task(paths[0], doc_id, sheet, facts, follow_symlinks, cache))
-    # Sources whose extraction is cached are checked here, in this process; the others on the
-    # pool (warmed once).  Results are merged in source order either way.
+        tasks.append(_Task(path, doc_id, sheet, facts, follow_symlinks, cache))
+    # A current sheet is settled from the cache's digests; the other sources whose extraction is
+    # cached are checked here, in this process; the rest on the pool (warmed once).  Results are
+    # merged in source order either way.
     parts: dict[int, CheckResult] = {}
-    misses = [i for i, task in enumerate(tasks) if jobs > 1 and not _cached(task)]
+    misses = []
+    for i, task in enumerate(tasks):
+        current, cached = _probe(task)
+        if current:
+            parts[i] = CheckResult(sheets=1)
+        elif jobs > 1 and not cached:
+            misses.append(i)
     if len(misses) > 1:
         from extractor.parallel import ordered_map
 
@@ -329,20 +346,31 @@ def check(
     return result
 
 
-def _cached(task: _Task) -> bool:
-    """Does the cache hold the fresh extraction of this task's source?"""
+def _probe(task: _Task) -> tuple[bool, bool]:
+    """(Is the committed sheet current, does the cache hold the fresh extraction?), from the
+    bytes alone.  Current: the sheet's bytes are those a fresh extraction writes (their digest
+    is in the signed cache entry of this very source), so they are valid and true to the source
+    by construction, and there is nothing to check.  A source that cannot be read counts as
+    cached: there is nothing to extract, `_check_one` reports it."""
     if task.cache is None:
-        return False
+        return False, False
     try:
-        doc = load_document(
-            task.doc_path,
-            display=display_path(task.doc_path),
-            doc_id=task.doc_id,
-            follow_symlinks=task.follow_symlinks,
-        )
-    except DocumentError:
-        return True  # nothing to extract: the check itself reports it
-    return task.cache.get(task.cache.key(doc.sha256, doc.id, doc.path)) is not None
+        data = read_capped(task.doc_path, MAX_BYTES, follow_symlinks=task.follow_symlinks)
+    except OSError:
+        return False, True
+    # the key of `load_document`'s Document: the sha256 of these bytes, its id and its path (an
+    # entry exists only for bytes that were read and extracted before, so they decode)
+    key = task.cache.key(hashlib.sha256(data).hexdigest(), task.doc_id, display_path(task.doc_path))
+    entry = task.cache.entry(key)
+    if entry is None:
+        return False, False
+    try:
+        committed = read_capped(task.sheet.path, MAX_SHEET_BYTES, follow_symlinks=True)
+    except OSError:
+        return False, True
+    as_json = task.sheet.path.suffix.lower() == ".json"
+    digest = hashlib.sha256(committed).hexdigest()
+    return digest == (entry.json_sha256 if as_json else entry.yaml_sha256), True
 
 
 @dataclass(frozen=True)
@@ -365,26 +393,28 @@ def _run_task(task: _Task) -> CheckResult:
 
 def _fresh(
     doc: Document, cache: ExtractionCache | None
-) -> tuple[dict[str, Any] | None, str | None]:
-    """A fresh extraction of `doc` (from the cache when it holds one), or the reason why not."""
+) -> tuple[dict[str, Any] | None, str | None, str | None]:
+    """A fresh extraction of `doc` (from the cache when it holds one) and its YAML, or the
+    reason why not."""
+    from extractor.yamlio import dump_yaml
+
     key = cache.key(doc.sha256, doc.id, doc.path) if cache is not None else ""
     fresh = cache.get(key) if cache is not None else None
     if fresh is not None:
-        return fresh, None
+        return fresh, dump_yaml(fresh), None
     from extractor.pipeline import ExtractionError, extract_document  # only on a miss
 
     try:
         fresh = extract_document(doc).to_data()
     except ExtractionError as exc:
-        return None, str(exc)
+        return None, None, str(exc)
+    text = dump_yaml(fresh)
     if cache is not None:
-        cache.put(key, fresh)
-    return fresh, None
+        cache.put(key, fresh, text)
+    return fresh, text, None
 
 
 def _committed_text(path: Path) -> str | None:
-    from extractor.yamlio import MAX_SHEET_BYTES
-
     try:
         return read_capped(path, MAX_SHEET_BYTES, follow_symlinks=True).decode("utf-8")
     except (OSError, UnicodeDecodeError):
@@ -417,13 +447,16 @@ def _check_one(
         )
     except DocumentError as exc:
         doc, doc_error = None, str(exc)
-    fresh, fresh_error = _fresh(doc, cache) if doc is not None else (None, None)
-    as_json = sheet.path.suffix.lower() == ".json"
-    fresh_text = None
+    fresh, fresh_yaml, fresh_error = _fresh(doc, cache) if doc is not None else (None, None, None)
     if fresh is not None:
-        fresh_text = dump_json(fresh) + "\n" if as_json else dump_yaml(fresh)
+        from extractor.yamlio import dump_json
+
+        as_json = sheet.path.suffix.lower() == ".json"
+        fresh_text = dump_json(fresh) + "\n" if as_json else fresh_yaml
         if fresh_text == _committed_text(sheet.path):
             return  # the very bytes a valid extraction of this source writes: nothing to check
+    from extractor.sheets import load
+
     loaded = load(sheet)
     data, lines, problems = loaded.data, loaded.lines, loaded.findings
     if data is None:

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from extractor import humanize
-from extractor.model import ATTRIBUTION_FIELDS
+from extractor.documents import MAX_SHEET_BYTES, read_capped
 
+# The model (pydantic) comes with the loader's validation, and humanize (the lexicon) only with
+# the Markdown renderer: `show`, `diff` of equal files and check's diffs need neither here.
 SPAN_FIELDS = ("start", "end", "line")
 # The version of `diff --format json` output; it grows by adding keys only.
 DIFF_SCHEMA_VERSION = 1
@@ -125,8 +126,7 @@ def diff_sheets(
 ) -> SheetDiff:
     """Facts matched by id.  With `pair`, a removed and an added fact of the same family at the
     same place are reported as one change (see `pair_changes`)."""
-    report = SheetDiff(name)
-    report.source_path = str(((new or old) or {}).get("source", {}).get("path", "")) or None
+    report = _unchanged(name, new or old)
     if old is None or new is None:
         report.note = "sheet added" if old is None else "sheet removed"
         facts = (new or {}).get("facts", []) if old is None else (old or {}).get("facts", [])
@@ -151,6 +151,13 @@ def diff_sheets(
         (report.moved if span_only else report.changed).append(entry)
     if pair:
         pair_changes(report, old, new)
+    return report
+
+
+def _unchanged(name: str, sheet: dict[str, Any] | None) -> SheetDiff:
+    """The report on a sheet that is the same on both sides: empty, with its source's path."""
+    report = SheetDiff(name)
+    report.source_path = str((sheet or {}).get("source", {}).get("path", "")) or None
     return report
 
 
@@ -270,26 +277,47 @@ def _sheets_in(folder: Path) -> dict[str, Path]:
     return {f.path.relative_to(folder).as_posix(): f.path for f in files}
 
 
+def _same_bytes(old: Path, new: Path) -> bool:
+    """Do the two files hold the same bytes?  (False when either cannot be read: loading it
+    says why.)"""
+    try:
+        return read_capped(old, MAX_SHEET_BYTES, follow_symlinks=True) == read_capped(
+            new, MAX_SHEET_BYTES, follow_symlinks=True
+        )
+    except OSError:
+        return False
+
+
+def _diff_files(old: Path | None, new: Path | None, name: str) -> SheetDiff:
+    """Two sheet files (None: not on that side), loaded and validated, old first.  Equal bytes
+    are loaded and validated once (the same bytes load as the same data, or fail the same way)
+    and differ in nothing."""
+    if old is not None and new is not None and _same_bytes(old, new):
+        return _unchanged(name, _load(old))
+    return diff_sheets(
+        _load(old) if old is not None else None,
+        _load(new) if new is not None else None,
+        name,
+        pair=True,
+    )
+
+
 def diff_paths(old: Path, new: Path) -> DiffReport:
     report = DiffReport()
     if old.is_dir() and new.is_dir():
         a, b = _sheets_in(old), _sheets_in(new)
         for name in sorted(set(a) | set(b)):
-            report.sheets.append(
-                diff_sheets(
-                    _load(a[name]) if name in a else None,
-                    _load(b[name]) if name in b else None,
-                    name,
-                    pair=True,
-                )
-            )
+            report.sheets.append(_diff_files(a.get(name), b.get(name), name))
         return report
     for p in (old, new):
         if str(p) != "-" and not p.exists():
             raise DiffError(f"{p}: no such file or folder")
     if old.is_dir() or new.is_dir():
         raise DiffError("compare two files or two folders, not one of each")
-    report.sheets.append(diff_sheets(_load(old), _load(new), new.name, pair=True))
+    if str(old) == "-" or str(new) == "-":  # standard input is read once, by the loader
+        report.sheets.append(diff_sheets(_load(old), _load(new), new.name, pair=True))
+    else:
+        report.sheets.append(_diff_files(old, new, new.name))
     return report
 
 
@@ -321,21 +349,38 @@ def diff_git(rev: str, folder: Path) -> DiffReport:
     listing = [n for n in listing if n.endswith(SHEET_SUFFIXES)]
     for name in sorted(set(listing) | set(now)):
         old = None
+        text = None
         if name in listing:
             where = f"{rev}:{rel}/{name}"
+            text = _git(["show", where], top)
             try:
-                old = parse_sheet_text(_git(["show", where], top), where)
+                old = parse_sheet_text(text, where)
             except SheetError as exc:
                 raise DiffError(str(exc)) from None
+        if name in now and text is not None and _holds(now[name], text):
+            report.sheets.append(_unchanged(name, old))  # the same text: the same valid sheet
+            continue
         report.sheets.append(
             diff_sheets(old, _load(now[name]) if name in now else None, name, pair=True)
         )
     return report
 
 
+def _holds(path: Path, text: str) -> bool:
+    """Does the file at `path` hold exactly `text` (UTF-8)?"""
+    try:
+        return read_capped(path, MAX_SHEET_BYTES, follow_symlinks=True) == text.encode("utf-8")
+    except OSError:
+        return False
+
+
 # ---- rendering -------------------------------------------------------------------------------
 
-ATTRIBUTION = (*ATTRIBUTION_FIELDS, "restates", "part_of")  # and the links to other facts
+
+def _attribution_fields() -> tuple[str, ...]:
+    from extractor.model import ATTRIBUTION_FIELDS
+
+    return (*ATTRIBUTION_FIELDS, "restates", "part_of")  # and the links to other facts
 
 
 def _value(fact: dict[str, Any]) -> str:
@@ -348,6 +393,8 @@ def _value(fact: dict[str, Any]) -> str:
 def _words(fact: dict[str, Any]) -> str:
     """The quantity as a reader writes it: `nearly NZ$18 million`."""
     q = fact.get("quantity")
+    from extractor import humanize
+
     return humanize.quantity(q) if isinstance(q, dict) else ""
 
 
@@ -428,12 +475,16 @@ def _md_value(value: Any, path: str) -> str:
     if path.endswith("sha256") and isinstance(value, str):
         return f"`{value[:12]}…`"
     if isinstance(value, int | float) and not isinstance(value, bool) and path != "year":
+        from extractor import humanize
+
         return humanize.number(value) if not path.endswith(("since", "line")) else str(value)
     return _cell(_fmt(value))
 
 
 def _attribution(fact: dict[str, Any]) -> str:
-    return ", ".join(f"{k}: {_cell(_fmt(fact[k]))}" for k in ATTRIBUTION if fact.get(k) is not None)
+    return ", ".join(
+        f"{k}: {_cell(_fmt(fact[k]))}" for k in _attribution_fields() if fact.get(k) is not None
+    )
 
 
 def render_markdown(report: DiffReport, env: Mapping[str, str] | None = None) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_SHEET_BYTES = 20 * 1024 * 1024  # a fact sheet file (read by yamlio and check)
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -33,6 +34,23 @@ class Document:
     title: str | None
     published: date | None
     byline: str | None
+
+
+class _Lazy:
+    """A regex compiled on first use: reading a file's bytes (a check of a current sheet) needs
+    none of the metadata patterns below."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def re(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
 
 
 _MONTHS = {
@@ -57,36 +75,34 @@ _MONTHS = {
 }
 _MONTH_RE = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
-    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    re.compile(
-        rf"(?i)(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s+(?P<y>\d{{4}})"
-    ),
-    re.compile(rf"(?i)\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})(?!\d)"),
+    _Lazy(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    _Lazy(rf"(?i)(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s+(?P<y>\d{{4}})"),
+    _Lazy(rf"(?i)\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
+    _Lazy(r"(?<!\d)(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})(?!\d)"),
 ]
 # A site's name as a banner line: "abc.net.au - ...", "Kyiv-Independent.com | ...".
-_BANNER = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)+\s+[-–—|:]\s")
+_BANNER = _Lazy(r"^\s*[\w-]+(?:\.[\w-]+)+\s+[-–—|:]\s")
 _ANY_MONTH = _MONTH_RE.replace("(?P<mon>", "(?:")
 # A date label before the headline on one line: "date 2024-07-11 ...", "Published: 3 March
 # 2024 | ...", "Posted on July 11, 2024 - ...", "Updated 11.07.2024".
-_DATELINE = re.compile(
+_DATELINE = _Lazy(
     r"^\s*(?:date[d]?|published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*"
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_ANY_MONTH}\s+\d{{4}}"
     rf"|{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}})"
     r"\s*(?:[-–—|:]\s*)?",
     re.IGNORECASE,
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = _Lazy(
     r"^\s*(?:posted\s+|published\s+|updated\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"[\w ,./-]{0,25}\d{4}\s*$",
     re.IGNORECASE,
 )
-_NAME_LINE = re.compile(
+_NAME_LINE = _Lazy(
     r"^[A-Z][a-zA-Z.'’-]+(?:\s+(?:[A-Z][a-zA-Z.'’-]+|van|von|de|der|da|bin|al)){1,3}$"
 )
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|van|von|de|der|da|bin|al)){0,3}"
 # "By M.K. Bhadrakumar", "By Jane Smith and Tom Jones, Reuters", "*By Sarah Lee | 3 April 2023*"
-_BY_LINE = re.compile(
+_BY_LINE = _Lazy(
     rf"^[ \t*_]*By[ \t]+({_NAME}(?:[ \t]+and[ \t]+{_NAME})?)[ \t]*(?:[,|·•–—-].*)?[*_ \t]*$",
     re.MULTILINE,
 )
@@ -99,7 +115,7 @@ def find_date(text: str) -> tuple[date, int] | None:
     """
     best: tuple[date, int] | None = None
     for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.re.finditer(text):
             groups = m.groupdict()
             try:
                 year = int(groups["y"])
@@ -119,8 +135,24 @@ def find_date(text: str) -> tuple[date, int] | None:
     return best
 
 
+def _head_lines(text: str, wanted: int) -> list[tuple[int, str]]:
+    """The first `wanted` non-empty lines of `text` (stripped, with their 0-based numbers), as
+    `text.splitlines()` numbers them, without splitting the whole of a big document: a prefix
+    is split, and its last line, which the cut may have shortened, is not used."""
+    size = 8192
+    while True:
+        parts = text[:size].splitlines()
+        whole = size >= len(text)
+        if not whole:
+            parts.pop()  # perhaps cut short (or a "\r" whose "\n" is beyond the cut)
+        lines = [(i, line.strip()) for i, line in enumerate(parts) if line.strip()]
+        if whole or len(lines) >= wanted:
+            return lines[:wanted]
+        size *= 4
+
+
 def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
-    lines = [(i, line.strip()) for i, line in enumerate(text.splitlines()) if line.strip()]
+    lines = _head_lines(text, 80)
     head = lines[:12]
     published = None
     date_line = -1
@@ -131,22 +163,24 @@ def _metadata(text: str) -> tuple[str | None, date | None, str | None]:
             break
     title = None
     for _, line in head:
-        if _BANNER.match(line) or _DATE_ONLY.match(line):
+        if _BANNER.re.match(line) or _DATE_ONLY.re.match(line):
             continue
-        candidate = _DATELINE.sub("", line).lstrip("# ").strip()
-        if candidate and not _BY_LINE.match(candidate):
+        candidate = _DATELINE.re.sub("", line).lstrip("# ").strip()
+        if candidate and not _BY_LINE.re.match(candidate):
             if " | " in candidate:  # "Site | Headline": the longest part is the headline
                 candidate = max(candidate.split(" | "), key=len).strip()
             title = candidate
             break
     byline = None
-    m = _BY_LINE.search("\n".join(line for _, line in lines[:80]))
+    # the first of the 80 lines that is a by-line (a match cannot span lines: the pattern
+    # matches no line break), tried only where "By" is
+    m = next((m for _, line in lines if "By" in line and (m := _BY_LINE.re.match(line))), None)
     if m:
         byline = m.group(1)
     elif date_line >= 0:
         near = [line for i, line in head if abs(i - date_line) <= 2 and i != date_line]
         for line in near:
-            if _NAME_LINE.match(line) and line != title and len(line) <= 40:
+            if _NAME_LINE.re.match(line) and line != title and len(line) <= 40:
                 byline = line
                 break
     return title, published, byline

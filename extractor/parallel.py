@@ -8,11 +8,8 @@ byte-identical to the serial run; `jobs=1` is the serial path, with no pool at a
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -43,6 +40,10 @@ def ordered_map(fn: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
     if jobs <= 1 or len(items) <= 1:
         yield from map(fn, items)
         return
+    import multiprocessing  # only for a pool: --jobs 1 and --help need none of it
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     warm()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

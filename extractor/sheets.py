@@ -13,14 +13,16 @@ export, render, show): the same discovery, the same extensions, the same loader 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractor.sources import SHEET_SUFFIXES, display_path, walk
-from extractor.validate import Finding, line_of, validate_sheet
-from extractor.yamlio import SheetLoadError, load_yaml_with_lines, read_sheet_file
+from extractor.sources import SHEET_SUFFIXES, display_path, real_path, scan
+from extractor.validate import Finding, line_of
 
+# The loader (PyYAML) and the model (pydantic) are imported when a sheet is read, so finding
+# sheets (check of current sheets) does not pay for them.
 if TYPE_CHECKING:
     from extractor.model import FactSheet
 
@@ -54,23 +56,23 @@ def find_sheets(paths: list[Path]) -> tuple[list[SheetFile], list[Finding]]:
     missing paths, empty folders and two files with one key."""
     files: list[SheetFile] = []
     problems: list[Finding] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()  # real paths
     for path in paths:
         if str(path) == "-":  # standard input: one sheet
-            found = [SheetFile(path, "-", "stdin")]
+            found = [(SheetFile(path, "-", "stdin"), os.path.realpath(path))]
         elif path.is_dir():
+            folder = os.path.realpath(path)
             found = [
-                SheetFile(p, display_path(p), p.relative_to(path).with_suffix("").as_posix())
-                for p, _ in walk(path, SHEET_SUFFIXES, follow_symlinks=True)
+                (SheetFile(f.path, display_path(f.path), f.key), real_path(folder, f))
+                for f in scan(path, SHEET_SUFFIXES, follow_symlinks=True)
             ]
-            problems += _key_clashes(found)
+            problems += _key_clashes([item for item, _ in found])
         elif path.exists():
-            found = [SheetFile(path, display_path(path), path.stem)]
+            found = [(SheetFile(path, display_path(path), path.stem), os.path.realpath(path))]
         else:
             problems.append(Finding(display_path(path), None, "$", "no such file or folder"))
             continue
-        for item in found:
-            real = item.path.resolve()
+        for item, real in found:
             if real not in seen:  # a folder and a file in it, or a folder twice: read once
                 seen.add(real)
                 files.append(item)
@@ -97,6 +99,9 @@ def _key_clashes(files: list[SheetFile]) -> list[Finding]:
 
 def load(file: SheetFile) -> LoadedSheet:
     """Read, parse and validate one sheet file."""
+    from extractor.validate import validate_sheet
+    from extractor.yamlio import SheetLoadError, read_sheet_file
+
     loaded = LoadedSheet(file)
     try:
         loaded.data, loaded.lines = read_sheet_file(file.path)
@@ -163,6 +168,9 @@ def load_sheet_data(path: Path) -> dict[str, Any]:
 
 def parse_sheet_text(text: str, display: str) -> dict[str, Any]:
     """A sheet from text (e.g. `git show REV:path`), loaded and validated like a file."""
+    from extractor.validate import validate_sheet
+    from extractor.yamlio import SheetLoadError, load_yaml_with_lines
+
     try:
         data, lines = load_yaml_with_lines(text)
     except SheetLoadError as exc:

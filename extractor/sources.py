@@ -30,6 +30,10 @@ def display_path(path: Path) -> str:
     """A path for sheets and messages: relative to the working directory when inside it, so
     output never depends on where the repository is checked out.  A symbolic link is named as
     itself, not as its target."""
+    if not path.is_absolute():  # the common case, without asking for the working directory
+        rel = os.path.normpath(path)  # what relpath(abspath(path), cwd) gives when inside it
+        if not rel.startswith(".."):
+            return rel if os.sep == "/" else Path(rel).as_posix()
     try:
         rel = os.path.relpath(os.path.abspath(path), os.getcwd())
     except ValueError:
@@ -39,39 +43,85 @@ def display_path(path: Path) -> str:
     return Path(rel).as_posix()
 
 
+@dataclass(frozen=True)
+class Found:
+    """A file found below a folder by `scan`."""
+
+    path: Path
+    reason: str | None  # why it is not used (a symbolic link not followed), else None
+    parts: tuple[str, ...]  # its path below the folder
+    linked: bool  # reached through a symbolic link (to it, or to a folder on the way)
+
+    @property
+    def key(self) -> str:
+        """Its path below the folder without the suffix: `2024/05/x` (the source id, the sheet
+        key)."""
+        return "/".join((*self.parts[:-1], self.path.stem))
+
+
+def scan(folder: Path, suffixes: tuple[str, ...], *, follow_symlinks: bool = False) -> list[Found]:
+    """Files under `folder` whose suffix is in `suffixes`, sorted by their path below `folder`,
+    hidden files and folders left out; symbolic links that are not followed come with a reason.
+    A folder reached twice (a link cycle) is walked once; one that cannot be read is skipped."""
+    found: list[Found] = []
+    seen: set[tuple[int, int]] = set()  # folders already walked
+    link_reason = "is a symbolic link (use --follow-symlinks)"
+
+    def visit(top: str, parts: tuple[str, ...], linked: bool) -> None:
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+            info = os.stat(top)
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        base = Path(top)
+        folders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.name.startswith("."):
+                    folders.append(entry)
+                continue
+            name = entry.name
+            path = base / name
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
+                continue
+            symlink = entry.is_symlink()
+            if symlink and not follow_symlinks:
+                found.append(Found(path, link_reason, (*parts, name), True))
+            elif entry.is_file():
+                found.append(Found(path, None, (*parts, name), linked or symlink))
+        for entry in sorted(folders, key=lambda e: e.name):
+            symlink = entry.is_symlink()
+            if symlink and not follow_symlinks:
+                found.append(Found(base / entry.name, link_reason, (*parts, entry.name), True))
+            else:
+                visit(os.path.join(top, entry.name), (*parts, entry.name), linked or symlink)
+
+    visit(os.fspath(folder), (), False)
+    found.sort(key=lambda item: item.parts)
+    return found
+
+
 def walk(
     folder: Path, suffixes: tuple[str, ...], *, follow_symlinks: bool = False
 ) -> Iterator[tuple[Path, str | None]]:
     """Files under `folder` whose suffix is in `suffixes`, sorted by their path below `folder`;
     with a reason (else None) for symbolic links that are not followed."""
-    found: list[tuple[Path, str | None]] = []
-    seen: set[tuple[int, int]] = set()  # folders already walked: a link cycle is walked once
-    for top, dirs, files in os.walk(folder, followlinks=follow_symlinks):
-        base = Path(top)
-        try:
-            info = os.stat(base)
-        except OSError:
-            dirs[:] = []
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            dirs[:] = []
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if not follow_symlinks:
-            for d in dirs:
-                if (base / d).is_symlink():
-                    found.append((base / d, "is a symbolic link (use --follow-symlinks)"))
-        for name in files:
-            path = base / name
-            if name.startswith(".") or path.suffix.lower() not in suffixes:
-                continue
-            if path.is_symlink() and not follow_symlinks:
-                found.append((path, "is a symbolic link (use --follow-symlinks)"))
-            elif path.is_file():
-                found.append((path, None))
-    found.sort(key=lambda item: item[0].relative_to(folder).parts)
-    yield from found
+    for item in scan(folder, suffixes, follow_symlinks=follow_symlinks):
+        yield item.path, item.reason
+
+
+def real_path(real_folder: str, item: Found) -> str:
+    """`os.path.realpath` of a file `scan` found below the folder whose real path is
+    `real_folder`: without a symbolic link on the way, that path and the file's own."""
+    return os.path.realpath(item.path) if item.linked else os.path.join(real_folder, *item.parts)
 
 
 def tree_id(path: Path, folder: Path) -> str:
@@ -91,9 +141,9 @@ def expand(
     problems: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(item: Input) -> None:
+    def add(item: Input, real: str | None = None) -> None:
         assert item.path is not None
-        key = (str(item.path.resolve()), item.id)
+        key = (real or os.path.realpath(item.path), item.id)
         if key not in seen:
             seen.add(key)
             inputs.append(item)
@@ -106,14 +156,15 @@ def expand(
         if path.is_symlink() and not follow_symlinks:
             problems.append((raw, "is a symbolic link (use --follow-symlinks to read it)"))
         elif path.is_dir():
-            found = list(walk(path, SUFFIXES, follow_symlinks=follow_symlinks))
+            found = scan(path, SUFFIXES, follow_symlinks=follow_symlinks)
             if not found:
                 problems.append((raw, "folder holds no .txt, .md or .html file"))
-            for p, reason in found:
-                if reason:
-                    problems.append((display_path(p), reason))
+            real = os.path.realpath(path)
+            for item in found:
+                if item.reason:
+                    problems.append((display_path(item.path), item.reason))
                 else:
-                    add(Input(p, display_path(p), tree_id(p, path)))
+                    add(Input(item.path, display_path(item.path), item.key), real_path(real, item))
         elif path.suffix.lower() in SHEET_SUFFIXES:
             problems.append((raw, "a fact sheet, not a document (extract reads .txt, .md, .html)"))
         elif path.exists() and path.suffix.lower() not in SUFFIXES:

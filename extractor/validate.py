@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractor.yamlio import SheetLoadError, read_sheet_file
-
 if TYPE_CHECKING:  # pydantic and jsonschema are imported when a sheet is validated
     from jsonschema import Draft202012Validator
     from pydantic import ValidationError
@@ -162,6 +160,8 @@ def validate_file(
     path: Path, display: str | None = None
 ) -> tuple[Any, dict[str, int], list[Finding]]:
     """Load and validate one sheet; returns the data (None if unreadable)."""
+    from extractor.yamlio import SheetLoadError, read_sheet_file
+
     name = display or path.as_posix()
     try:
         data, lines = read_sheet_file(path)

@@ -13,24 +13,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import sys
-import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from extractor.documents import read_capped
+from extractor.documents import MAX_SHEET_BYTES, read_capped
 
-MAX_SHEET_BYTES = 20 * 1024 * 1024
 QUOTED_FIELDS = frozenset({"donor", "recipient", "subject"})
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class SheetLoadError(Exception):
@@ -163,14 +156,24 @@ def _out_scalar(value: Any, quoted: bool = False) -> str:
     raise _Unsupported(value)
 
 
+@cache
+def _key_text(indent: int, key: str) -> str:
+    """`  key:` at `indent`."""
+    return f"{' ' * indent}{_scalar_text(key, False)}:"
+
+
 def _emit_mapping(data: dict[str, Any], indent: int, out: list[str], quote: bool) -> None:
-    pad = " " * indent
     for key, value in data.items():
         if not isinstance(key, str):
             raise _Unsupported(key)
-        head = f"{pad}{_scalar_text(key, False)}:"
+        head = _key_text(indent, key)
         quoted = quote or key in QUOTED_FIELDS
-        if isinstance(value, dict):
+        kind = type(value)
+        if kind is str:  # the common cases first: _out_scalar's answers for them
+            out.append(f"{head} {_scalar_text(value, quoted)}\n")
+        elif kind is int:
+            out.append(f"{head} {value}\n")
+        elif isinstance(value, dict):
             if value:
                 out.append(head + "\n")
                 _emit_mapping(value, indent + 2, out, False)
@@ -217,14 +220,34 @@ def dump_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new file `.<name>.<random>.tmp` in the folder of `path` (made when missing), open for
+    writing.  Created with mode 0666 less the umask, as any ordinary output, and never over
+    another file."""
+    for attempt in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError:
+            if attempt:
+                raise
+            # the folder is missing, or cannot be written: making it says which, in the words
+            # mkdir uses; when it exists after all, the next attempt says why open failed
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(f"{path}: no free temporary name beside it")
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write to a temporary file beside `path`, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        with open(fd, "wb") as handle:
+            handle.write(content.encode("utf-8"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -333,13 +356,198 @@ def _compose(loader: Any) -> tuple[Any, dict[str, int]]:
     return root, lines
 
 
+# ---- the canonical reader ---------------------------------------------------------------------
+# A sheet as the direct emitter writes it (every sheet extract writes) is read without PyYAML's
+# parser: lines are split by their indentation, scalars decoded, and the result accepted only if
+# the emitter writes exactly `text` back for it.  Since the emitter's output loads back as the
+# data it was given (tested against PyYAML), the data is then what the full loader would build,
+# and the text holds nothing the loader refuses (no anchor, alias, tag, duplicate key, comment
+# or null).  Line numbers are those of the parser's events for the same layout (tested).  Any
+# other text, or anything unexpected, goes to the full loader below.
+
+
+class _NotCanonical(Exception):
+    pass
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS = {"true": True, "false": False}
+_ESCAPED = re.compile(r"\\(.)")
+_CANONICAL_DEPTH = 16  # deeper is never canonical here (the full loader decides)
+
+
+def _plain_value(text: str) -> Any:
+    for tag, regexp in _RESOLVERS.get(text[:1], []):
+        if regexp.match(text):
+            try:
+                if tag == _INT:
+                    return int(text)
+                if tag == _FLOAT:
+                    return float(text)
+            except ValueError:
+                raise _NotCanonical from None
+            if tag == _BOOL and text in _BOOLS:
+                return _BOOLS[text]
+            if tag == _STR:
+                return text
+            raise _NotCanonical  # null, a timestamp, ...: never written plain by the emitter
+    return text
+
+
+@lru_cache(maxsize=16384)
+def _scalar_value(text: str) -> Any:
+    """A scalar as written after `key: ` or `- ` (not `{}` or `[]`)."""
+    first = text[:1]
+    if first == '"':
+        if len(text) < 2 or text[-1] != '"':
+            raise _NotCanonical
+        inner = text[1:-1]
+        return _ESCAPED.sub(r"\1", inner) if "\\" in inner else inner
+    if first == "'":
+        if len(text) < 2 or text[-1] != "'":
+            raise _NotCanonical
+        return text[1:-1].replace("''", "'")
+    if not text or first in " {[":
+        raise _NotCanonical
+    return _plain_value(text)
+
+
+class _CanonicalReader:
+    """Block mappings and sequences laid out as `_emit_mapping` and `_emit_sequence` write them.
+    `at` is the next row (0-based), so after a row is taken it is that row's 1-based line."""
+
+    def __init__(self, text: str) -> None:
+        if not text.endswith("\n"):
+            raise _NotCanonical
+        self.rows = text[:-1].split("\n")
+        self.at = 0
+        self.lines: dict[str, int] = {}
+
+    def _nested(self, path: str, indent: int, depth: int) -> Any:
+        """The block value of `key:` (a key at `indent` with nothing after the colon)."""
+        if self.at >= len(self.rows) or depth >= _CANONICAL_DEPTH:
+            raise _NotCanonical
+        row = self.rows[self.at]
+        pad = " " * indent
+        if row.startswith(pad + "- "):
+            self.lines[path] = self.at + 1
+            items: list[Any] = []
+            self.sequence(items, path, indent, depth + 1)
+            return items
+        if row.startswith(pad + "  ") and row[indent + 2 : indent + 3] not in (" ", "-", ""):
+            self.lines[path] = self.at + 1
+            mapping: dict[str, Any] = {}
+            self.mapping(mapping, path, indent + 2, depth + 1)
+            return mapping
+        raise _NotCanonical
+
+    def mapping(
+        self, out: dict[str, Any], path: str, indent: int, depth: int, first: str | None = None
+    ) -> None:
+        """Keys at `indent`; the first may be given (the rest of a `- key: ...` row)."""
+        rows, lines, count = self.rows, self.lines, len(self.rows)
+        pad = " " * indent
+        while True:
+            if first is not None:
+                body, line, first = first, self.at, None
+                lead = body[:1]
+            else:
+                at = self.at
+                if at >= count:
+                    return
+                row = rows[at]
+                lead = row[indent : indent + 1]
+                if lead == "-" or lead == "" or not row.startswith(pad):
+                    return  # the mapping ends (a dedent, or the next item of a parent sequence)
+                body = row[indent:] if indent else row
+                self.at = line = at + 1
+            if lead == " " or lead == "'" or lead == '"':
+                raise _NotCanonical  # deeper than expected, or a quoted key
+            colon = body.find(": ")
+            if colon >= 0:
+                key = body[:colon]
+                if not key or key in out:
+                    raise _NotCanonical
+                rest = body[colon + 2 :]
+                child = f"{path}.{key}"
+                lines[child] = line
+                if rest == "{}":
+                    out[key] = {}
+                elif rest == "[]":
+                    out[key] = []
+                else:
+                    out[key] = _scalar_value(rest)
+            else:
+                key = body[:-1]
+                if body[-1] != ":" or not key or key in out:
+                    raise _NotCanonical
+                out[key] = self._nested(f"{path}.{key}", indent, depth)
+
+    def sequence(self, out: list[Any], path: str, indent: int, depth: int) -> None:
+        rows, lines, count = self.rows, self.lines, len(self.rows)
+        pad = " " * indent + "- "
+        width = len(pad)
+        while self.at < count and rows[self.at].startswith(pad):
+            rest = rows[self.at][width:]
+            self.at += 1
+            child = f"{path}[{len(out)}]"
+            lines[child] = self.at
+            if rest[:1] not in ("'", '"') and (": " in rest or rest.endswith(":")):
+                if depth >= _CANONICAL_DEPTH:
+                    raise _NotCanonical
+                item: dict[str, Any] = {}
+                self.mapping(item, child, width, depth + 1, first=rest)
+                out.append(item)
+            elif rest == "{}":
+                out.append({})
+            elif rest == "[]":
+                out.append([])
+            else:
+                out.append(_scalar_value(rest))
+
+    def document(self) -> tuple[dict[str, Any], dict[str, int]]:
+        if not self.rows or not self.rows[0] or self.rows[0][0] in " -":
+            raise _NotCanonical
+        self.lines["$"] = 1
+        root: dict[str, Any] = {}
+        self.mapping(root, "$", 0, 1)
+        if self.at != len(self.rows):
+            raise _NotCanonical
+        return root, self.lines
+
+
+def load_canonical(text: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """The data and line map of a sheet laid out exactly as `dump_yaml` writes it; None for any
+    other text (read it with the full loader)."""
+    try:
+        data, lines = _CanonicalReader(text).document()
+        if _emit_document(data) != text:
+            return None
+    except (_NotCanonical, _Unsupported):
+        return None
+    return data, lines
+
+
 def load_yaml_with_lines(text: str, *, pure_python: bool = False) -> tuple[Any, dict[str, int]]:
     """Parse one YAML document safely; returns the data and a map JSON path -> line.
 
-    libyaml's C parser when PyYAML has it, the pure-Python one otherwise (or when asked): both
-    give the same events, so the same data, lines and refusals (tested)."""
+    A sheet laid out exactly as `dump_yaml` writes it is read by the canonical reader; any other
+    text by `parse_yaml_with_lines`.  Both give the same data and lines (tested)."""
     if len(text.encode("utf-8")) > MAX_SHEET_BYTES:
         raise SheetLoadError(f"larger than {MAX_SHEET_BYTES // (1024 * 1024)} MB")
+    if not pure_python:
+        canonical = load_canonical(text)
+        if canonical is not None:
+            return canonical
+    return parse_yaml_with_lines(text, pure_python=pure_python)
+
+
+def parse_yaml_with_lines(text: str, *, pure_python: bool = False) -> tuple[Any, dict[str, int]]:
+    """PyYAML's parser: libyaml's C parser when PyYAML has it, the pure-Python one otherwise
+    (or when asked).  Both give the same events, so the same data, lines and refusals (tested).
+    No size cap: `load_yaml_with_lines` applies it."""
     loader: Any = None
     try:
         loader = (yaml.SafeLoader if pure_python else _BaseLoader)(text)
