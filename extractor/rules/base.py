@@ -106,10 +106,29 @@ class Ctx:
         key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one
         found = self.frame.cache.get(key)
         if found is None:
-            matches = list(pattern.finditer(self.text, *full))
-            found = ([m.start() for m in matches], matches)
+            if self._may_match(pattern, full):
+                matches = list(pattern.finditer(self.text, *full))
+                found = ([m.start() for m in matches], matches)
+            else:
+                found = ([], [])
             self.frame.cache[key] = found
         return found
+
+    def _may_match(self, pattern: re.Pattern[str], full: tuple[int, int]) -> bool:
+        """False only when `pattern` cannot match in the sentence `full`: its gate (a cue's
+        words, a probe) is absent.  Most cues are absent from most sentences, and a gate costs
+        a set lookup or a short scan where the cue's regex costs a try at every letter."""
+        probe = _PROBES.get(pattern.pattern)
+        if probe is not None and probe[0] == pattern.flags:
+            return probe[1].search(self.text, *full) is not None
+        gate = _GATES.get(pattern.pattern)
+        if gate is None:
+            return True
+        view = self.frame.cache.get(("view", full))
+        if view is None:
+            view = _SentenceView(self.text[full[0] : full[1]])
+            self.frame.cache[("view", full)] = view
+        return view.spaced is None or gate.admits(view)
 
     def has(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` matches in the figure's (clipped) sentence.  The pattern runs once
@@ -244,6 +263,101 @@ class Registry:
 
 
 CUES: list[tuple[str, re.Pattern[str]]] = []  # (plain form, compiled): a test checks they agree
+_NOT_WORD = re.compile(r"\W+")
+
+
+# The only characters a case-blind regex letter matches that `str.lower` does not fold to it
+# (İ ı for i, ſ for s; tests/test_speed_equiv_disc_cues.py checks every code point)
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+class _SentenceView:
+    """A sentence as the gates read it: lower-cased, every run of non-word characters one
+    space, a space at either end (" the aid it sent "), and its set of words.  `spaced` is None
+    for a sentence with a character of `_UNFOLDED` (every gate then admits it)."""
+
+    def __init__(self, piece: str) -> None:
+        unfolded = not piece.isascii() and any(c in piece for c in _UNFOLDED)
+        self.spaced = None if unfolded else f" {_NOT_WORD.sub(' ', piece.lower())} "
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset((self.spaced or "").split())
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """What a cue's match must open with, in a sentence's `_SentenceView`: one of
+    `words` as a whole word, or one of `openings` (" funding gap ", " casualt") in `spaced`."""
+
+    words: frozenset[str]
+    openings: tuple[str, ...]
+
+    def admits(self, view: _SentenceView) -> bool:
+        spaced = view.spaced or ""
+        return not self.words.isdisjoint(view.words) or any(o in spaced for o in self.openings)
+
+
+_GATES: dict[str, _Gate] = {}  # a compiled cue's pattern -> its gate
+_PROBES: dict[str, tuple[int, re.Pattern[str]]] = {}  # pattern -> (its flags, probe)
+
+
+def requires(pattern: re.Pattern[str], probe: re.Pattern[str]) -> re.Pattern[str]:
+    """Declare that every match of `pattern` holds a match of `probe` ("in 2024": a year), so
+    that `Ctx.has`/`Ctx.matches` skip a sentence where the (cheaper) probe finds nothing."""
+    _PROBES[pattern.pattern] = (pattern.flags, probe)
+    return pattern
+
+
+def _opening(alt: str) -> str:
+    r"""How a match of the cue alternative `alt` opens, as `_SentenceView.spaced` writes it:
+    its words while they are plain letters joined by a space, `\s`, `\s+` or `\.`, with a
+    space in front (a cue's match starts where no word character stands before it) and, when
+    `alt` ends with its last word, a space after it (" funding gap "); else the words up to
+    the first thing that is not a plain letter (" casualt" of casualt\w+, " exercise" of
+    exercises?).  " " when `alt` opens with no letter (every sentence admits it)."""
+    out, i = " ", 0
+    while True:
+        j = i
+        while j < len(alt) and alt[j].isascii() and alt[j].isalpha():
+            j += 1
+        if alt[j : j + 1] in ("?", "*", "{"):
+            return out + alt[i : j - 1].lower()  # its last letter is optional
+        if j == i:
+            return out
+        out += alt[i:j].lower()
+        if j == len(alt):
+            return out + " "
+        k = j
+        while alt[k : k + 1] == " " or alt[k : k + 2] in (r"\s", r"\."):
+            k += 1 if alt[k] == " " else 2
+            if alt[k : k + 1] == "+":
+                k += 1
+            elif alt[k : k + 1] in ("?", "*", "{"):
+                return out  # the separator is optional: "war\s?games" opens with " war"
+        if k == j:
+            return out
+        out += " "
+        i = k
+        if i == len(alt):
+            return out
+
+
+def _gate(pattern: str) -> _Gate | None:
+    """The openings of a cue's top-level alternatives, its single whole words apart (looked
+    up in the sentence's set of words); None when one of them opens with no plain letter."""
+    words: set[str] = set()
+    openings: set[str] = set()
+    for alt in _alternatives(pattern):
+        opening = _opening(alt)
+        if opening == " ":
+            return None
+        word = opening.strip()
+        if opening == f" {word} " and " " not in word:
+            words.add(word)
+        else:
+            openings.add(opening)
+    return _Gate(frozenset(words), tuple(sorted(openings)))
 
 
 def cue(pattern: str) -> re.Pattern[str]:
@@ -256,6 +370,9 @@ def cue(pattern: str) -> re.Pattern[str]:
     plain = rf"(?i)(?<![\w-])(?:{pattern})(?![\w-])"
     compiled = re.compile(rf"(?i)(?<![\w-])(?:{_by_first_letter(pattern)})(?![\w-])")
     CUES.append((plain, compiled))
+    gate = _gate(pattern)
+    if gate is not None:
+        _GATES[compiled.pattern] = gate
     return compiled
 
 
