@@ -203,10 +203,14 @@ def resolved_year(ctx: Ctx) -> int | None:
         return year
     table = events()
     for start in ctx.matches(DATED_PREFIX):  # "since the annexation ...": tried only there
+        if not table.dated_any.match(ctx.text, start.start()):
+            continue  # (no dated event here: one try instead of one per event)
         for pattern, event_year in table.dated:
             if pattern.match(ctx.text, start.start()):
                 return event_year
     for name in ctx.matches(table.office_lead):  # "when President X came to office"
+        if not table.office_dated_any.match(ctx.text, name.start()):
+            continue
         for pattern, event_year in table.office_dated:
             if pattern.match(ctx.text, name.start()):
                 return event_year

@@ -115,20 +115,20 @@ class Ctx:
         return found
 
     def _may_match(self, pattern: re.Pattern[str], full: tuple[int, int]) -> bool:
-        """False only when `pattern` cannot match in the sentence `full`: its gate (a cue's
-        words, a probe) is absent.  Most cues are absent from most sentences, and a gate costs
-        a set lookup or a short scan where the cue's regex costs a try at every letter."""
+        """False only when `pattern` cannot match in the sentence `full`: its gate (a word
+        every match of a cue opens with, a probe) is absent.  Most cues are absent from most
+        sentences, and looking for a few words costs less than the cue's regex."""
         probe = _PROBES.get(pattern.pattern)
         if probe is not None and probe[0] == pattern.flags:
             return probe[1].search(self.text, *full) is not None
         gate = _GATES.get(pattern.pattern)
         if gate is None:
             return True
-        view = self.frame.cache.get(("view", full))
-        if view is None:
-            view = _SentenceView(self.text[full[0] : full[1]])
-            self.frame.cache[("view", full)] = view
-        return view.spaced is None or gate.admits(view)
+        key = ("lower", full)
+        if key not in self.frame.cache:
+            self.frame.cache[key] = _lower(self.text[full[0] : full[1]])
+        lower = self.frame.cache[key]
+        return lower is None or gate.admits(lower)
 
     def has(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` matches in the figure's (clipped) sentence.  The pattern runs once
@@ -263,39 +263,27 @@ class Registry:
 
 
 CUES: list[tuple[str, re.Pattern[str]]] = []  # (plain form, compiled): a test checks they agree
-_NOT_WORD = re.compile(r"\W+")
-
-
 # The only characters a case-blind regex letter matches that `str.lower` does not fold to it
 # (İ ı for i, ſ for s; tests/test_speed_equiv_disc_cues.py checks every code point)
 _UNFOLDED = ("\u0130", "\u0131", "\u017f")
 
 
-class _SentenceView:
-    """A sentence as the gates read it: lower-cased, every run of non-word characters one
-    space, a space at either end (" the aid it sent "), and its set of words.  `spaced` is None
-    for a sentence with a character of `_UNFOLDED` (every gate then admits it)."""
-
-    def __init__(self, piece: str) -> None:
-        unfolded = not piece.isascii() and any(c in piece for c in _UNFOLDED)
-        self.spaced = None if unfolded else f" {_NOT_WORD.sub(' ', piece.lower())} "
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset((self.spaced or "").split())
+def _lower(piece: str) -> str | None:
+    """The sentence as the gates read it: lower-cased; None when it holds one of `_UNFOLDED`
+    (every gate then admits it)."""
+    if not piece.isascii() and any(c in piece for c in _UNFOLDED):
+        return None
+    return piece.lower()
 
 
 @dataclass(frozen=True)
 class _Gate:
-    """What a cue's match must open with, in a sentence's `_SentenceView`: one of
-    `words` as a whole word, or one of `openings` (" funding gap ", " casualt") in `spaced`."""
+    """Words one of which a cue's match holds, lower-cased (`_gate` derives them)."""
 
-    words: frozenset[str]
-    openings: tuple[str, ...]
+    needles: tuple[str, ...]
 
-    def admits(self, view: _SentenceView) -> bool:
-        spaced = view.spaced or ""
-        return not self.words.isdisjoint(view.words) or any(o in spaced for o in self.openings)
+    def admits(self, lower: str) -> bool:
+        return any(needle in lower for needle in self.needles)
 
 
 _GATES: dict[str, _Gate] = {}  # a compiled cue's pattern -> its gate
@@ -310,54 +298,26 @@ def requires(pattern: re.Pattern[str], probe: re.Pattern[str]) -> re.Pattern[str
 
 
 def _opening(alt: str) -> str:
-    r"""How a match of the cue alternative `alt` opens, as `_SentenceView.spaced` writes it:
-    its words while they are plain letters joined by a space, `\s`, `\s+` or `\.`, with a
-    space in front (a cue's match starts where no word character stands before it) and, when
-    `alt` ends with its last word, a space after it (" funding gap "); else the words up to
-    the first thing that is not a plain letter (" casualt" of casualt\w+, " exercise" of
-    exercises?).  " " when `alt` opens with no letter (every sentence admits it)."""
-    out, i = " ", 0
-    while True:
-        j = i
-        while j < len(alt) and alt[j].isascii() and alt[j].isalpha():
-            j += 1
-        if alt[j : j + 1] in ("?", "*", "{"):
-            return out + alt[i : j - 1].lower()  # its last letter is optional
-        if j == i:
-            return out
-        out += alt[i:j].lower()
-        if j == len(alt):
-            return out + " "
-        k = j
-        while alt[k : k + 1] == " " or alt[k : k + 2] in (r"\s", r"\."):
-            k += 1 if alt[k] == " " else 2
-            if alt[k : k + 1] == "+":
-                k += 1
-            elif alt[k : k + 1] in ("?", "*", "{"):
-                return out  # the separator is optional: "war\s?games" opens with " war"
-        if k == j:
-            return out
-        out += " "
-        i = k
-        if i == len(alt):
-            return out
+    r"""The letters a match of the cue alternative `alt` opens with: its leading run of plain
+    letters, less the last one when that is optional ("send" of send\w*, "exercise" of
+    exercises?, "funding" of funding\s+gap); "" when it opens with no letter."""
+    run = 0
+    while run < len(alt) and alt[run].isascii() and alt[run].isalpha():
+        run += 1
+    if alt[run : run + 1] in ("?", "*", "{"):
+        run -= 1
+    return alt[:run].lower()
 
 
 def _gate(pattern: str) -> _Gate | None:
-    """The openings of a cue's top-level alternatives, its single whole words apart (looked
-    up in the sentence's set of words); None when one of them opens with no plain letter."""
-    words: set[str] = set()
-    openings: set[str] = set()
-    for alt in _alternatives(pattern):
-        opening = _opening(alt)
-        if opening == " ":
-            return None
-        word = opening.strip()
-        if opening == f" {word} " and " " not in word:
-            words.add(word)
-        else:
-            openings.add(opening)
-    return _Gate(frozenset(words), tuple(sorted(openings)))
+    """The openings of a cue's top-level alternatives, each only if no shorter one stands in
+    it ("aid" stands in every sentence "aids" does); None when one of them opens with no
+    letter (every sentence may then hold a match)."""
+    openings = {_opening(alt) for alt in _alternatives(pattern)}
+    if "" in openings:
+        return None
+    needles = [o for o in openings if not any(other in o for other in openings - {o})]
+    return _Gate(tuple(sorted(needles, key=lambda n: (len(n), n))))
 
 
 def cue(pattern: str) -> re.Pattern[str]:
