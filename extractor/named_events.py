@@ -346,6 +346,21 @@ _IN_PLACE_WORDS = (
     "flood",
 )
 _WAR_WORDS = ("war",)
+# Sharper gates where a kind word hides in common words ("toward", "rainfall", "warn"):
+# pieces of text, one of which each kind of _NAMED_AFTER holds as written (case kept) ...
+_AFTER_PIECES = (
+    "ombing",
+    "attle",
+    "iege",
+    "lockade",
+    "Fall",
+    "Sack",
+    "Liberation",
+    "Partition",
+    "War",
+)
+# ... and the kind word of _NAMED_WAR as it must stand
+_WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
 _CUE_WORDS = _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
 
 
@@ -401,7 +416,8 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
             year = int(m.group("year"))
         kind = _KINDS[" ".join(m.group("kind").lower().split()).split()[-1]]
         yield EventMention(start, m.end(), name, kind, year)
-    for m in _NAMED_AFTER.finditer(text, lo, hi) if gate(_AFTER_WORDS) else ():
+    after = any(text.find(piece, lo, hi) >= 0 for piece in _AFTER_PIECES)
+    for m in _NAMED_AFTER.finditer(text, lo, hi) if after else ():
         if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
             continue
         kind = " ".join(m.group("kind").split())
@@ -428,7 +444,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         adjective = _adjective_of(place) if kind in _PLACE_KIND_ADJECTIVAL else None
         name = f"{adjective or place} {kind}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind], None)
-    for m in _NAMED_WAR.finditer(text, lo, hi) if gate(_WAR_WORDS) else ():
+    for m in _NAMED_WAR.finditer(text, lo, hi) if _WAR_WORD.search(text, lo, hi) else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):
             continue  # "World War" without its number; the Cold War killed no one in a battle
