@@ -54,7 +54,7 @@ def test_every_kind_of_named_after_holds_a_piece() -> None:
     assert kinds is not None
     for alternative in kinds.group(1).split("|"):
         for case in (0, 1):  # "[Bb]attle" -> "Battle", "battle"
-            written = re.sub(r"\[(.)(.)\]", lambda c: c.group(1 + case), alternative)
+            written = re.sub(r"\[(.)(.)\]", lambda c, k=case: c.group(1 + k), alternative)
             written = written.replace(r"\s+", " ")
             assert any(piece in written for piece in ne._AFTER_PIECES), written
 

