@@ -347,7 +347,8 @@ _IN_PLACE_WORDS = (
 )
 _WAR_WORDS = ("war",)
 # Sharper gates where a kind word hides in common words ("toward", "rainfall", "warn"):
-# pieces of text, one of which each kind of _NAMED_AFTER holds as written (case kept) ...
+# pieces of text, one of which each kind of _NAMED_AFTER ends with as written (case kept),
+# and the same before the "of" that follows every kind ...
 _AFTER_PIECES = (
     "ombing",
     "attle",
@@ -359,6 +360,7 @@ _AFTER_PIECES = (
     "Partition",
     "War",
 )
+_AFTER_KIND_OF = re.compile(rf"(?:{'|'.join(_AFTER_PIECES)})\s+of\s")
 # ... and the kind word of _NAMED_WAR as it must stand
 _WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
 _CUE_WORDS = _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
@@ -417,6 +419,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         kind = _KINDS[" ".join(m.group("kind").lower().split()).split()[-1]]
         yield EventMention(start, m.end(), name, kind, year)
     after = any(text.find(piece, lo, hi) >= 0 for piece in _AFTER_PIECES)
+    after = after and _AFTER_KIND_OF.search(text, lo, hi) is not None
     for m in _NAMED_AFTER.finditer(text, lo, hi) if after else ():
         if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
             continue

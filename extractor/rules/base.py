@@ -9,8 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from extractor.discourse import Frame
 from extractor.documents import Document
@@ -44,6 +43,31 @@ class Draft:
     refs: dict[str, int] = field(default_factory=dict)  # restates / part_of -> draft index
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """A property computed on first read and then kept in the instance (what
+    functools.cached_property does, without the lock Python 3.11's takes on every first
+    read: a Ctx is made per figure and read by one thread)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # found before this (non-data) descriptor from now on
+        return value
+
+
 @dataclass
 class Ctx:
     """What a domain rule sees for one quantity."""
@@ -58,7 +82,7 @@ class Ctx:
     frame: Frame = field(default_factory=Frame)  # what earlier sentences established
     memo: dict[str, Any] = field(default_factory=dict)  # answers about this figure, asked twice
 
-    @cached_property
+    @_once
     def paragraph_index(self) -> int:
         return self.layout.paragraph_index(self.q.number_start)
 
@@ -92,7 +116,7 @@ class Ctx:
             if draft is not None and (before is None or q.start < before):
                 yield draft
 
-    @cached_property
+    @_once
     def _full_sentence(self) -> tuple[int, int]:
         return self.layout.sentence(self.q.number_start)
 
@@ -172,7 +196,7 @@ class Ctx:
     def q(self) -> Quantity:
         return self.quantities[self.index]
 
-    @cached_property
+    @_once
     def sentence(self) -> tuple[int, int]:
         """The figure's sentence, clipped to REACH characters either side of the figure: a
         rule never reads further, so a 10 MB 'sentence' of figures costs what its figures
@@ -180,12 +204,12 @@ class Ctx:
         s, e = self._full_sentence
         return max(s, self.q.start - REACH), min(e, self.q.end + REACH)
 
-    @cached_property
+    @_once
     def sentence_text(self) -> str:
         s, e = self.sentence
         return self.text[s:e]
 
-    @cached_property
+    @_once
     def paragraph(self) -> tuple[int, int]:
         return self.layout.paragraph(self.q.number_start)
 
