@@ -43,6 +43,9 @@ def test_openings() -> None:
     assert _opening("exercises?") == "exercise"
     assert _opening(r"war\s?games") == "war"
     assert _opening("Allies") == "allies"
+    assert _opening("at present") == "at present"
+    assert _opening("so far this year") == "so far this year"
+    assert _opening("as ?well") == "as"
     assert _opening("defen[cs]e") == "defen"
     assert _opening(r"(?:the|our)\s+government") == ""
     gate = _gate(r"aid|aids|though|although|send\w*")
@@ -107,6 +110,9 @@ _WORDS = st.sampled_from(
         "exercise",
         "incl.",
         "in all",
+        "in  all",
+        "at\npresent",
+        "at present",
         "so far this year",
         "this fiscal year",
         "ſent",

@@ -322,11 +322,12 @@ def requires(pattern: re.Pattern[str], probe: re.Pattern[str]) -> re.Pattern[str
 
 
 def _opening(alt: str) -> str:
-    r"""The letters a match of the cue alternative `alt` opens with: its leading run of plain
-    letters, less the last one when that is optional ("send" of send\w*, "exercise" of
-    exercises?, "funding" of funding\s+gap); "" when it opens with no letter."""
+    r"""The text a match of the cue alternative `alt` opens with: its leading run of plain
+    letters and spaces, less the last one when that is optional ("send" of send\w*,
+    "exercise" of exercises?, "funding" of funding\s+gap, "at present"); "" when it opens
+    with no letter."""
     run = 0
-    while run < len(alt) and alt[run].isascii() and alt[run].isalpha():
+    while run < len(alt) and alt[run].isascii() and (alt[run].isalpha() or alt[run] == " "):
         run += 1
     if alt[run : run + 1] in ("?", "*", "{"):
         run -= 1
