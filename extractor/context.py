@@ -91,16 +91,18 @@ def _document_dollar(
     dollars: frozenset[str],
 ) -> str | None:
     """The dollar of the countries named in the paragraphs that hold money, when they all share
-    one (computed once per document)."""
+    one (computed once per document; the paragraphs are read only until a second dollar)."""
     if "dollar" not in cache:
         found: set[str | None] = set()
+        countries = gazetteer().entities
         for index in sorted({layout.paragraph_index(q.number_start) for q in quantities}):
             lo, hi = layout.paragraph_at(index)
-            found |= {
-                gazetteer().entities[m.code].currency
-                for m in entities.within(lo, hi)
-                if gazetteer().entities[m.code].currency in dollars
-            }
+            for m in entities.within(lo, hi):
+                currency = countries[m.code].currency
+                if currency in dollars:
+                    found.add(currency)
+            if len(found) > 1:
+                break
         cache["dollar"] = found.pop() if len(found) == 1 else None
     return cache["dollar"]
 

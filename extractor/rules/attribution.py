@@ -10,7 +10,7 @@ import re
 
 from extractor.gazetteer import Mention, events, gazetteer
 from extractor.named_events import DATED_PREFIX
-from extractor.rules.base import Ctx, cue
+from extractor.rules.base import Ctx, cue, requires
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
@@ -22,6 +22,8 @@ _STATED_YEAR = re.compile(
     r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
+requires(_STATED_YEAR, _YEAR_DIGITS)
 NOW = cue(
     r"today|currently|now|this year|at present|presently|so far this year"
     r"|this\s+(?:financial|fiscal|budget)\s+year"
@@ -201,10 +203,14 @@ def resolved_year(ctx: Ctx) -> int | None:
         return year
     table = events()
     for start in ctx.matches(DATED_PREFIX):  # "since the annexation ...": tried only there
+        if not table.dated_any.match(ctx.text, start.start()):
+            continue  # (no dated event here: one try instead of one per event)
         for pattern, event_year in table.dated:
             if pattern.match(ctx.text, start.start()):
                 return event_year
     for name in ctx.matches(table.office_lead):  # "when President X came to office"
+        if not table.office_dated_any.match(ctx.text, name.start()):
+            continue
         for pattern, event_year in table.office_dated:
             if pattern.match(ctx.text, name.start()):
                 return event_year
@@ -228,6 +234,7 @@ _MONTH = (
 WRITTEN_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH}\s+)(?P<year>(?:19|20)\d\d)\b"
 )
+requires(WRITTEN_DATE, _YEAR_DIGITS)
 
 
 # Between a count and a figure with no noun that restates or disputes it: "12,700 -- though

@@ -9,8 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from extractor.discourse import Frame
 from extractor.documents import Document
@@ -44,6 +43,31 @@ class Draft:
     refs: dict[str, int] = field(default_factory=dict)  # restates / part_of -> draft index
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """A property computed on first read and then kept in the instance (what
+    functools.cached_property does, without the lock Python 3.11's takes on every first
+    read: a Ctx is made per figure and read by one thread)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # found before this (non-data) descriptor from now on
+        return value
+
+
 @dataclass
 class Ctx:
     """What a domain rule sees for one quantity."""
@@ -58,7 +82,7 @@ class Ctx:
     frame: Frame = field(default_factory=Frame)  # what earlier sentences established
     memo: dict[str, Any] = field(default_factory=dict)  # answers about this figure, asked twice
 
-    @cached_property
+    @_once
     def paragraph_index(self) -> int:
         return self.layout.paragraph_index(self.q.number_start)
 
@@ -92,7 +116,7 @@ class Ctx:
             if draft is not None and (before is None or q.start < before):
                 yield draft
 
-    @cached_property
+    @_once
     def _full_sentence(self) -> tuple[int, int]:
         return self.layout.sentence(self.q.number_start)
 
@@ -106,10 +130,29 @@ class Ctx:
         key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one
         found = self.frame.cache.get(key)
         if found is None:
-            matches = list(pattern.finditer(self.text, *full))
-            found = ([m.start() for m in matches], matches)
+            if self._may_match(pattern, full):
+                matches = list(pattern.finditer(self.text, *full))
+                found = ([m.start() for m in matches], matches)
+            else:
+                found = ([], [])
             self.frame.cache[key] = found
         return found
+
+    def _may_match(self, pattern: re.Pattern[str], full: tuple[int, int]) -> bool:
+        """False only when `pattern` cannot match in the sentence `full`: its gate (a word
+        every match of a cue opens with, a probe) is absent.  Most cues are absent from most
+        sentences, and looking for a few words costs less than the cue's regex."""
+        probe = _PROBES.get(pattern.pattern)
+        if probe is not None and probe[0] == pattern.flags:
+            return probe[1].search(self.text, *full) is not None
+        gate = _GATES.get(pattern.pattern)
+        if gate is None:
+            return True
+        key = ("lower", full)
+        if key not in self.frame.cache:
+            self.frame.cache[key] = _lower(self.text[full[0] : full[1]])
+        lower = self.frame.cache[key]
+        return lower is None or gate.admits(lower)
 
     def has(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` matches in the figure's (clipped) sentence.  The pattern runs once
@@ -153,7 +196,7 @@ class Ctx:
     def q(self) -> Quantity:
         return self.quantities[self.index]
 
-    @cached_property
+    @_once
     def sentence(self) -> tuple[int, int]:
         """The figure's sentence, clipped to REACH characters either side of the figure: a
         rule never reads further, so a 10 MB 'sentence' of figures costs what its figures
@@ -161,12 +204,12 @@ class Ctx:
         s, e = self._full_sentence
         return max(s, self.q.start - REACH), min(e, self.q.end + REACH)
 
-    @cached_property
+    @_once
     def sentence_text(self) -> str:
         s, e = self.sentence
         return self.text[s:e]
 
-    @cached_property
+    @_once
     def paragraph(self) -> tuple[int, int]:
         return self.layout.paragraph(self.q.number_start)
 
@@ -244,6 +287,62 @@ class Registry:
 
 
 CUES: list[tuple[str, re.Pattern[str]]] = []  # (plain form, compiled): a test checks they agree
+# The only characters a case-blind regex letter matches that `str.lower` does not fold to it
+# (İ ı for i, ſ for s; tests/test_speed_equiv_disc_cues.py checks every code point)
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+def _lower(piece: str) -> str | None:
+    """The sentence as the gates read it: lower-cased; None when it holds one of `_UNFOLDED`
+    (every gate then admits it)."""
+    if not piece.isascii() and any(c in piece for c in _UNFOLDED):
+        return None
+    return piece.lower()
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """Words one of which a cue's match holds, lower-cased (`_gate` derives them)."""
+
+    needles: tuple[str, ...]
+
+    def admits(self, lower: str) -> bool:
+        return any(map(lower.__contains__, self.needles))  # (no generator: a third faster)
+
+
+_GATES: dict[str, _Gate] = {}  # a compiled cue's pattern -> its gate
+_PROBES: dict[str, tuple[int, re.Pattern[str]]] = {}  # pattern -> (its flags, probe)
+
+
+def requires(pattern: re.Pattern[str], probe: re.Pattern[str]) -> re.Pattern[str]:
+    """Declare that every match of `pattern` holds a match of `probe` ("in 2024": a year), so
+    that `Ctx.has`/`Ctx.matches` skip a sentence where the (cheaper) probe finds nothing."""
+    _PROBES[pattern.pattern] = (pattern.flags, probe)
+    return pattern
+
+
+def _opening(alt: str) -> str:
+    r"""The text a match of the cue alternative `alt` opens with: its leading run of plain
+    letters and spaces, less the last one when that is optional ("send" of send\w*,
+    "exercise" of exercises?, "funding" of funding\s+gap, "at present"); "" when it opens
+    with no letter."""
+    run = 0
+    while run < len(alt) and alt[run].isascii() and (alt[run].isalpha() or alt[run] == " "):
+        run += 1
+    if alt[run : run + 1] in ("?", "*", "{"):
+        run -= 1
+    return alt[:run].lower()
+
+
+def _gate(pattern: str) -> _Gate | None:
+    """The openings of a cue's top-level alternatives, each only if no shorter one stands in
+    it ("aid" stands in every sentence "aids" does); None when one of them opens with no
+    letter (every sentence may then hold a match)."""
+    openings = {_opening(alt) for alt in _alternatives(pattern)}
+    if "" in openings:
+        return None
+    needles = [o for o in openings if not any(other in o for other in openings - {o})]
+    return _Gate(tuple(sorted(needles, key=lambda n: (len(n), n))))
 
 
 def cue(pattern: str) -> re.Pattern[str]:
@@ -256,6 +355,9 @@ def cue(pattern: str) -> re.Pattern[str]:
     plain = rf"(?i)(?<![\w-])(?:{pattern})(?![\w-])"
     compiled = re.compile(rf"(?i)(?<![\w-])(?:{_by_first_letter(pattern)})(?![\w-])")
     CUES.append((plain, compiled))
+    gate = _gate(pattern)
+    if gate is not None:
+        _GATES[compiled.pattern] = gate
     return compiled
 
 
