@@ -396,6 +396,14 @@ def _name_words(text: str) -> str:
     return " ".join(words)
 
 
+def _start_of(m: re.Match[str], x: str) -> int:
+    """Where the name `x` (its words as _name_words joined them) starts in the match: at its
+    first word inside the group `x` (a name written across a line break is joined by one
+    space, so the whole of it need not stand in the text)."""
+    at = m.group("x").find(x.split()[0])
+    return m.start("x") + max(at, 0)
+
+
 def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
     """Casualty events found by pattern: the canonical name is the name as written, its kind
     word capitalised when it comes first ('siege of Mariupol' -> 'Siege of Mariupol')."""
@@ -410,7 +418,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         x = _name_words(m.group("x"))
         if not x or not starts_word(text, m.start()):
             continue
-        start = m.end() - len(m.group()) + m.group().index(x)
+        start = _start_of(m, x)
         name = f"{x} {m.group('kind')}"
         year = None
         if m.group("year"):
@@ -451,7 +459,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):
             continue  # "World War" without its number; the Cold War killed no one in a battle
-        start = m.start() + m.group().index(x)
+        start = _start_of(m, x)
         yield EventMention(start, m.end(), f"{x} {m.group('kind')}", "war")
 
 
