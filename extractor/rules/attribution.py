@@ -13,11 +13,13 @@ from extractor.named_events import DATED_PREFIX
 from extractor.rules.base import Ctx, cue, requires
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
+_SOURCE_BEFORE = re.compile(r"(?i)\b(?:according\s+to|citing|cited\s+by|per)\s+(?:the\s+)?$")
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:the\s+(?=(?:19|20)\d\d\s+[a-z]))?"  # "in the 2024 election", "by the 2030 deadline"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
@@ -58,6 +60,11 @@ def coordinated(ctx: Ctx, mentions: list[Mention], last: int) -> list[str]:
         gap = ctx.text[mentions[i - 1].end : group[0].start]
         if not _COORDINATION.match(gap):
             break
+        earlier = mentions[i - 1]
+        if gap.strip() == "," and _SOURCE_BEFORE.search(
+            ctx.text, max(0, earlier.start - 25), earlier.start
+        ):
+            break  # "According to the IMF, Kenya grew 5%": a source, not a list
         i -= 1
         group.insert(0, mentions[i])
     codes: list[str] = []
@@ -137,6 +144,15 @@ def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | No
     return pick[-1].code if pick else None
 
 
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|dropped|grew|climbed|declined"
+    r"|jumped|slipped|a\s+rise\s+of|a\s+fall\s+of|an\s+increase\s+of|a\s+drop\s+of)\s+(?:by\s+)?$"
+)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:\w+est|most\s+\w+|least\s+\w+|first|highest|lowest|biggest|worst|best)\b[^.;,\d]{0,30}$"
+)
+
+
 def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     """The year the sentence states for the figure.
 
@@ -153,8 +169,17 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
             key = " ".join(m.group().lower().split())
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
     for m in ctx.matches(_STATED_YEAR):
-        if m.group("prep").lower() == "since" and m.start() > ctx.q.end:
-            continue  # "the steepest rise since 2009": a baseline after the figure, not its year
+        if m.group("prep").lower() == "since" and (
+            m.start() > ctx.q.end
+            or _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+        ):
+            continue  # "the steepest rise since 2009": a baseline, not a figure's year
+        if (
+            m.group("prep").lower() == "from"
+            and 0 <= m.start() - ctx.q.end <= 3
+            and _CHANGE_BEFORE.search(ctx.text, max(0, ctx.q.start - 25), ctx.q.start)
+        ):
+            continue  # "down 2.0 percentage points from 2021": the year compared with
         year = int(m.group("year"))
         if m.group("end") and m.group("prep").lower() in ("by", "until"):
             year = year // 100 * 100 + int(m.group("end"))  # "by 2033-34": the year it ends

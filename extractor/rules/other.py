@@ -245,6 +245,30 @@ RULE = Rule(
             "about 1.2 million displaced Ukrainians",
             {"family": "other", "subject": "DE"},
         ),
+        # a source named before a comma is no member of a list
+        Example(
+            "According to the World Bank, Kenya grew 5.6% in 2023.",
+            "5.6%",
+            {"family": "other", "subject": "KE", "year": 2023},
+        ),
+        # "in the 2022 election": the year an event of the sentence is named by; a baseline
+        # after a superlative or a change is not the figure's year
+        Example(
+            "Turnout in the 2022 election was 61.5%, down 3.1 points from 2018.",
+            "61.5%",
+            {"family": "other", "year": 2022},
+        ),
+        Example(
+            "Turnout in the 2022 election was 61.5%, down 3.1 points from 2018.",
+            "3.1 points",
+            {"family": "other", "year": 2022},
+        ),
+        Example(
+            "Inflation in Chile slowed to 3.2% in June, the lowest rate since 2021, while "
+            "unemployment rose to 8.9%.",
+            "8.9%",
+            {"family": "other", "subject": "CL", "year": None},
+        ),
     ),
     counter_examples=(
         "The 75th anniversary summit opened on 9 July 2024 in Washington.",
