@@ -204,12 +204,19 @@ _EXERCISE_CUE = re.compile(
 )  # "the 28th edition of Malabar": a series has editions
 # A two-digit edition ("Zapad-81", "Defender-Europe 20") after a space only where no noun
 # follows: "RIMPAC 24 ships" is a count.
+# An edition numbered in Roman numerals after a known series: "UNITAS LXVI" (two numerals
+# at least, so that "Cope North I" or a pronoun is never read as one)
+_ROMAN_EDITION = re.compile(
+    r" ((?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b"
+)
 _SHORT_EDITION_END = re.compile(
     r"\s*(?:[,.;:)»”\"'’]|$)|\s+(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
     r"|\s+(?:was|were|is|are|will|would|began|begins|started|starts|ended|ends|involved"
     r"|involves|included|includes|took|takes|brought|brings|saw|sees|drew|draws|featured"
-    r"|features|has|had|kicked|opened|closed|wrapped|got|gets)\b"
-)  # "BALTOPS 22 was hosted by Sweden": a verb after it, so an edition
+    r"|features|has|had|kicked|opened|closed|wrapped|got|gets|concluded|concludes|continued"
+    r"|continues|runs|ran|gathered|gathers|hosted|hosts|involving|featuring|drawing|bringing"
+    r"|comprised|comprises|ended|began)\b"
+)  # "BALTOPS 22 was hosted by Sweden", "BALTOPS 25 concluded": a verb after it, an edition
 # A series named alone with its year just after it: "the Zapad exercises in 1981".
 _SERIES_YEAR_AFTER = re.compile(
     r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+)?(?:in|of)\s+"
@@ -490,6 +497,10 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
             yield EventMention(m.start(), m.end(), name, "exercise", full)
         elif surface not in table.translations:  # "the Zapad drill"; "West" alone is none
             end = m.start() + len(surface)
+            roman = _ROMAN_EDITION.match(text, end)
+            if roman is not None:  # "UNITAS LXVI, hosted by the Colombian navy": its 66th
+                yield EventMention(m.start(), roman.end(), f"{series} {roman.group(1)}", "exercise")
+                continue
             dated = _SERIES_YEAR_AFTER.match(text, end)
             if dated and dated.end() <= hi:  # "the previous Zapad exercise, in 2017"
                 editions.add(dated.start("year"))

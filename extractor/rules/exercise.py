@@ -599,6 +599,17 @@ RULE = Rule(
             "About 5,000 troops",
             {"family": "exercise", "subject": "KZ"},
         ),
+        # a two-digit edition before a verb; an edition in Roman numerals
+        Example(
+            "Cutlass Express 25 concluded on Friday with 1,200 personnel from 20 nations.",
+            "1,200 personnel",
+            {"family": "exercise", "event": "Cutlass Express 25", "year": 2025},
+        ),
+        Example(
+            "UNITAS LXV, hosted by the Chilean navy, gathered 18 ships and 5,000 sailors.",
+            "18 ships",
+            {"family": "exercise", "event": "UNITAS LXV"},
+        ),
     ),
     counter_examples=(
         "The army has 128,000 servicemen and 250 tanks.",
