@@ -50,6 +50,20 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
     return candidates[0]
 
 
+def _yuan_sign(q: Quantity, layout: Layout, entities: EntityIndex) -> bool:
+    """'China will provide ¥1 billion': the yen sign writes the yuan too; it is the yuan where
+    the sentence (else the paragraph) names China and not Japan."""
+    s, e = layout.sentence(q.number_start)
+    ps, pe = layout.paragraph(q.number_start)
+    for lo, hi in ((max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)), (ps, pe)):
+        codes = {m.code for m in entities.within(lo, hi)}
+        if "JP" in codes:
+            return False
+        if "CN" in codes:
+            return True
+    return False
+
+
 _NEIGHBOURS = 4  # explicit amounts looked at either side of a bare $
 _WINDOW = 600  # characters of its sentence (and paragraph) a bare $ reads either side
 
@@ -167,6 +181,13 @@ def resolve_currencies(
     for q in quantities:
         if q.kind == "money" and q.unit.startswith(SHARED):
             q = q._replace(unit=_shared(q, layout, entities, home), currency_from="context")
+        if (
+            q.kind == "money"
+            and q.unit == "JPY"
+            and "¥" in text[q.start : q.number_start]
+            and _yuan_sign(q, layout, entities)
+        ):
+            q = q._replace(unit="CNY", currency_from="context")
         if q.kind != "money" or q.unit != CONTEXT_DOLLAR:
             out.append(q)
             prev = q

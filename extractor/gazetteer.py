@@ -202,9 +202,15 @@ def events() -> EventTable:
 
 
 @cache
+@cache
 def dollar_currencies() -> frozenset[str]:
-    """Currencies written with a dollar sign (from the currency table): AUD, NZD, USD, ..."""
-    return frozenset(c.code for c in lexicon().currencies if c.code and "$" in c.surface)
+    """Dollars: currencies written with a dollar sign whose name is a dollar (AUD, NZD, USD,
+    ...), what a bare '$' or 'dollars' can mean.  Not the real (R$), the peso (MX$) or the
+    pa'anga (T$): their own signs carry a '$', but the word and the bare sign are not theirs."""
+    table = lexicon().currencies
+    signed = {c.code for c in table if c.code and "$" in c.surface}
+    named = {c.code for c in table if c.code and "dollar" in c.surface.lower()}
+    return frozenset(signed & named)
 
 
 class EntityIndex:

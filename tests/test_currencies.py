@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.lexicon import SHARED_PREFIX, lexicon, load_data, shared_candidates
+from extractor.pipeline import extract_text
 from extractor.quantities import CONTEXT_DOLLAR, quantities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,3 +193,26 @@ def test_east_african_shillings_are_read_from_the_country(text: str, quote: str,
 
     found = {f.span.quote: f.quantity.unit for f in extract_text(text).facts}
     assert found.get(quote) == unit, found
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        # the yen sign writes the yuan too: China named (and not Japan) makes it the yuan
+        ("China will provide ¥1 billion in grant aid to Laos.", "¥1 billion", "CNY"),
+        ("Japan will lend the Philippines ¥60 billion.", "¥60 billion", "JPY"),
+        ("The ¥9 trillion budget passed.", "¥9 trillion", "JPY"),
+        # "dollars" and the bare sign are never the real or the peso, whose own signs hold "$"
+        (
+            "After the floods in Brazil, Uruguay's government wired three million dollars.",
+            "three million dollars",
+            "USD",
+        ),
+        ("Mexico will receive $5 million from Canada.", "$5 million", "CAD"),
+    ],
+)
+def test_a_sign_two_currencies_write_is_read_from_the_countries_named(
+    text: str, quote: str, unit: str
+) -> None:
+    facts = [f for f in extract_text(text).facts if f.span.quote == quote]
+    assert facts and facts[0].quantity.unit == unit
