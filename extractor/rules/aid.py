@@ -811,6 +811,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
                 return None
             given = True  # "The ministry put their value at 1.2 billion kroner"
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
+        if ctx.previous_in_sentence("aid") is not None:
+            given = True  # "Argentina sent two planes; Uruguay's government wired $3 million"
     elif q.kind == "count" or (q.kind == "measure" and q.unit in _GOODS_MEASURES):
         if (
             _in_spending_sentence(ctx)  # "a budget of 61.2 trillion won, including 20 jets"
@@ -1377,6 +1379,13 @@ RULE = Rule(
             "- $15 million from Denmark for shelter\n",
             "$15 million",
             {"family": "aid", "donor": "DK", "recipient": "SD"},
+        ),
+        # money beside an aid fact of its own sentence is given too
+        Example(
+            "After the earthquake, Chile sent 40 rescuers to Ecuador; Peru's government wired "
+            "two million dollars.",
+            "two million dollars",
+            {"family": "aid", "donor": "PE", "recipient": "EC"},
         ),
     ),
     counter_examples=(

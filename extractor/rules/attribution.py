@@ -20,6 +20,7 @@ _OF_ENTITY = re.compile(r"\s+of\s+")
 _STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
     r"(?:the\s+(?=(?:19|20)\d\d\s+[a-z]))?"  # "in the 2024 election", "by the 2030 deadline"
+    r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"  # "of 2024"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"

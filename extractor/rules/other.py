@@ -30,6 +30,10 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
         spent = next((d for d in earlier if d.family == "spending"), None)
         if spent is not None and spent.fields.get("subject") is not None:
             subject = spent.fields["subject"]
+    if subject is None and not ctx.mentions():
+        # "Inflation in Argentina slowed to 2.4% ... Poverty affected 38.1% of the population":
+        # a sentence that names no one goes on about its paragraph's country
+        subject = subject_from_paragraph(ctx)
     if subject is not None:
         fields["subject"] = subject
     year = resolved_year(ctx) or _year_of_paragraph(ctx, described)
@@ -268,6 +272,14 @@ RULE = Rule(
             "unemployment rose to 8.9%.",
             "8.9%",
             {"family": "other", "subject": "CL", "year": None},
+        ),
+        # a sentence that names no one goes on about its paragraph's country; "the second
+        # half of 2024" states a year
+        Example(
+            "Unemployment in Peru fell to 6.1% in May. Poverty affected 27.5% of the "
+            "population in the second half of 2024.",
+            "27.5%",
+            {"family": "other", "subject": "PE", "year": 2024},
         ),
     ),
     counter_examples=(
