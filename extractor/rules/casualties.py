@@ -11,7 +11,7 @@ from typing import Any
 from extractor.gazetteer import EventMention, Mention
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import COMPARED_ESTIMATE, is_country, total_before_including
-from extractor.rules.base import REACH, Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import NEIGHBOURS, REACH, Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import COORDINATED
 
 HARM = {
@@ -286,6 +286,7 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
         fields["year"] = year
     sufferer = (
         _sufferer(ctx)
+        or _own_forces_report(ctx)
         or _place_of_harm(ctx, event)  # the figure's own sentence before what earlier ones said
         or ctx.carried("subject", family="casualties")
         or _country_of_event(ctx, event)
@@ -298,6 +299,34 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
 _IN_THE_COUNTRY = re.compile(
     r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:in|across|throughout)\s+the\s+(?:country|nation)\b"
 )
+
+
+_SOLDIERS = frozenset(
+    "soldier troop serviceman servicemen servicewoman marine sailor airman paratrooper officer"
+    " personnel member fighter conscript".split()
+)
+# "..., the Burkina Faso army said", "Ukraine's military reported": a country's forces report
+_FORCES_REPORT = re.compile(
+    r"(?i)(?:['’]s?)?\s+(?:army|military|armed\s+forces|defen[cs]e\s+ministry|defen[cs]e\s+forces"
+    r"|general\s+staff|ministry\s+of\s+defen[cs]e)\s+(?:has\s+|had\s+|have\s+)?(?:said|says"
+    r"|reported|reports|announced|announces|confirmed|confirms|stated|admitted|admits)\b"
+)
+
+
+def _own_forces_report(ctx: Ctx) -> str | None:
+    """'Fifty-seven soldiers fell with honour and 23 were wounded, ... the Burkina Faso army
+    said': soldiers whose losses a country's own forces report are that country's."""
+    if ctx.q.kind == "count" and ctx.q.unit.split()[-1] not in _SOLDIERS:
+        return None
+    ps, pe = ctx.paragraph
+    for m in ctx.entities.within(ps, pe):
+        if is_country(m.code) and _FORCES_REPORT.match(ctx.text, m.end, min(pe, m.end + 60)):
+            if ctx.q.kind == "count":
+                return m.code
+            draft = next(ctx.facts_back(ps, limit=NEIGHBOURS), None)  # "... and 23 were wounded"
+            if draft is not None and draft.quantity.unit.split()[-1] in _SOLDIERS:
+                return m.code
+    return None
 
 
 def _place_of_harm(ctx: Ctx, event: EventMention | None = None) -> str | None:
@@ -499,10 +528,13 @@ def _governing_harm(ctx: Ctx) -> str | None:
     between 2.5 million and 3 million') or right after it, across auxiliaries only ('1,400
     were killed', '140,000 had died') -- never one further on ('one million is for Ukrainians
     displaced ...')."""
+    after = ctx.after()
+    m = _HARM_RIGHT_AFTER.match(after)
+    if m is not None and m.start("h") <= 1:  # "killed and 8 wounded": the word right after
+        return HARM[re.sub(r"\s+", " ", m.group("h").lower())]
     before = list(HARM_CUE.finditer(ctx.before()))
     if before and len(ctx.before()) - before[-1].end() < 25:
         return HARM[re.sub(r"\s+", " ", before[-1].group().lower())]
-    m = _HARM_RIGHT_AFTER.match(ctx.after())
     return HARM[re.sub(r"\s+", " ", m.group("h").lower())] if m else None
 
 
@@ -891,6 +923,18 @@ RULE = Rule(
             "At least 300 people were killed in clashes in Chad last year, 50 more than in 2022.",
             "At least 300 people",
             {"family": "casualties", "subject": "TD", "year": None},
+        ),
+        # soldiers whose losses a country's own forces report are that country's
+        Example(
+            "Militants attacked an outpost near the border. Twelve soldiers were killed and 8 "
+            "wounded, the Niger army said.",
+            "Twelve soldiers",
+            {"family": "casualties", "subject": "NE"},
+        ),
+        Example(
+            "Twelve soldiers were killed and 8 wounded, the Niger army said.",
+            "8",
+            {"family": "casualties", "subject": "NE"},
         ),
     ),
     counter_examples=(
