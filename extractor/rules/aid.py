@@ -1387,6 +1387,13 @@ RULE = Rule(
             "two million dollars",
             {"family": "aid", "donor": "PE", "recipient": "EC"},
         ),
+        # the government that asked for it receives the aid
+        Example(
+            "At the request of the Government of Laos, Japan will provide emergency relief "
+            "goods worth ¥40 million, including 300 tents.",
+            "300 tents",
+            {"family": "aid", "donor": "JP", "recipient": "LA"},
+        ),
     ),
     counter_examples=(
         "Germany's €100 billion special fund for the Bundeswehr raised spending to €90 billion.",

@@ -58,6 +58,11 @@ _TO_BEFORE = re.compile(
     r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
 )
+# "At the request of the Royal Government of Cambodia, ... will provide": who asked receives
+_REQUEST_BEFORE = re.compile(
+    r"(?i)\b(?:at|following|after|on)\s+(?:the\s+)?request\s+of\s+(?:the\s+)?"
+    r"(?:(?:royal|federal|national|transitional|interim)\s+)?(?:government\s+of\s+(?:the\s+)?)?$"
+)
 _FROM_BEFORE = re.compile(
     r"(?i)(?:\bfrom|\b(?:\w+(?:ed|en|wn|id)|sent|lent|spent|made|given)\s+by)\s+(?:the\s+)?"
     r"(?:government\s+of\s+)?$"
@@ -184,7 +189,7 @@ def _role(ctx: Ctx, m: Mention) -> Role:
         return Role(m, "none", 0)
     if _FROM_BEFORE.search(before):
         return Role(m, "giver", 2)
-    if _TO_BEFORE.search(before):
+    if _TO_BEFORE.search(before) or _REQUEST_BEFORE.search(before):
         return Role(m, "receiver", 2)
     if _GIVE_BEFORE.search(before) and m.form != "adjective":
         return Role(m, "receiver", 2)  # "promised Ukraine", "provide Kyiv with"
