@@ -622,6 +622,16 @@ def _listed(rec: list[Role]) -> bool:
     return all(b.mention.start - a.mention.end <= 6 for a, b in itertools.pairwise(rec))
 
 
+def _brussels_speaks_for_eu(ctx: Ctx, found: list[Role]) -> bool:
+    """'The European Union will disburse €150 million ... Brussels has also offered loans of up
+    to €900 million': in a document that names the EU, 'Brussels' as a giver is the EU."""
+    named = any(
+        r.mention.code == "BE" and ctx.text[r.mention.start : r.mention.end] == "Brussels"
+        for r in found
+    )
+    return named and any(m.code == "EU" for m in ctx.document_mentions())
+
+
 def _donor_and_recipient(
     ctx: Ctx, *, listed: bool = False
 ) -> tuple[str | list[str] | None, str | list[str] | None, bool]:
@@ -711,6 +721,8 @@ def _donor_and_recipient(
         donor = doc_giver
     if donor is None:
         donor = _national_donor(ctx, recipient, stated_only=False)
+    if donor == "BE" and _brussels_speaks_for_eu(ctx, found):
+        donor = "EU"
     if donor is not None and recipient == donor:
         # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel at home; the
         # receiver is the one the frame or the document holds
@@ -1393,6 +1405,13 @@ RULE = Rule(
             "goods worth ¥40 million, including 300 tents.",
             "300 tents",
             {"family": "aid", "donor": "JP", "recipient": "LA"},
+        ),
+        # "Brussels" as a giver in a document that names the EU is the EU
+        Example(
+            "The European Union will give Jordan €200 million this year. Brussels has also "
+            "offered loans of up to €500 million.",
+            "up to €500 million",
+            {"family": "aid", "donor": "EU", "recipient": "JO"},
         ),
     ),
     counter_examples=(
