@@ -338,6 +338,13 @@ def _listed_after_aid_item(ctx: Ctx) -> bool:
 
 
 # Givers the text does not name: "Donors pledged $80 million for flood relief in Pakistan"
+# "the $2.6 billion raised at the Geneva pledging conference", "pledged at the summit by 40
+# donors": a total many givers made
+_RAISED_AT = re.compile(
+    r"(?i)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:raised|pledged|collected|mobili[sz]ed)"
+    r"\s+(?:so\s+far\s+)?(?:at|during|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:conference|summit|appeal|meeting|donors|telethon|round)\b"
+)
 _UNNAMED_DONORS = re.compile(
     rf"(?i)\b(?:donors|donor\s+countries|governments|the\s+international\s+community|international"
     rf"\s+donors|participants|the\s+conference)\s+{AUX}(?:{GIVE}|raised)\b"
@@ -857,7 +864,12 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         return None
     includes = listed or _INCLUDES.search(ctx.before()) is not None  # "It includes 20 tanks"
     donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
-    unnamed = donor is None and recipient is not None and _UNNAMED_DONORS.search(ctx.before())
+    if q.kind == "money" and _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)):
+        donor = None  # "of the $2.6 billion raised at the pledging conference": many givers
+    unnamed = recipient is not None and donor is None and (
+        _UNNAMED_DONORS.search(ctx.before()) is not None
+        or _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
+    )
     if not listed and not unnamed and (
         donor is None
         or (recipient is None and not ctx.has(AID_WORD) and not given and not _package_listed(ctx))
@@ -1412,6 +1424,13 @@ RULE = Rule(
             "offered loans of up to €500 million.",
             "up to €500 million",
             {"family": "aid", "donor": "EU", "recipient": "JO"},
+        ),
+        # a total raised at a pledging conference has many givers, none of them its donor
+        Example(
+            "Norway pledged $50 million for Syria, and Qatar $100 million, of the $4 billion "
+            "raised at the Brussels pledging conference.",
+            "$4 billion",
+            {"family": "aid", "donor": None, "recipient": "SY"},
         ),
     ),
     counter_examples=(
