@@ -145,7 +145,36 @@ def _described_event(ctx: Ctx) -> EventMention | None:
         if placed is not None:
             name = placed.group(1) + ctx.text[m.start : m.end]
             return EventMention(placed.start(1), m.end, " ".join(name.split()), "war", None)
+    attack = _ATTACK_ON_PLACE.search(ctx.text, s, e)
+    if attack is not None and _is_place_name(ctx, attack):
+        name = f"{attack.group('kind').lower()} {attack.group('prep')} {attack.group('place')}"
+        return EventMention(attack.start(), attack.end(), name, "attack", None)
     return None
+
+
+# "An assault by paramilitary forces on the Zamzam displacement camp", "the attack at Djibo",
+# "a suicide bombing in Peshawar": an incident named by its kind and its place
+_ATTACK_ON_PLACE = re.compile(
+    r"\b(?P<kind>[Aa]ttacks?|[Aa]ssaults?|[Rr]aids?|[Bb]ombings?|[Ss]hootings?|[Aa]mbush(?:es)?"
+    r"|[Ss]hellings?|[Aa]irstrikes?|[Ss]tampedes?|[Ss]hipwrecks?)(?:\s+by\s+[a-z][\w\s-]{0,40}?)?"
+    r"\s+(?P<prep>on|at|in|near|against|off)\s+(?:the\s+|a\s+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _is_place_name(ctx: Ctx, m: re.Match[str]) -> bool:
+    """The capitalised words after the kind name a place: no country, person or body the
+    gazetteer knows (those have roles of their own), no month or weekday."""
+    place = m.group("place")
+    if place.split()[0] in _NOT_PLACES:
+        return False
+    return not ctx.entities.within(m.start("place"), m.end("place"))
+
+
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split()
+)
 # Words that only the Second World War gives a casualty passage: its fronts, its armies,
 # its regimes, its years.
 _WORLD_WAR_II = re.compile(
@@ -935,6 +964,12 @@ RULE = Rule(
             "Twelve soldiers were killed and 8 wounded, the Niger army said.",
             "8",
             {"family": "casualties", "subject": "NE"},
+        ),
+        # an incident named by its kind and place
+        Example(
+            "A raid by gunmen on the Kumba school killed at least seven children.",
+            "at least seven children",
+            {"family": "casualties", "event": "raid on Kumba"},
         ),
     ),
     counter_examples=(
