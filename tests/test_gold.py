@@ -32,7 +32,7 @@ PASSAGES = {
     "precision": 0.976,
     "recall": 0.968,
     "qualifier_accuracy": 0.982,
-    "attribution_accuracy": 0.931,
+    "attribution_accuracy": 0.935,
 }
 
 
@@ -56,8 +56,8 @@ PASSAGE_FIELDS = {
     "donor": 0.976,
     "recipient": 0.894,
     "subject": 0.972,
-    "event": 0.893,
-    "year": 0.919,
+    "event": 0.903,
+    "year": 0.929,
 }
 
 

@@ -28,7 +28,7 @@ MILITARY_UNITS = frozenset(
     tank
     aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
-    equipment unit of equipment drone missile launcher observer
+    equipment unit of equipment drone missile launcher observer ground range
     """.split()
 ) | {
     "infantry fighting vehicle",
@@ -37,6 +37,8 @@ MILITARY_UNITS = frozenset(
     "piece of hardware",
     "piece of equipment",
     "unit of equipment",
+    "training ground",
+    "firing range",
     "fighter jet",
     "main battle tank",
     "attack helicopter",
@@ -609,6 +611,13 @@ RULE = Rule(
             "UNITAS LXV, hosted by the Chilean navy, gathered 18 ships and 5,000 sailors.",
             "18 ships",
             {"family": "exercise", "event": "UNITAS LXV"},
+        ),
+        # the training grounds and ranges an exercise is held at are counted with it
+        Example(
+            "Around 12,000 troops are deployed at nine training grounds. Today the exercise "
+            "\"Kavkaz-2028\" began.",
+            "nine training grounds",
+            {"family": "exercise", "event": "Kavkaz-2028", "year": 2028},
         ),
     ),
     counter_examples=(
