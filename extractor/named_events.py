@@ -370,7 +370,13 @@ _AFTER_PIECES = (
 _AFTER_KIND_OF = re.compile(rf"(?:{'|'.join(_AFTER_PIECES)})\s+of\s")
 # ... and the kind word of _NAMED_WAR as it must stand
 _WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
-_CUE_WORDS = _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
+_PARADE_WORDS = ("parade",)
+_CUE_WORDS = (
+    _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS + _PARADE_WORDS
+)
+# "the original Victory Parade took place ... in 1945": a named parade, dated by its sentence
+_NAMED_PARADE = re.compile(r"\b(?P<x>(?:[A-Z][\w-]+\s+){1,3})Parade\b")
+_A_YEAR_IN = re.compile(r"(?i)\b(?:in|of)\s+((?:1[89]|20)\d\d)\b")
 
 
 def _is_country_name(place: str) -> bool:
@@ -462,6 +468,15 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         adjective = _adjective_of(place) if kind in _PLACE_KIND_ADJECTIVAL else None
         name = f"{adjective or place} {kind}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind], None)
+    for m in _NAMED_PARADE.finditer(text, lo, hi) if gate(_PARADE_WORDS) else ():
+        x = _name_words(m.group("x"))
+        if not x or x.split()[0] in _LEADING or not starts_word(text, m.start()):
+            continue
+        end = text.find(".", m.end(), hi)
+        dated = _A_YEAR_IN.search(text, max(lo, m.start() - 80), end if end >= 0 else hi)
+        year = int(dated.group(1)) if dated else None
+        name = f"{x} Parade {year}" if year else f"{x} Parade"
+        yield EventMention(_start_of(m, x), m.end(), name, "parade", year)
     for m in _NAMED_WAR.finditer(text, lo, hi) if _WAR_WORD.search(text, lo, hi) else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):

@@ -32,7 +32,7 @@ PASSAGES = {
     "precision": 0.976,
     "recall": 0.968,
     "qualifier_accuracy": 0.982,
-    "attribution_accuracy": 0.935,
+    "attribution_accuracy": 0.941,
 }
 
 
@@ -56,7 +56,7 @@ PASSAGE_FIELDS = {
     "donor": 0.976,
     "recipient": 0.894,
     "subject": 0.972,
-    "event": 0.903,
+    "event": 0.932,
     "year": 0.929,
 }
 

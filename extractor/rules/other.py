@@ -281,6 +281,12 @@ RULE = Rule(
             "27.5%",
             {"family": "other", "subject": "PE", "year": 2024},
         ),
+        # a named parade, dated by its sentence
+        Example(
+            "In 1976 the Bicentennial Parade took place in the rain, and 8,000 sailors marched.",
+            "8,000 sailors",
+            {"family": "other", "event": "Bicentennial Parade 1976", "year": 1976},
+        ),
     ),
     counter_examples=(
         "The 75th anniversary summit opened on 9 July 2024 in Washington.",
