@@ -10,8 +10,10 @@ from typing import Any
 
 from extractor.gazetteer import gazetteer
 from extractor.rules.attribution import (
+    A_YEAR,
     NOW,
     header_line,
+    header_span,
     is_country,
     stated_year,
     total_before_including,
@@ -193,54 +195,39 @@ _RECEIVES = re.compile(
 )
 
 
-_HEADER_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
-
-
 def _aid_header(
     ctx: Ctx,
 ) -> tuple[str | list[str] | None, str | list[str] | None, int | None] | None:
-    """(donor, recipient, year) of the header a list item stands under, when that header speaks
-    of aid:
-    "The Netherlands' humanitarian contributions for 2026:" then "- €35 million to the UN
-    fund", "- 4,000 family tents for Sudan".  The header is the first line before the item's
-    run of list items (blank lines between allowed) and it ends with a colon."""
-    layout = ctx.layout
-    number = layout.line(ctx.q.start)
-    line_start = layout.line_starts[number - 1]
+    """(donor, recipient, year) of the header a list item stands under (`header_span`), when
+    that header speaks of aid: "The Netherlands' humanitarian contributions for 2026:" then
+    "- €35 million to the UN fund", "- 4,000 family tents for Sudan"."""
+    line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
     if not _LIST_ITEM.match(ctx.text, line_start) or ctx.q.start - line_start >= 40:
         return None
     cache = ctx.frame.cache.setdefault("aid_header", {})
     if line_start in cache:
         return cache[line_start]  # type: ignore[no-any-return]
     found: tuple[str | list[str] | None, str | list[str] | None, int | None] | None = None
-    at = number - 1
-    for _ in range(40):  # a header is at most 40 list lines above
-        if at == 0:
-            break
-        at -= 1
-        start = layout.line_starts[at]
-        end = layout.line_starts[at + 1] if at + 1 < len(layout.line_starts) else len(ctx.text)
-        line = ctx.text[start:end].strip()
-        if not line or _LIST_ITEM.match(ctx.text, start):
-            continue
-        if line.endswith(":") and (AID_WORD.search(line) or STRONG_AID_CUE.search(line)):
-            # "Australia's assistance to Ukraine:": a giver by its role or as the owner of the
-            # aid; a receiver by its role ("to Ukraine"); a name in no role gives nothing
-            found_roles = roles(ctx, start, end)
-            givers = [r.mention.code for r in found_roles if r.role == "giver"]
-            receivers = [r.mention.code for r in found_roles if r.role == "receiver"]
-            owners = [
-                m.code
-                for m in ctx.entities.within(start, end)
-                if is_country(m.code)
-                and (m.possessive or m.form == "adjective" or ctx.text[m.end : m.end + 1] in "'’")
-                and m.code not in receivers
-            ]  # ("The Netherlands' humanitarian contributions")
-            donor = givers[0] if givers else owners[0] if owners else None
-            recipient = receivers[0] if receivers else None
-            year = _HEADER_YEAR.search(line)
-            found = (donor, recipient, int(year.group(1)) if year else None)
-        break
+    span = header_span(ctx)
+    line = ctx.text[span[0] : span[1]] if span is not None else ""
+    if span is not None and (AID_WORD.search(line) or STRONG_AID_CUE.search(line)):
+        # "Australia's assistance to Ukraine:": a giver by its role or as the owner of the
+        # aid; a receiver by its role ("to Ukraine"); a name in no role gives nothing
+        start, end = span
+        found_roles = roles(ctx, start, end)
+        givers = [r.mention.code for r in found_roles if r.role == "giver"]
+        receivers = [r.mention.code for r in found_roles if r.role == "receiver"]
+        owners = [
+            m.code
+            for m in ctx.entities.within(start, end)
+            if is_country(m.code)
+            and (m.possessive or m.form == "adjective" or ctx.text[m.end : m.end + 1] in "'’")
+            and m.code not in receivers
+        ]  # ("The Netherlands' humanitarian contributions")
+        donor = givers[0] if givers else owners[0] if owners else None
+        recipient = receivers[0] if receivers else None
+        year = A_YEAR.search(line)
+        found = (donor, recipient, int(year.group()) if year else None)
     cache[line_start] = found
     return found
 

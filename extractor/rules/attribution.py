@@ -26,6 +26,8 @@ _STATED_YEAR = re.compile(
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
+# A year written alone: not a piece of a longer number ("12,019", "2019.5")
+A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 requires(_STATED_YEAR, _YEAR_DIGITS)
 NOW = cue(
     r"today|currently|now|this year|at present|presently|so far this year"
@@ -294,10 +296,11 @@ def total_before_including(ctx: Ctx) -> int | None:
     return None
 
 
-def header_line(ctx: Ctx, lines: int = 24) -> str | None:
-    """The header (a line ending in ':') a list item stands under, within `lines` lines above:
-    'The package also included:' then '- Eight AS90 guns', 'Defence spending, % of GDP:' then
-    'Poland: 4.12'.  A line that is neither a list item nor blank ends the search."""
+def header_span(ctx: Ctx, lines: int = 24) -> tuple[int, int] | None:
+    """Where the header (a line ending in ':') a list item stands under is, within `lines`
+    lines above: 'The package also included:' then '- Eight AS90 guns', 'Defence spending, %
+    of GDP:' then 'Poland: 4.12'.  A long line that is neither a list item nor blank ends the
+    search."""
     line = ctx.layout.line(ctx.q.start)
     starts = ctx.layout.line_starts
     for back in range(1, lines):
@@ -307,10 +310,16 @@ def header_line(ctx: Ctx, lines: int = 24) -> str | None:
         hi = starts[line - back] - 1
         header = ctx.text[lo:hi].rstrip()
         if header.endswith(":"):
-            return header
+            return lo, lo + len(header)
         if header.strip() and not _LIST_LINE.match(header) and len(header) > 60:
             return None
     return None
+
+
+def header_line(ctx: Ctx, lines: int = 24) -> str | None:
+    """The text of the header a list item stands under (`header_span`)."""
+    span = header_span(ctx, lines)
+    return ctx.text[span[0] : span[1]] if span is not None else None
 
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d+[.)])[ \t]+|^[ \t]*[A-Z][\w .'’-]{0,40}:")

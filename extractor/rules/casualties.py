@@ -10,7 +10,12 @@ from typing import Any
 
 from extractor.gazetteer import EventMention, Mention
 from extractor.quantities import Quantity, singular
-from extractor.rules.attribution import COMPARED_ESTIMATE, is_country, total_before_including
+from extractor.rules.attribution import (
+    A_YEAR,
+    COMPARED_ESTIMATE,
+    is_country,
+    total_before_including,
+)
 from extractor.rules.base import NEIGHBOURS, REACH, Ctx, Draft, Example, Rule, cue
 from extractor.rules.roles import COORDINATED
 
@@ -413,7 +418,6 @@ _HARM_RIGHT_AFTER = re.compile(
 )
 
 
-_A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 # "over 1,000 more than in 2023", "up from 2022": a year compared with, not the harm's
 _BASELINE_YEAR = re.compile(r"(?i)\b(?:than|from|compared\s+(?:with|to))\s+(?:in\s+)?$")
 
@@ -424,7 +428,7 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
     written beside the event's name ('the 1995 Srebrenica genocide', 'the Bengal famine of
     1943'); else the year carried from the last casualty fact."""
     if event is not None:
-        named = _A_YEAR.search(event.name)
+        named = A_YEAR.search(event.name)
         if named:
             return int(named.group())
         if event.year is not None:  # the events table knows when it happened
@@ -432,7 +436,7 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
     s, e = ctx.sentence
     years = [
         m
-        for m in _A_YEAR.finditer(ctx.text, s, e)
+        for m in A_YEAR.finditer(ctx.text, s, e)
         if not _inside_figure(ctx, m.start())
         and not _BASELINE_YEAR.search(ctx.text, max(s, m.start() - 20), m.start())
     ]
@@ -440,12 +444,12 @@ def _year(ctx: Ctx, event: EventMention | None) -> int | None:
     if before or years:
         return int((before[-1] if before else years[0]).group())
     if event is not None:
-        near = _A_YEAR.search(ctx.text, max(0, event.start - 8), min(len(ctx.text), event.end + 12))
+        near = A_YEAR.search(ctx.text, max(0, event.start - 8), min(len(ctx.text), event.end + 12))
         if near:
             return int(near.group())
         es, ee = ctx.layout.sentence(event.start)
         if es != s:  # "Cyclone Nargis struck Myanmar in May 2008. The storm left ...": the year
-            stated = _A_YEAR.search(ctx.text, es, min(ee, es + REACH))  # of the event's sentence
+            stated = A_YEAR.search(ctx.text, es, min(ee, es + REACH))  # of the event's sentence
             if stated and not any(q.start <= stated.start() < q.end for q in _figures(ctx, es, ee)):
                 return int(stated.group())
     carried = ctx.carried("year", family="casualties")

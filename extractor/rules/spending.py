@@ -9,6 +9,7 @@ from typing import Any
 from extractor.gazetteer import gazetteer
 from extractor.quantities import plural
 from extractor.rules.attribution import (
+    A_YEAR,
     ALLIES,
     NOW,
     WRITTEN_DATE,
@@ -143,14 +144,13 @@ def _document_country(ctx: Ctx) -> str | None:
     return found  # type: ignore[no-any-return]
 
 
-_HEADER_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_year(ctx: Ctx) -> int | None:
     """'Defence expenditures for 2024, as a percentage of their GDP:' then 'Poland: 4.12': the
     year of the header a list item stands under."""
     header = header_line(ctx)
-    years = _HEADER_YEAR.findall(header) if header else []
+    years = A_YEAR.findall(header) if header else []
     return int(years[-1]) if years else None
 
 
