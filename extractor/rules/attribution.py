@@ -10,7 +10,7 @@ import re
 
 from extractor.gazetteer import Mention, events, gazetteer
 from extractor.named_events import DATED_PREFIX
-from extractor.rules.base import Ctx, cue, requires
+from extractor.rules.base import REACH, Ctx, cue, requires
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|, and|or|, or)\s*$")
 _SOURCE_BEFORE = re.compile(r"(?i)\b(?:according\s+to|citing|cited\s+by|per)\s+(?:the\s+)?$")
@@ -138,10 +138,11 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
 
 
 def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | None:
-    """The last country (else body) named in the sentences before this one in its paragraph."""
+    """The last country (else body) named in the sentences before this one in its paragraph
+    (at most 4 x REACH characters back: a figure never reads a whole long paragraph)."""
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
-    earlier = ctx.entities.within(ps, s)
+    earlier = ctx.entities.within(max(ps, s - 4 * REACH), s)
     countries = [m for m in earlier if is_country(m.code)]
     pick = (countries or earlier) if prefer_country else earlier
     return pick[-1].code if pick else None

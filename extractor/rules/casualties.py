@@ -353,7 +353,8 @@ def _own_forces_report(ctx: Ctx) -> str | None:
     if ctx.q.kind == "count" and ctx.q.unit.split()[-1] not in _SOLDIERS:
         return None
     ps, pe = ctx.paragraph
-    for m in ctx.entities.within(ps, pe):
+    lo, hi = max(ps, ctx.q.start - REACH), min(pe, ctx.q.end + REACH)  # (reach, not paragraph)
+    for m in ctx.entities.within(lo, hi):
         if is_country(m.code) and _FORCES_REPORT.match(ctx.text, m.end, min(pe, m.end + 60)):
             if ctx.q.kind == "count":
                 return m.code
