@@ -216,7 +216,10 @@ _SHORT_EDITION_END = re.compile(
     r"|features|has|had|kicked|opened|closed|wrapped|got|gets|concluded|concludes|continued"
     r"|continues|runs|ran|gathered|gathers|hosted|hosts|involving|featuring|drawing|bringing"
     r"|comprised|comprises|ended|began)\b"
-)  # "BALTOPS 22 was hosted by Sweden", "BALTOPS 25 concluded": a verb after it, an edition
+    r"|\s+(?:in|at|off|near|across|around|from|with)\s+(?:the\s+)?(?:[A-Z]|(?:northern|southern"
+    r"|eastern|western|central)\b)"
+)  # "BALTOPS 22 was hosted by Sweden", "BALTOPS 25 concluded": a verb after it, an edition;
+# "Nordic Response 24 in northern Norway": a place after it (no count has "in Norway" as noun)
 # A series named alone with its year just after it: "the Zapad exercises in 1981".
 _SERIES_YEAR_AFTER = re.compile(
     r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers|war\s?games)\s*,?\s+)?(?:in|of)\s+"

@@ -184,7 +184,20 @@ def _known_name() -> re.Pattern[str]:
 _PARTICIPATION = cue(
     r"take part|took part|taking part|involv\w+|particip\w+|deploy\w*|join\w*"
     r"|contribut\w*|sen[dt]|sends|sending|dispatch\w*|commit\w*|field\w*|provid\w*"
+    r"|train|trains|training|trained|observ\w*|attend\w*"
 )  # "The United States contributed around 4,500 troops" after the exercise is named
+# Who takes part, counted in a sentence that goes on about an exercise: "observers from 23
+# countries", "Seven nations are full participants"
+_PARTICIPANT_UNITS = frozenset({"country", "nation", "state", "member state", "ally", "navy"})
+
+
+# "12 Eurofighters", "six F-35 Lightnings"
+_MODEL_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?[A-Z][a-z]+s\b")
+
+
+def _model_noun(ctx: Ctx) -> bool:
+    """The figure counts things named by their model: a capitalised plural right after it."""
+    return _MODEL_NOUN.match(ctx.text, ctx.q.number_end, ctx.q.end + 1) is not None
 
 
 def _named_nearby(ctx: Ctx) -> bool:
@@ -294,7 +307,14 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
 _DEPLOYS = re.compile(
     r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
     r"(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
-    r"|put\s+up|muster\w*|mass\w*|launch\w*)\b[^.;]{0,40}$"
+    r"|put\s+up|muster\w*|mass\w*|launch\w*|provid\w*|suppl(?:y|ied|ies|ying))\b[^.;]{0,40}$"
+)
+# "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
+# right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
+_GAPPED = re.compile(r"\s+")
+_DEPLOY_VERB = re.compile(
+    r"(?i)\b(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
+    r"|provid\w*|suppl(?:y|ied|ies|ying))\b"
 )
 
 
@@ -308,6 +328,13 @@ def _deployer(ctx: Ctx) -> str | list[str] | None:
         return None
     last = before[-1]
     if _DEPLOYS.match(ctx.text[last.end : ctx.q.start]):
+        return last.code
+    if (
+        len(before) > 1
+        and is_country(last.code)
+        and _GAPPED.fullmatch(ctx.text, last.end, ctx.q.start)
+        and _DEPLOY_VERB.search(ctx.text, before[0].end, last.start)
+    ):
         return last.code
     return None
 
@@ -430,8 +457,12 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     head = q.unit.split()[-1]
     military = q.unit in MILITARY_UNITS or head in MILITARY_UNITS
     named_here = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
-    # "... around 80 aircraft would take part": a follow-up sentence about a named exercise
-    follow_up = military and ctx.has(_PARTICIPATION) and _named_nearby(ctx)
+    # "... around 80 aircraft would take part": a follow-up sentence about a named exercise;
+    # the countries taking part, and hardware by its model ("deploying 12 Eurofighters")
+    taking_part = (
+        military or head in _PARTICIPANT_UNITS or q.unit in _PARTICIPANT_UNITS or _model_noun(ctx)
+    )
+    follow_up = taking_part and ctx.has(_PARTICIPATION) and _named_nearby(ctx)
     named_next = military and _named_later_in_paragraph(ctx)
     if (
         not named_here
@@ -450,9 +481,9 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     year = _edition_year(ctx, event)
     if year is not None:
         fields["year"] = year
-    subject = (
-        _contingent(ctx) or _deployer(ctx) or _listed_contingent(ctx) or _host_territory(ctx)
-    )
+    subject = _contingent(ctx)  # "20 NATO allies"; else the sentence's, but a count of
+    if subject is None and head not in _PARTICIPANT_UNITS:  # countries is no country's forces
+        subject = _deployer(ctx) or _listed_contingent(ctx) or _host_territory(ctx)
     if subject is not None:
         fields["subject"] = subject
     total = total_before_including(ctx)
@@ -619,9 +650,31 @@ RULE = Rule(
             "nine training grounds",
             {"family": "exercise", "event": "Kavkaz-2028", "year": 2028},
         ),
+        # a later sentence counts who takes part: countries, nations, hardware by its model;
+        # a country before a figure whose giver's verb an earlier clause had
+        Example(
+            "Exercise Sea Breeze 2027 opened with 3,000 sailors. Observers from 15 countries "
+            "will attend.",
+            "15 countries",
+            {"family": "exercise", "event": "Sea Breeze 2027", "year": 2027},
+        ),
+        Example(
+            "Exercise Sea Breeze 2027 opened with 3,000 sailors. Italy is deploying four "
+            "Eurofighters.",
+            "four Eurofighters",
+            {"family": "exercise", "event": "Sea Breeze 2027", "subject": "IT"},
+        ),
+        Example(
+            "Some 9,000 troops joined Iron Wolf 26 in Lithuania. Poland sent 2,000 soldiers, "
+            "Latvia about 800 and Estonia 500.",
+            "about 800",
+            {"family": "exercise", "event": "Iron Wolf 26", "subject": "LV", "unit": "soldier"},
+        ),
     ),
     counter_examples=(
         "The army has 128,000 servicemen and 250 tanks.",
+        "Exercise Sea Breeze 2027 ended. Separately, Ukraine and 12 countries signed a trade "
+        "deal.",
         "Exercise is good for 300 million people.",
     ),
 )
