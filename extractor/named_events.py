@@ -264,10 +264,33 @@ _KIND_IN_PLACE = re.compile(
     rf"\s+(?:in|that\s+struck|which\s+struck)\s+(?:the\s+)?(?P<x>{_NAME_WORDS})(?![\w'’])"
 )
 _PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the Rwandan genocide"
+# "the earthquake that struck Lisbon on 1 November 1755", "the earthquakes that hit southern
+# Turkey and northern Syria": a disaster the text describes by the place it struck (named in
+# the order of encyclopaedias: "1755 Lisbon earthquake", "Turkey–Syria earthquakes")
+_REGION = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
+_KIND_STRUCK = re.compile(
+    r"\b[Tt]he\s+(?:(?P<y1>(?:1[0-9]|20)\d\d)\s+)?(?P<kind>earthquakes?|cyclone|tsunami"
+    r"|hurricane|typhoon|floods?|eruption|landslides?)\s+(?:that|which)\s+(?:struck|hit"
+    rf"|devastated|ravaged|swept\s+(?:through|across))\s+{_REGION}(?P<x>{_NAME_WORDS})"
+    rf"(?:\s+and\s+{_REGION}(?P<x2>{_NAME_WORDS}))?"
+    r"(?:\s+(?:on|in)\s+(?:[\w,]+\s+){0,3}?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d))?"
+)
+_STRUCK_WORDS = ("struck", "hit", "devastated", "ravaged", "swept")
+# "Russia's full-scale invasion", "Iraq's invasion of Kuwait": "Russian invasion of Ukraine"
+_INVASION = re.compile(
+    rf"(?P<x>{_NAME_WORDS})['’]s\s+(?:(?:full|large)[- ]scale\s+|(?:19|20)\d\d\s+)?invasion"
+    rf"(?:\s+of\s+(?P<of>{_NAME_WORDS}))?(?![\w'’])"
+)
+# "the September 11 attacks", "the 7 October attack", "the 9/11 attacks": named by their date
+_DATE_NAMED = re.compile(
+    r"\b(?P<x>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)|\d{1,2}/\d{1,2})\s+(?P<kind>attacks?|bombings?)\b"
+)
 # "the Battle of Stalingrad", "the siege of Mariupol", "the Atomic bombing of Hiroshima"
 _NAMED_AFTER = re.compile(
     r"(?P<kind>[Aa]tomic\s+bombing|[Bb]attle|[Ss]iege|[Bb]ombing|[Ff]irebombing|[Bb]lockade"
-    r"|Fall|Sack|Liberation|Partition|War)\s+of\s+(?P<the>the\s+)?"
+    r"|Fall|Sack|Liberation|[Pp]artition|War)\s+of\s+(?P<the>the\s+)?"
     rf"(?P<x>{_NAME_WORDS})(?![\w'’])"
 )
 # "the Korean War", "the Winter War", "the Israel-Hamas war"
@@ -367,7 +390,7 @@ _AFTER_PIECES = (
     "Fall",
     "Sack",
     "Liberation",
-    "Partition",
+    "artition",
     "War",
 )
 _AFTER_KIND_OF = re.compile(rf"(?:{'|'.join(_AFTER_PIECES)})\s+of\s")
@@ -376,6 +399,7 @@ _WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
 _PARADE_WORDS = ("parade",)
 _CUE_WORDS = (
     _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS + _PARADE_WORDS
+    + ("invasion",)
 )
 # "the original Victory Parade took place ... in 1945": a named parade, dated by its sentence
 _NAMED_PARADE = re.compile(r"\b(?P<x>(?:[A-Z][\w-]+\s+){1,3})Parade\b")
@@ -471,6 +495,27 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         adjective = _adjective_of(place) if kind in _PLACE_KIND_ADJECTIVAL else None
         name = f"{adjective or place} {kind}"
         yield EventMention(m.start(), m.end(), name, _KINDS[kind], None)
+    struck = gate(_IN_PLACE_WORDS) and gate(_STRUCK_WORDS)
+    for m in _KIND_STRUCK.finditer(text, lo, hi) if struck else ():
+        places = [_name_words(m.group(g)) for g in ("x", "x2") if m.group(g)]
+        if not all(places) or any(p.split()[0] in _NOT_A_NAME_WORDS for p in places):
+            continue
+        kind = m.group("kind").lower()
+        year_s = m.group("y1") or m.group("y2")
+        name = f"{'–'.join(places)} {kind}"
+        year = int(year_s) if year_s else None
+        yield EventMention(m.start(), m.end(), f"{year} {name}" if year else name, "disaster", year)
+    for m in _INVASION.finditer(text, lo, hi) if gate(("invasion",)) else ():
+        invader = _name_words(m.group("x"))
+        adjective = _adjective_of(invader) if invader and _is_country_name(invader) else None
+        if adjective is None:
+            continue
+        victim = _name_words(m.group("of")) if m.group("of") else ""
+        name = f"{adjective} invasion" + (f" of {victim}" if victim else "")
+        yield EventMention(_start_of(m, invader), m.end(), name, "war")
+    for m in _DATE_NAMED.finditer(text, lo, hi) if gate(("attack", "bombing")) else ():
+        kind = m.group("kind").lower()
+        yield EventMention(m.start(), m.end(), f"{m.group('x')} {kind}", "attack")
     for m in _NAMED_PARADE.finditer(text, lo, hi) if gate(_PARADE_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[0] in _LEADING or not starts_word(text, m.start()):
@@ -676,6 +721,10 @@ def _exercise_named_by_word(
             yield EventMention(start, m.end("x"), name, "exercise")
 
 
+_NOT_A_NAME_WORDS = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 _NOT_A_NAME = re.compile(
     r"In|On|At|By|Since|From|Until|Before|After|During|Through|For|Of|And|The|This|That|Since"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"

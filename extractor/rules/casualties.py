@@ -60,8 +60,13 @@ PERSON_UNITS = frozenset(
     demonstrator officer policeman miner muslim christian boy girl baby infant teenager
     pilgrim worshipper passenger sailor marine airman militant insurgent rebel guerrilla
     settler pensioner voter loss dead military fatality partisan conscript volunteer
-    recruit national hostage evacuee bystander member""".split()
-) | {"prisoner of war", "aid worker", "health worker", "medical worker"}
+    recruit national hostage evacuee bystander member personnel staff crew firefighter
+    rescuer paramedic medic doctor nurse teacher pupil schoolchild employee official diplomat
+    peacekeeper guard policewoman gunman attacker assailant hijacker terrorist jihadist
+    militiaman tourist fisherman driver trader shopper spectator fan athlete monk nun priest
+    pilot engineer herder nomad survivor pedestrian commuter laborer labourer contractor
+    defender civil servant""".split()
+) | {"prisoner of war", "aid worker", "health worker", "medical worker", "crew member"}
 # A counted noun that is itself the harm: "over a million deaths", "four lives".
 NOUN_HARM = {
     "death": "died",
@@ -152,7 +157,8 @@ def _described_event(ctx: Ctx) -> EventMention | None:
             return EventMention(placed.start(1), m.end, " ".join(name.split()), "war", None)
     attack = _ATTACK_ON_PLACE.search(ctx.text, s, e)
     if attack is not None and _is_place_name(ctx, attack):
-        name = f"{attack.group('kind').lower()} {attack.group('prep')} {attack.group('place')}"
+        # named as encyclopaedias name such incidents: "Mumbai attacks", "Pylos shipwreck"
+        name = f"{attack.group('place')} {attack.group('kind').lower()}"
         return EventMention(attack.start(), attack.end(), name, "attack", None)
     return None
 
@@ -974,7 +980,29 @@ RULE = Rule(
         Example(
             "A raid by gunmen on the Kumba school killed at least seven children.",
             "at least seven children",
-            {"family": "casualties", "event": "raid on Kumba"},
+            {"family": "casualties", "event": "Kumba raid"},
+        ),
+        # a disaster described by the place it struck; an invasion; an attack named by its date
+        Example(
+            "The cyclone that struck Chittagong on 29 April 1991 killed about 138,000 people.",
+            "about 138,000 people",
+            {"family": "casualties", "event": "1991 Chittagong cyclone", "year": 1991},
+        ),
+        Example(
+            "The floods that swept through eastern Libya and Egypt left 4,000 people dead.",
+            "4,000 people",
+            {"family": "casualties", "event": "Libya–Egypt floods"},
+        ),
+        Example(
+            "More than 900 civilians have been killed since Ethiopia's invasion of Somalia.",
+            "More than 900 civilians",
+            {"family": "casualties", "event": "Ethiopian invasion of Somalia"},
+        ),
+        Example(
+            "The March 11 bombings killed 193 people in Madrid. Among the dead were 14 "
+            "firefighters.",
+            "14 firefighters",
+            {"family": "casualties", "event": "March 11 bombings", "harm": "died"},
         ),
     ),
     counter_examples=(
