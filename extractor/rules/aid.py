@@ -29,6 +29,7 @@ from extractor.rules.roles import (
     adjective_side,
     document_roles,
     roles,
+    subject_of_next_figure,
 )
 
 AID_CUE = cue(
@@ -332,6 +333,7 @@ _RAISED_AT = re.compile(
     r"\s+(?:so\s+far\s+)?(?:at|during|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:conference|summit|appeal|meeting|donors|telethon|round)\b"
 )
+_RECEIVED = cue(r"receiv\w*")
 _UNNAMED_DONORS = re.compile(
     rf"(?i)\b(?:donors|donor\s+countries|governments|the\s+international\s+community|international"
     rf"\s+donors|participants|the\s+conference)\s+{AUX}(?:{GIVE}|raised)\b"
@@ -527,7 +529,11 @@ def _receivers(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
             groups[-1].append(r)
         else:
             groups.append([r])
-    after = [g for g in groups if ctx.q.end <= g[0].mention.start < hi]
+    after = [
+        g
+        for g in groups
+        if ctx.q.end <= g[0].mention.start < hi and not subject_of_next_figure(ctx, g[-1].mention)
+    ]
     if after:  # "N to X": the receiver after the figure, before the next figure
         trained = _PURPOSE_AFTER.match(ctx.text, after[0][-1].mention.end)
         if trained:  # "send 70 instructors to the UK to train the Ukrainian military"
@@ -608,8 +614,13 @@ def _with_coordinated(
     for m in reversed(names[:at]):
         if not COORDINATED.fullmatch(ctx.text, m.end, run[0].start) or m in receiving:
             break  # ("aid to Ukraine, Seoul said": a receiver is never one of the givers)
+        if _WHERE_BEFORE.search(ctx.text, max(0, m.start - 12), m.start):
+            break  # "At the donor meeting in Bern, Germany pledged": a place, not a giver
         run.insert(0, m)
     return _codes([r for r in found if r.mention in run]) if len(run) > 1 else picked
+
+
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 
 
 def _listed(rec: list[Role]) -> bool:
@@ -856,6 +867,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     unnamed = recipient is not None and donor is None and (
         _UNNAMED_DONORS.search(ctx.before()) is not None
         or _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
+        or (ctx.has(_RECEIVED) and ctx.has(STRONG_AID_CUE))  # "Kenya received $40m in aid"
     )
     if not listed and not unnamed and (
         donor is None
@@ -1418,6 +1430,37 @@ RULE = Rule(
             "raised at the Brussels pledging conference.",
             "$4 billion",
             {"family": "aid", "donor": None, "recipient": "SY"},
+        ),
+        # each clause's own giver: "X said it would add", an apposed name; a place is no giver
+        Example(
+            "At a meeting in Oslo, Canada pledged C$50 million for Sudan, while Ireland said it "
+            "would add €10 million and the host, Norway, committed NOK 200 million.",
+            "€10 million",
+            {"family": "aid", "donor": "IE", "recipient": "SD"},
+        ),
+        Example(
+            "At a meeting in Oslo, Canada pledged C$50 million for Sudan, while Ireland said it "
+            "would add €10 million and the host, Norway, committed NOK 200 million.",
+            "NOK 200 million",
+            {"family": "aid", "donor": "NO", "recipient": "SD"},
+        ),
+        Example(
+            "At a meeting in Oslo, Canada pledged C$50 million for Sudan.",
+            "C$50 million",
+            {"family": "aid", "donor": "CA", "recipient": "SD"},
+        ),
+        # receivers of a list whose verb is said once; the country a grant's purpose names
+        Example(
+            "Under the plan, Ghana received $30 million in aid, Togo $12 million and Benin $9 "
+            "million.",
+            "$12 million",
+            {"family": "aid", "donor": None, "recipient": "TG"},
+        ),
+        Example(
+            "Japan gave $2 million to Haiti. It also approved a $4 million grant to pay "
+            "salaries of Somalia's armed forces.",
+            "$4 million",
+            {"family": "aid", "donor": "JP", "recipient": "SO"},
         ),
     ),
     counter_examples=(

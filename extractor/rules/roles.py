@@ -45,7 +45,8 @@ AID_NOUN = (
 )
 AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
 AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
-AUX += r"expected|going|pledged\s+to|vowed\s+to|said\s+it\s+will|announced\s+it\s+will|"
+AUX += r"expected|going|pledged\s+to|vowed\s+to|"
+AUX += r"(?:said|says|announced)\s+(?:that\s+)?it\s+(?:will|would)|"
 AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both|alone|"
 AUX += r"itself)\s+)*"
 
@@ -92,6 +93,16 @@ _IN_BEFORE = re.compile(
 _GIVE_BEFORE = re.compile(rf"(?i)\b(?:{GIVE_TO})\s+(?:the\s+)?$")
 _GIVER_AFTER = re.compile(
     rf"(?i)^(?:['’]s)?(?:\s+\([^)]{{0,40}}\))?(?:,[^,]{{0,60}},)?\s+{AUX}(?:{GIVE})\b"
+)
+# a name set off by commas after a noun, the subject of the giving verb after it
+_APPOSED_BEFORE = re.compile(r"(?i)\b[a-z]{3,}\s*,\s*(?:the\s+)?$")
+_APPOSED_GIVER_AFTER = re.compile(rf"(?i)^,\s+{AUX}(?:{GIVE})\b")
+# what a gift is for, then a country's forces, government or people
+_PURPOSE_BEFORE = re.compile(r"(?i)\b(?:to|for|towards)\b[^.;,]{0,35}$")
+_BENEFICIARY_AFTER = re.compile(
+    r"(?i)^(?:['’]s?)?\s+(?:(?:own|national|regular|embattled)\s+)?(?:armed\s+forces|army"
+    r"|military|troops|soldiers|government|people|police|navy|coast\s+guard|security\s+forces"
+    r"|hospitals|schools|refugees|civil\s+servants|health\s+system|energy\s+(?:grid|system))\b"
 )
 _RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{AUX}(?:{RECEIVE})\b")
 _AID_NOUN_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{AID_NOUN})\b")
@@ -155,9 +166,40 @@ def roles(ctx: Ctx, start: int, end: int) -> list[Role]:
                     ctx.text, m.end
                 )):  # (not "Among donors to Ukraine, Norway stands out")
                     role = Role(m, prev.role, prev.strength)
+            if role.role == "none" and m.form != "adjective" and _gapped_receiver(ctx, out, m):
+                role = Role(m, "receiver", 2)  # "X received $3.3 billion and Y $2.3 billion"
             cache[m.start] = role
         out.append(role)
     return out
+
+
+_GAP_TO_NEXT_NAME = re.compile(
+    r"(?:[^.;\d]|\.(?=\d))*\d(?:[^.;]|\.(?=\d))*?(?:,|\band|\bwhile)\s+(?:the\s+)?"
+)
+
+
+def _gapped_receiver(ctx: Ctx, out: list[Role], m: Mention) -> bool:
+    """A name right before an amount in a clause that leaves out the verb of the clause before
+    it, whose subject received an amount: 'the United Kingdom received about $3.3 billion and
+    France $2.3 billion'."""
+    if not out or not _before_a_figure(ctx, m):
+        return False
+    prev = out[-1]
+    if prev.role != "receiver" or not _GAP_TO_NEXT_NAME.fullmatch(
+        ctx.text, prev.mention.end, m.start
+    ):
+        return False
+    # the clause before says who received ("X received ..."), or leaves the verb out itself;
+    # not "has given Ukraine NOK 40 billion and Sweden SEK 30 billion" (Sweden gives)
+    said = _RECEIVER_AFTER.match(ctx.text[prev.mention.end : prev.mention.end + 90])
+    return said is not None or _gapped_receiver(ctx, out[:-1], prev.mention)
+
+
+def subject_of_next_figure(ctx: Ctx, m: Mention) -> bool:
+    """A receiver that opens a clause of its own ('X received ...', 'X $2.3 billion'): it
+    receives the figure after it, never one before it."""
+    after = ctx.text[m.end : m.end + 90]
+    return _before_a_figure(ctx, m) or _RECEIVER_AFTER.match(after) is not None
 
 
 def _before_a_figure(ctx: Ctx, m: Mention) -> bool:
@@ -197,12 +239,16 @@ def _role(ctx: Ctx, m: Mention) -> Role:
         return Role(m, "receiver", 2)
     if _GIVER_AFTER.match(after) and m.form != "adjective":
         return Role(m, "giver", 2)
+    if _APPOSED_BEFORE.search(before) and _APPOSED_GIVER_AFTER.match(after):
+        return Role(m, "giver", 2)  # "the host, Switzerland, committed CHF 75 million"
     if (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
         return Role(m, "giver", 1)
     if _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
         return Role(m, "giver", 2)
     if _IN_BEFORE.search(before) and m.form != "adjective":  # (not "built in Japanese yards")
         return Role(m, "weak_receiver", 0)
+    if m.possessive and _PURPOSE_BEFORE.search(before) and _BENEFICIARY_AFTER.match(after):
+        return Role(m, "weak_receiver", 0)  # "a grant to pay salaries of Lebanon's armed forces"
     return Role(m, "none", 0)
 
 
