@@ -15,6 +15,7 @@ from extractor.rules.attribution import (
     header_line,
     header_span,
     is_country,
+    respective,
     stated_year,
     total_before_including,
 )
@@ -649,7 +650,12 @@ def _donor_and_recipient(
     if recipient is not None and recipient == ctx.carried("donor", family="aid"):
         recipient = None  # "$500,000 for New Zealand NGOs" in New Zealand's package: a channel
     givers = [r for r in found if r.role == "giver" and r.mention.code != recipient]
+    paired = respective(ctx)  # "Japan and Korea gave $5m and $3m respectively"
+    if paired is not None and any(r.mention.code == paired for r in givers):
+        givers = [r for r in givers if r.mention.code == paired]
     donor = _gapped_giver(ctx, found) or _with_coordinated(ctx, found, _pick(givers, ctx.q.start))
+    if paired is not None and donor is not None and paired in donor:
+        donor = paired
     stated = donor is not None or recipient is not None
     if recipient is None:
         weak = [r for r in found if r.role == "weak_receiver" and r.mention.code != donor]
@@ -1448,6 +1454,12 @@ RULE = Rule(
             "At a meeting in Oslo, Canada pledged C$50 million for Sudan.",
             "C$50 million",
             {"family": "aid", "donor": "CA", "recipient": "SD"},
+        ),
+        # "respectively" pairs givers and amounts
+        Example(
+            "Kuwait and Qatar pledged $30 million and $20 million respectively for Sudan.",
+            "$20 million",
+            {"family": "aid", "donor": "QA", "recipient": "SD"},
         ),
         # receivers of a list whose verb is said once; the country a grant's purpose names
         Example(

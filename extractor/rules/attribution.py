@@ -102,6 +102,44 @@ def _compared(ctx: Ctx, m: Mention) -> bool:
     return _COMPARISON.search(ctx.text, max(0, m.start - 30), m.start) is not None
 
 
+_FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_RESPECTIVELY_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+[\s,]+){0,4}?respectively\b")
+
+
+def respective(ctx: Ctx) -> str | None:
+    """'Saudi Arabia, Israel and Türkiye ... at $75.8 billion, $27.5 billion and $15.8 billion
+    respectively': the name at the figure's place in a list of names as long as its list of
+    figures."""
+    if "respectively" not in ctx.sentence_text:
+        return None
+    quantities = ctx.sentence_quantities()
+    at = next((k for k, (i, _) in enumerate(quantities) if i == ctx.index), None)
+    if at is None:
+        return None
+    lo = hi = at  # the run of figures this one stands in
+    while lo > 0 and _FIGURE_LIST_GAP.fullmatch(
+        ctx.text, quantities[lo - 1][1].end, quantities[lo][1].start
+    ):
+        lo -= 1
+    while hi + 1 < len(quantities) and _FIGURE_LIST_GAP.fullmatch(
+        ctx.text, quantities[hi][1].end, quantities[hi + 1][1].start
+    ):
+        hi += 1
+    run = hi - lo + 1
+    if run < 2 or not _RESPECTIVELY_AFTER.match(ctx.text, quantities[hi][1].end):
+        return None
+    s, _ = ctx.sentence
+    names = ctx.mentions(s, quantities[lo][1].start)
+    groups: list[list[Mention]] = []
+    for m in names:
+        if groups and _COORDINATION.match(ctx.text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    fitting = [g for g in groups if len(g) == run]
+    return fitting[-1][at - lo].code if fitting else None
+
+
 def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | None:
     """The country or body a figure is about."""
     q = ctx.q
@@ -109,6 +147,9 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
     inside = ctx.mentions(q.number_end, q.end)  # "32 NATO members"
     if inside:
         return inside[0].code
+    paired = respective(ctx)
+    if paired is not None:
+        return paired
     owner = _possessor_before(ctx)
     if owner:
         return owner
@@ -166,6 +207,7 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     For a target, the year it is due ('by 2030') wins.
     """
     q = ctx.q.start
+    due: int | None = None  # a target's "by 2030"
     marks: list[tuple[int, int | None]] = [(m.start(), None) for m in ctx.matches(NOW)]
     if ctx.doc.published:  # "last year", "next year": relative to the publication date
         published = ctx.doc.published.year
@@ -188,8 +230,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         if m.group("end") and m.group("prep").lower() in ("by", "until"):
             year = year // 100 * 100 + int(m.group("end"))  # "by 2033-34": the year it ends
         # ("for 2025-26", "in FY2024/25": a budget year is named by the year it starts)
-        if target and m.group("prep").lower() == "by":
-            return year
+        if target and m.group("prep").lower() == "by" and due is None:
+            due = year
         marks.append((m.start(), year))
     if not marks:
         return None
@@ -217,6 +259,8 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         # right after it, in the same clause, and not a baseline ("up 4.2% from last year")
         if not re.search(r"[;,:()]", gap) and not _BASELINE.search(gap):
             return first[1]  # "from €52bn last year"
+    if due is not None:
+        return due  # (but "to 2% of GDP by 2032, from 0.8% in 2023": 2023 is the 0.8%'s)
     before = [mark for mark in marks if mark[0] < q]
     if before:
         return max(before, key=lambda m: m[0])[1]

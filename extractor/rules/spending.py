@@ -16,6 +16,7 @@ from extractor.rules.attribution import (
     header_line,
     is_country,
     resolved_year,
+    respective,
     stated_year,
     subject_from_paragraph,
     subject_of,
@@ -274,7 +275,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     named_target = _TARGET_AFTER.match(ctx.text, q.end) is not None and bool(
         ctx.has(_DEFENCE)
     )  # "met the 2% target" in a sentence about NATO or defence
-    listed = _listed_share(ctx) or _share_before_of_gdp(ctx)
+    listed = respective(ctx) or _listed_share(ctx) or _share_before_of_gdp(ctx)
     if listed is not None:
         fields_l: dict[str, Any] = {"subject": listed, "status": _status(ctx, False)}
         year_l = (
@@ -732,6 +733,17 @@ GDP_SHARE = Rule(
             "Belgium will meet NATO's 2% target this year, the prime minister said.",
             "2%",
             {"family": "spending", "subject": "BE"},
+        ),
+        # "respectively" pairs names and figures; a year right after a figure is its own
+        Example(
+            "Greece and Cyprus spend 3.1% and 1.9% of GDP on defence respectively.",
+            "1.9% of GDP",
+            {"family": "spending", "subject": "CY"},
+        ),
+        Example(
+            "Portugal plans to reach 2% of GDP by 2029, from 1.5% in 2024.",
+            "1.5%",
+            {"family": "spending", "subject": "PT", "year": 2024},
         ),
     ),
     counter_examples=(
