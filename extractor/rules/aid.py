@@ -54,6 +54,7 @@ EQUIPMENT_CUE = cue(
     r"|transferred|transferring|supplying|providing|sending|delivering|donating|handing|hand"
     r"|hands|handed|gifting|package|includ\w*|receiv\w*|financ\w*|purchas\w*|procur\w*"
     r"|ship|ships|shipped|shipping|dispatch\w*|airlift\w*|fund|funds|funded|funding"
+    r"|delivery|deliveries|promised|promises|promise"
 )
 CUMULATIVE_CUE = cue(
     r"total|totals|overall|cumulative|in all|so far|to date|altogether|since|bringing|brings"
@@ -68,7 +69,8 @@ EQUIPMENT = frozenset(
     """tank vehicle carrier missile launcher rocket shell round howitzer gun aircraft jet helicopter
     drone ship boat system weapon piece munition mortar interceptor radar ammunition truck
     trailer helmet vest plate generator ambulance ration dose vaccine kit tent blanket tonne
-    ton kilogram litre barrel""".split()
+    ton kilogram litre barrel vessel warship frigate corvette submarine rifle grenade bomb
+    mine transformer""".split()
 )
 
 
@@ -439,16 +441,42 @@ _GOVERNMENT = cue(
 _PREPOSITION = cue(r"to|for|into|with|from|at|in|on")
 
 
+# Verbs that give money away (not "paid $1 billion to Iran for oil")
+_GRANTING = cue(
+    r"announc\w*|pledg\w*|provid\w*|giv(?:e|es|en|ing)|gave|grant\w*|allocat\w*|earmark\w*"
+    r"|approv\w*|offer\w*|promis\w*|extend\w*|disburs\w*|unveil\w*"
+)
+
+
+def _given_to_country(ctx: Ctx) -> bool:
+    """'Wellington has announced a further $12 million for Ukraine': no aid word, but a giver
+    of a granting verb and a country that receives, in the figure's sentence."""
+    if not ctx.has(_GRANTING):
+        return False
+    s, e = ctx.sentence
+    found = roles(ctx, s, e)
+    giver = any(r.role == "giver" and r.strength == 2 for r in found)
+    return giver and any(
+        r.role == "receiver" and r.strength == 2 and is_country(r.mention.code) for r in found
+    )
+
+
 def _governed_by_giving(ctx: Ctx) -> bool:
     """'Australia will send 70 instructors': a giving verb in the words before the figure."""
     before = ctx.before()
     verbs = list(_GIVING_VERB.finditer(before))
-    if not verbs or len(before) - verbs[-1].end() >= 30:
+    if not verbs or len(before) - verbs[-1].end() >= 45:
         return False
-    return _PREPOSITION.search(before[verbs[-1].end() :]) is None  # "transfer to the 700-person"
+    gap = before[verbs[-1].end() :]
+    if _RECEIVER_WITH.fullmatch(gap):
+        return True  # "will provide the Philippines with five patrol vessels"
+    return len(gap) < 30 and _PREPOSITION.search(gap) is None  # "transfer to the 700-person"
 
 
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|for|to|from|inside)\s+(?:the\s+)?$")
+_RECEIVER_WITH = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+with\s+(?:an?\s+)?"
+)  # "provide the Philippines with "
 
 
 def _receiver_in_phrase(ctx: Ctx) -> str | None:
@@ -830,7 +858,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         if _in_spending_sentence(ctx):
             return None  # "That amounts to 4.7% of GDP and includes zł 47 billion from the fund"
         if not ctx.has(AID_CUE) and not _follow_up(ctx):
-            if not (_continues_aid(ctx) or _aid_header(ctx)):
+            if not (_continues_aid(ctx) or _aid_header(ctx) or _given_to_country(ctx)):
                 return None
             given = True  # "The ministry put their value at 1.2 billion kroner"
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
@@ -1455,6 +1483,17 @@ RULE = Rule(
             "C$50 million",
             {"family": "aid", "donor": "CA", "recipient": "SD"},
         ),
+        # no aid word: a granting verb's giver and a country that receives; "provide X with"
+        Example(
+            "Canberra has announced a further A$15 million for Vanuatu.",
+            "A$15 million",
+            {"family": "aid", "donor": "AU", "recipient": "VU"},
+        ),
+        Example(
+            "South Korea will provide Vietnam with three patrol vessels, officials said.",
+            "three patrol vessels",
+            {"family": "aid", "donor": "KR", "recipient": "VN"},
+        ),
         # "respectively" pairs givers and amounts
         Example(
             "Kuwait and Qatar pledged $30 million and $20 million respectively for Sudan.",
@@ -1476,6 +1515,7 @@ RULE = Rule(
         ),
     ),
     counter_examples=(
+        "India paid $1 billion to Russia for oil last month.",
         "Germany's €100 billion special fund for the Bundeswehr raised spending to €90 billion.",
         "The army needs $5 billion to replace its tanks, the ministry in Warsaw said.",
         "Moscow had provided about $15 million for staging protests in the region, officials said.",
