@@ -275,6 +275,7 @@ _KIND_STRUCK = re.compile(
     rf"(?:\s+and\s+{_REGION}(?P<x2>{_NAME_WORDS}))?"
     r"(?:\s+(?:on|in)\s+(?:[\w,]+\s+){0,3}?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d))?"
 )
+_ON_PLACE = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?(?P<x>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _STRUCK_WORDS = ("struck", "hit", "devastated", "ravaged", "swept")
 # "Russia's full-scale invasion", "Iraq's invasion of Kuwait": "Russian invasion of Ukraine"
 _INVASION = re.compile(
@@ -515,7 +516,9 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         yield EventMention(_start_of(m, invader), m.end(), name, "war")
     for m in _DATE_NAMED.finditer(text, lo, hi) if gate(("attack", "bombing")) else ():
         kind = m.group("kind").lower()
-        yield EventMention(m.start(), m.end(), f"{m.group('x')} {kind}", "attack")
+        on = _ON_PLACE.match(text, m.end(), hi)  # "the 26/11 attacks on Mumbai": its place
+        name = f"{on.group('x')} {kind}" if on else f"{m.group('x')} {kind}"
+        yield EventMention(m.start(), on.end() if on else m.end(), name, "attack")
     for m in _NAMED_PARADE.finditer(text, lo, hi) if gate(_PARADE_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[0] in _LEADING or not starts_word(text, m.start()):

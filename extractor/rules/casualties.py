@@ -263,6 +263,16 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
     before = ctx.entities.within(s, ctx.q.start)
     if before and _SUFFERED.match(ctx.text[before[-1].end : ctx.q.start]):
         return before[-1].code
+    if (
+        len(before) > 1
+        and is_country(before[-1].code)
+        and before[-1].form == "name"
+        and _GAPPED_NAME.fullmatch(ctx.text, before[-1].end, ctx.q.start)
+        and _LIST_BEFORE_NAME.search(ctx.text, max(s, before[-1].start - 6), before[-1].start)
+    ):
+        # "Indonesia recorded 167,000 dead, Sri Lanka some 35,000 and India over 12,000": a
+        # list whose verb is said once; the name right before each figure is whose
+        return before[-1].code
     if before and _OWN_DEAD.match(ctx.text[before[-1].end : ctx.q.start]):
         return before[-1].code
     if before and _COST_AFTER.fullmatch(ctx.text[before[-1].end : ctx.q.start]):
@@ -289,6 +299,8 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
     return None
 
 
+_GAPPED_NAME = re.compile(r"[ \t]+")
+_LIST_BEFORE_NAME = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _IN_PLACE = re.compile(
     r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged)\s+(?:the\s+)?"
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
@@ -997,6 +1009,18 @@ RULE = Rule(
             "More than 900 civilians have been killed since Ethiopia's invasion of Somalia.",
             "More than 900 civilians",
             {"family": "casualties", "event": "Ethiopian invasion of Somalia"},
+        ),
+        Example(
+            "The 7/7 bombings in London killed 52 people.",
+            "52 people",
+            {"family": "casualties", "event": "London bombings"},
+        ),
+        # a list whose verb is said once: the name right before each figure is whose
+        Example(
+            "The floods killed 900 people; Pakistan recorded 600 deaths, India some 200 and "
+            "Nepal about 100.",
+            "some 200",
+            {"family": "casualties", "subject": "IN"},
         ),
         Example(
             "The March 11 bombings killed 193 people in Madrid. Among the dead were 14 "
