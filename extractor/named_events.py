@@ -690,6 +690,12 @@ _GENERIC = frozenset(
     Strategic Exercise Exercises Drill Drills Trilateral Bilateral Nuclear Missile Defence
     Defense Forces Force""".split()
 )
+# ... and words that alone name no exercise: "the Baltic exercise", "the final exercise"
+_NOT_ONE_NAME = _GENERIC | frozenset(
+    """Pacific Atlantic Arctic Baltic Caspian Mediterranean Nordic Gulf Black Red Asian African
+    European Western Eastern Northern Southern Central Coastal Final Main First Second Third
+    Latest Recent Previous Next""".split()
+)
 
 
 def _exercise_named_by_word(
@@ -710,7 +716,11 @@ def _exercise_named_by_word(
             words = m.group("x").replace("-", " ").split()
             while words and words[0] in _LEADING:
                 words.pop(0)
-            if len(words) < least or not starts_word(text, m.start("x")):
+            # one word only as "the Kamandag exercise" (a name the article sets apart)
+            one = pattern is _NAME_THEN_WORD and len(words) == 1 and len(words[0]) >= 5
+            one = one and text.endswith("the ", max(lo, m.start("x") - 4), m.start("x"))
+            one = one and words[0] not in _NOT_ONE_NAME
+            if (len(words) < least and not one) or not starts_word(text, m.start("x")):
                 continue
             if (
                 any(w in surfaces or w in _GENERIC or _NOT_A_NAME.fullmatch(w) for w in words)

@@ -650,6 +650,12 @@ RULE = Rule(
             "nine training grounds",
             {"family": "exercise", "event": "Kavkaz-2028", "year": 2028},
         ),
+        # a one-word name the article sets apart: "the Kamandag exercise"
+        Example(
+            "About 600 sailors from Chile joined the Estrella exercise off Valparaíso.",
+            "About 600 sailors",
+            {"family": "exercise", "event": "Estrella"},
+        ),
         # a later sentence counts who takes part: countries, nations, hardware by its model;
         # a country before a figure whose giver's verb an earlier clause had
         Example(
