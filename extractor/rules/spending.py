@@ -37,7 +37,7 @@ MONEY_SPENDING_CUE = cue(
     r"spend|spends|spending|spent|budget|budgets|budgeted|budgeting|expenditure|expenditures"
     r"|defen[cs]e plan|defen[cs]e funding|military funding"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
-    r"|appropriations?"
+    r"|appropriations?|spenders?|military\s+burden"
 )
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
@@ -477,7 +477,9 @@ def _spending_follow_up(ctx: Ctx) -> bool:
 # capital outlay", "The government will add 50 billion kroner", "The department's request
 # includes $33.5 billion for shipbuilding".
 _SPENDING_ANAPHOR = re.compile(
-    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|its|their"
+    r"|the\s+(?:kingdom|country|nation|state|republic|emirate)['’]s"
+    r"|the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:government|ministry|department|cabinet|country|budget|request|plan|bill|treasury"
     r"|administration|pentagon|buildup|build-up|programme|program)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
@@ -635,6 +637,9 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     year = stated_year(ctx) or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
     if year is None and continued is not None:
         year = continued.fields.get("year")
+    if year is None and ctx.has(NOW):
+        # "from 52 billion euros this year": the publication's year (else a written date's)
+        year = ctx.doc.published.year if ctx.doc.published else _carried_now(ctx)
     if year is None and not ctx.has(NOW):
         year = _spending_year_before(ctx)  # "... for 2025-26. Capital outlay stands at ..."
     if year is None and _spending_follow_up(ctx):
@@ -744,6 +749,13 @@ GDP_SHARE = Rule(
             "Portugal plans to reach 2% of GDP by 2029, from 1.5% in 2024.",
             "1.5%",
             {"family": "spending", "subject": "PT", "year": 2024},
+        ),
+        # a sentence that goes on about a spender ("Its military burden") keeps its year
+        Example(
+            "Chile was South America's second-largest military spender in 2023, with an "
+            "estimated $5.6 billion. Its military burden of 1.6% of GDP was the region's highest.",
+            "1.6% of GDP",
+            {"family": "spending", "subject": "CL", "year": 2023},
         ),
     ),
     counter_examples=(
@@ -928,6 +940,21 @@ BUDGET = Rule(
             "CANBERRA - Defence funding will rise to A$60 billion in 2027-28.",
             "A$60 billion",
             {"family": "spending", "subject": "AU", "year": 2027},
+        ),
+        # a country's "military spender" ranking; "its" goes on about it; "this year" is the
+        # publication's
+        Example(
+            "Chile was South America's second-largest military spender in 2023, with an "
+            "estimated $5.6 billion.",
+            "an estimated $5.6 billion",
+            {"family": "spending", "subject": "CL", "year": 2023},
+        ),
+        Example(
+            "Italy will raise its defence budget to 35 billion euros next year from 32 billion "
+            "euros this year.",
+            "32 billion euros",
+            {"family": "spending", "subject": "IT", "year": 2026},
+            date(2026, 5, 5),
         ),
         # "budget documents for 2027": the year a budget is for, wherever the sentence says it
         Example(
