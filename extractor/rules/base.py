@@ -188,11 +188,11 @@ class Ctx:
         """The role as the frame holds it for this figure's paragraph (None: not in reach)."""
         return self.frame.get(role, self.paragraph_index, family=family, reach=reach)
 
-    @property
+    @_once
     def text(self) -> str:
         return self.doc.text
 
-    @property
+    @_once
     def q(self) -> Quantity:
         return self.quantities[self.index]
 
