@@ -26,7 +26,7 @@ from extractor.named_events import (
     find_events,
     surface_scan,
 )
-from extractor.tables import GazetteerError, Office, starts_word
+from extractor.tables import GazetteerError, Office
 
 __all__ = [
     "Entity",
@@ -233,12 +233,16 @@ class EntityIndex:
             gaz = gazetteer()
             surfaces, ignored = gaz.surfaces, gaz.ignored
             lo, hi = self.layout.paragraph_at(index)
-            mentions = []
+            mentions: list[Mention] = []
+            add = mentions.append
             for m in gaz.scan.finditer(text, lo, hi):
-                surface = m.group("s")
-                if starts_word(text, m.start()) and surface not in ignored:
+                start = m.start()
+                if start and (text[start - 1].isalnum() or text[start - 1] in "._$"):
+                    continue  # inside a word (starts_word, inline: asked for every match)
+                surface, possessive = m.group("s", "pos")  # ("pos" is None or "'s")
+                if surface not in ignored:
                     code, form = surfaces[surface]
-                    mentions.append(Mention(m.start(), m.end(), code, form, bool(m.group("pos"))))
+                    add(Mention(start, m.end(), code, form, possessive is not None))
             found = (mentions, [x.start for x in mentions])
             self._mentions[index] = found
         return found
