@@ -8,7 +8,6 @@ list markers, citation markers and version-like dotted numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from extractor.lexicon import lexicon, month_pattern, trie_regex
@@ -100,6 +99,8 @@ _MARKER_PATTERNS = ("list.marker",)
 _MONTH_PATTERNS = ("date.day_month", "date.month_day", "date.month_year")
 _PUNCT_PATTERNS = ("date.iso", "date.numeric", "date.year_range", "version.dotted", "time.clock")
 _YEAR_PATTERNS = ("date.year_after_preposition", "date.year_range")
+# the year patterns not among _PUNCT_PATTERNS (asked when those were)
+_YEAR_ONLY = tuple(n for n in _YEAR_PATTERNS if n not in _PUNCT_PATTERNS)
 _PHONE_PATTERNS = ("phone",)
 
 
@@ -121,31 +122,6 @@ class Mask:
     def of(cls, text: str) -> Mask:
         return cls(text)
 
-    def _candidates(self, start: int, end: int) -> Iterator[tuple[str, ...]]:
-        """The groups of patterns that could apply to [start, end), each looked for only when
-        the one before it found nothing."""
-        text = self.text
-        before = text[start - 1] if start else "\n"
-        after = text[end] if end < len(text) else "\n"
-        if before in "([":
-            yield _BRACKET_PATTERNS
-        if after in ".)" and (start == 0 or text[start - 1] in " \t\n"):
-            yield _MARKER_PATTERNS
-        if _month_near().search(text, max(0, start - 24), min(len(text), end + 24)):
-            yield _MONTH_PATTERNS
-        if (
-            after in "-–/.:"
-            or before in "-–/.:"
-            or text.startswith((" a.m", " p.m", " am", " pm"), end)
-        ):
-            yield _PUNCT_PATTERNS
-        if end - start == 4 and (after in "-–/" or _UNIT_AFTER.match(text, end)):
-            # a plain year ("in 2022") is dropped by the quantity layer anyway; only a year
-            # that looks like a figure ("in 2000 troops", "2023-24") needs the patterns
-            yield _YEAR_PATTERNS
-        if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
-            yield _PHONE_PATTERNS
-
     def _window(self, start: int, end: int) -> tuple[int, int]:
         """Where the patterns run: WINDOW characters either side, the start moved back to a
         word boundary (over the word it cuts, at most as far again)."""
@@ -157,22 +133,61 @@ class Mask:
 
     def covers(self, start: int, end: int) -> bool:
         """Is [start, end) inside a match of an exclusion pattern that could apply to it?  The
-        answer is whether any of them matches, so the first match found answers."""
+        answer is whether any of them matches, so the first match found answers.
+
+        The groups of patterns that could apply to [start, end) are picked by the characters
+        around it, each group run only when the one before it found nothing (inline: this is
+        asked for every number of a text, and most need no pattern at all)."""
         text = self.text
         if end - start > 5 and "." not in text[start:end]:
             return False  # "128,000", "2 million": no date, time or list marker looks like that
-        lo = hi = -1  # the window, found when a pattern is to run
-        tried: set[str] = set()
-        for names in self._candidates(start, end):
-            if lo < 0:
-                lo, hi = self._window(start, end)
-            for name in names:
-                if name in tried:
-                    continue
-                tried.add(name)
-                for m in _compiled()[name].finditer(text, lo, hi):
-                    if m.start() >= end:
-                        break
-                    if m.end() > start:
-                        return True
+        size = len(text)
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < size else "\n"
+        window: tuple[int, int] | None = None
+        if before in "([":
+            window = self._window(start, end)
+            if self._any(_BRACKET_PATTERNS, start, end, window):
+                return True
+        if after in ".)" and before in " \t\n":
+            window = window or self._window(start, end)
+            if self._any(_MARKER_PATTERNS, start, end, window):
+                return True
+        if _month_near().search(text, max(0, start - 24), min(size, end + 24)):
+            window = window or self._window(start, end)
+            if self._any(_MONTH_PATTERNS, start, end, window):
+                return True
+        punct = (
+            after in "-–/.:"
+            or before in "-–/.:"
+            or text.startswith((" a.m", " p.m", " am", " pm"), end)
+        )
+        if punct:
+            window = window or self._window(start, end)
+            if self._any(_PUNCT_PATTERNS, start, end, window):
+                return True
+        if end - start == 4 and (after in "-–/" or _UNIT_AFTER.match(text, end)):
+            # a plain year ("in 2022") is dropped by the quantity layer anyway; only a year
+            # that looks like a figure ("in 2000 troops", "2023-24") needs the patterns
+            window = window or self._window(start, end)
+            if self._any(_YEAR_ONLY if punct else _YEAR_PATTERNS, start, end, window):
+                return True
+        if "+" in text[max(0, start - 20) : start] or "(" in text[max(0, start - 8) : start]:
+            window = window or self._window(start, end)
+            if self._any(_PHONE_PATTERNS, start, end, window):
+                return True
+        return False
+
+    def _any(
+        self, names: tuple[str, ...], start: int, end: int, window: tuple[int, int]
+    ) -> bool:
+        """Does one of the patterns `names` match over [start, end) within `window`?"""
+        compiled = _compiled()
+        text = self.text
+        for name in names:
+            for m in compiled[name].finditer(text, *window):
+                if m.start() >= end:
+                    break
+                if m.end() > start:
+                    return True
         return False

@@ -64,6 +64,7 @@ class Layout:
         return self.paragraph_at(self.paragraph_index(pos))
 
     def _sentence_starts(self, index: int) -> list[int]:
+        """Where the sentences of paragraph `index` start, and last where it ends."""
         starts = self._sentences.get(index)
         if starts is None:
             text = self.text
@@ -80,12 +81,16 @@ class Layout:
                     )
                 )
             ]
+            starts.append(pe)
             self._sentences[index] = starts
         return starts
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        index = self.paragraph_index(pos)
-        starts = self._sentence_starts(index)
-        i = bisect_right(starts, pos) - 1
-        end = starts[i + 1] if i + 1 < len(starts) else self.paragraph_at(index)[1]
-        return starts[i], end
+        index = bisect_right(self.paragraph_starts, pos) - 1
+        bounds = self._sentences.get(index) or self._sentence_starts(index)
+        i = bisect_right(bounds, pos)
+        if i == len(bounds):  # the paragraph's end (the text's end): its last sentence
+            i -= 1
+        elif i == 0:  # before the text (no caller asks): as bisect on the starts alone read it
+            return bounds[-2], bounds[0]
+        return bounds[i - 1], bounds[i]

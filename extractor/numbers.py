@@ -537,19 +537,31 @@ def _digit_scan(text: str) -> Pattern:
     return _number_re()[0]
 
 
-def _digit_tokens(text: str) -> Iterator[NumberToken]:
+def _digit_tokens(text: str) -> list[NumberToken]:
+    """Every number written with digits, in order.  A list built in one loop: the common
+    number (plain digits between spaces, no scale) takes the first branch and no call."""
     english: bool | None = None  # does the document group thousands with commas? (on first use)
+    size = len(text)
+    out: list[NumberToken] = []
+    add = out.append
     for m in _digit_scan(text).finditer(text):
         s, e = m.span("d")
-        if s and text[s - 1] in "0123456789.," and not _after_dotted_symbol(text, s):
+        prev = text[s - 1] if s else ""
+        if prev and prev in "0123456789.," and not _after_dotted_symbol(text, s):
             continue  # ".5", the tail of something already refused
-        digits = m.group("d")
+        digits = text[s:e]
         scale = m.group("s")
         stop = m.end() if scale else e
         if not (
-            (not s or text[s - 1] in _FREE_BEFORE)
-            and (stop == len(text) or text[stop] in _FREE_AFTER)
+            (not prev or prev in _FREE_BEFORE) and (stop == size or text[stop] in _FREE_AFTER)
         ) and _glued_to_identifier(text, s, stop):
+            continue
+        if not scale and digits.isdigit() and len(digits) <= MAX_SIGNIFICANT_DIGITS:
+            # the common number: "128", "2024" (what the general branch makes of it)
+            if prev and prev in "-−" and _signed(text, s):
+                add(NumberToken(s - 1, e, -Decimal(digits), text[s - 1 : e], "digits", None))
+            else:
+                add(NumberToken(s, e, Decimal(digits), digits, "digits", None))
             continue
         if (
             len(digits) > MAX_SIGNIFICANT_DIGITS
@@ -589,7 +601,8 @@ def _digit_tokens(text: str) -> Iterator[NumberToken]:
             scale = base.strip(" -").lower()
         if s and text[s - 1] in "-−" and _signed(text, s):
             s, value = s - 1, -value  # "-3.5%", "−2.1%"
-        yield NumberToken(s, end, value, text[s:end], "digits", scale or None)
+        add(NumberToken(s, end, value, text[s:end], "digits", scale or None))
+    return out
 
 
 def _signed(text: str, start: int) -> bool:

@@ -18,6 +18,8 @@ from extractor.layout import Layout
 from extractor.quantities import Quantity
 
 REACH = 600  # characters a rule reads either side of its figure, at most
+# what a sentence without a match of a pattern holds (shared: never changed, only sliced)
+_NO_MATCHES: tuple[list[int], list[re.Match[str]]] = ([], [])
 NEIGHBOURS = 12  # figures of the same sentence a rule looks at, either side
 
 
@@ -128,14 +130,15 @@ class Ctx:
     def _sentence_matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
         full = self._full_sentence
         key = (pattern.pattern, full)  # not id(): a pattern made and freed may reuse one
-        found = self.frame.cache.get(key)
+        cache = self.frame.cache
+        found = cache.get(key)
         if found is None:
             if self._may_match(pattern, full):
                 matches = list(pattern.finditer(self.text, *full))
                 found = ([m.start() for m in matches], matches)
             else:
-                found = ([], [])
-            self.frame.cache[key] = found
+                found = _NO_MATCHES
+            cache[key] = found
         return found
 
     def _may_match(self, pattern: re.Pattern[str], full: tuple[int, int]) -> bool:
@@ -158,7 +161,9 @@ class Ctx:
         """Whether `pattern` matches in the figure's (clipped) sentence.  The pattern runs once
         over each whole sentence and the answer for every figure of it is a bisect, so that a
         cue costs the same whether a sentence holds one figure or ten thousand."""
-        starts, _ = self._sentence_matches(pattern)
+        starts = self._sentence_matches(pattern)[0]
+        if not starts:  # the common answer: no match in the whole sentence
+            return False
         s, e = self.sentence
         i = bisect_left(starts, s)
         return i < len(starts) and starts[i] < e
@@ -167,6 +172,8 @@ class Ctx:
         """The matches of `pattern` that start in the figure's (clipped) sentence, in order
         (found once per sentence, like `has`)."""
         starts, found = self._sentence_matches(pattern)
+        if not starts:
+            return []
         s, e = self.sentence
         return found[bisect_left(starts, s) : bisect_left(starts, e)]
 
@@ -188,11 +195,11 @@ class Ctx:
         """The role as the frame holds it for this figure's paragraph (None: not in reach)."""
         return self.frame.get(role, self.paragraph_index, family=family, reach=reach)
 
-    @property
+    @_once
     def text(self) -> str:
         return self.doc.text
 
-    @property
+    @_once
     def q(self) -> Quantity:
         return self.quantities[self.index]
 
