@@ -35,7 +35,8 @@ from extractor.rules.roles import (
 
 AID_CUE = cue(
     r"aid|assistance|package|support|contribution|contributions|pledge|pledged|pledges|donat\w*"
-    r"|commit|commits|committed|commitment|grant|grants|gift|gifted|funding|military\s+support"
+    r"|commit|commits|committed|commitment|commitments|grant|grants|gift|gifted|funding"
+    r"|military\s+support"
     r"|contribut\w*|loan|loans|weapons|arms|send|sends|sent|sending|deliver|delivers|delivered"
     r"|provide|provides|provided|providing|transfer|transfers|transferred|transferring"
     r"|give|gives|given|giving|gave|hand|hands|handed|handing|offer|offers|offered"
@@ -111,7 +112,7 @@ def _follow_up(ctx: Ctx) -> bool:
 _ANAPHOR = re.compile(
     r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
     r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
-    r"|the\s+(?:ministry|government|department|agency|cabinet"
+    r"|the\s+(?:[A-Z][\w-]*-based\s+)?(?:lender|ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
     r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support|financing"
     r"|credit|deal|sum|tranche|facility|bank|fund|embassy"
@@ -745,14 +746,17 @@ def _donor_and_recipient(
         recipient = adjective_side(ctx, donor or doc_giver)
     if donor is None and doc_giver is not None and doc_giver != recipient:
         donor = doc_giver
-    if donor is None:
-        # a bare name: a country named as giver beats a body named in passing
+    if donor is None and not _UNNAMED_DONORS.search(ctx.text, ctx.sentence[0], ctx.q.start):
+        # a bare name: a country named as giver beats a body named in passing (but "Donors
+        # pledged ...": many givers, none named)
         rest = [
             r
             for r in found
             if r.role == "none"
             and r.mention.code not in (recipient, doc_receiver)
             and r.mention.form not in ("adjective", "person")
+            # "at a conference in Maputo": where it was said is no giver
+            and not _WHERE_BEFORE.search(ctx.text, max(0, r.mention.start - 12), r.mention.start)
         ]
         countries = [r for r in rest if is_country(r.mention.code)]
         donor = _pick(countries or rest, ctx.q.start)
@@ -898,10 +902,18 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     donor, recipient, _ = _donor_and_recipient(ctx, listed=includes)
     if q.kind == "money" and _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)):
         donor = None  # "of the $2.6 billion raised at the pledging conference": many givers
-    unnamed = recipient is not None and donor is None and (
-        _UNNAMED_DONORS.search(ctx.before()) is not None
-        or _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
-        or (ctx.has(_RECEIVED) and ctx.has(STRONG_AID_CUE))  # "Kenya received $40m in aid"
+    unnamed = donor is None and (
+        (
+            _UNNAMED_DONORS.search(ctx.before()) is not None
+            and (recipient is not None or ctx.has(AID_WORD))  # "Donors pledged $120 million"
+        )
+        or (
+            recipient is not None
+            and (
+                _RAISED_AT.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
+                or (ctx.has(_RECEIVED) and ctx.has(STRONG_AID_CUE))  # "Kenya received $40m"
+            )
+        )
     )
     if not listed and not unnamed and (
         donor is None
@@ -1493,6 +1505,20 @@ RULE = Rule(
             "South Korea will provide Vietnam with three patrol vessels, officials said.",
             "three patrol vessels",
             {"family": "aid", "donor": "KR", "recipient": "VN"},
+        ),
+        # many givers, none named; where the pledges were made is no giver
+        Example(
+            "Donors pledged more than $80 million at a conference in Dakar for people "
+            "displaced by the floods.",
+            "more than $80 million",
+            {"family": "aid", "donor": None},
+        ),
+        # "the Manila-based lender" goes on about the lender named before
+        Example(
+            "The World Bank approved a $500 million loan for Nepal. The Washington-based "
+            "lender's commitments to Kathmandu now total $4 billion.",
+            "$4 billion",
+            {"family": "aid", "donor": "World Bank", "recipient": "NP"},
         ),
         # "respectively" pairs givers and amounts
         Example(
