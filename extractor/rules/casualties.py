@@ -155,12 +155,49 @@ def _described_event(ctx: Ctx) -> EventMention | None:
         if placed is not None:
             name = placed.group(1) + ctx.text[m.start : m.end]
             return EventMention(placed.start(1), m.end, " ".join(name.split()), "war", None)
+    found = _incident_at_place(ctx, s, e)
+    if found is None:  # "... attacked the detachment at Djibo. Fifty-seven soldiers fell"
+        ps, _ = ctx.paragraph
+        if ps < s:
+            ls, le = ctx.layout.sentence(s - 1)
+            found = _incident_at_place(ctx, max(ls, ps), le)
+    return found
+
+
+def _incident_at_place(ctx: Ctx, s: int, e: int) -> EventMention | None:
+    """An incident named by its kind and place, or told by its verb and place, in text[s:e]."""
     attack = _ATTACK_ON_PLACE.search(ctx.text, s, e)
     if attack is not None and _is_place_name(ctx, attack):
         # named as encyclopaedias name such incidents: "Mumbai attacks", "Pylos shipwreck"
         name = f"{attack.group('place')} {attack.group('kind').lower()}"
         return EventMention(attack.start(), attack.end(), name, "attack", None)
+    for did in _DONE_AT_PLACE.finditer(ctx.text, s, e):
+        verb = did.group("verb").lower()
+        if verb == "killed" and not did.group("who"):
+            continue  # "floods killed 200 people in Assam": no attack
+        if _is_place_name(ctx, did):
+            kind = _VERB_KIND.get(verb, "attack")
+            name = f"{did.group('place')} {kind}"  # "attacked the detachment at Djibo"
+            return EventMention(did.start(), did.end(), name, "attack", None)
     return None
+
+
+# "armed groups attacked the military detachment at Djibo", "a boat capsized off Pylos",
+# "Gunmen killed 26 people ... at a meadow near Pahalgam": an incident the text tells by its
+# verb, named by the place (a name the gazetteer does not know: no country, city or person)
+_DONE_AT_PLACE = re.compile(
+    r"(?:(?P<who>\b(?:[Gg]unm[ae]n|[Mm]ilitants|[Aa]ttackers|[Aa]ssailants|[Ii]nsurgents"
+    r"|[Tt]errorists|[Jj]ihadists|[Bb]andits|[Rr]ebels)\s+(?:\w+\s+){0,2}?))?"
+    r"\b(?P<verb>attacked|stormed|raided|ambushed|bombed|shelled|capsized|sank|killed)\b"
+    r"[^.;]{0,60}?\b(?P<prep>at|near|off|outside)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:(?:at|near|off|outside)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+_VERB_KIND = {
+    "capsized": "shipwreck",
+    "sank": "shipwreck",
+    "bombed": "bombing",
+    "shelled": "shelling",
+}
 
 
 # "An assault by paramilitary forces on the Zamzam displacement camp", "the attack at Djibo",
@@ -1014,6 +1051,22 @@ RULE = Rule(
             "The 7/7 bombings in London killed 52 people.",
             "52 people",
             {"family": "casualties", "event": "London bombings"},
+        ),
+        # an incident told by its verb and place, in the figure's sentence or the one before
+        Example(
+            "Militants stormed a police post outside Mandera, killing eight officers.",
+            "eight officers",
+            {"family": "casualties", "event": "Mandera attack"},
+        ),
+        Example(
+            "Gunmen attacked an army checkpoint near Kidal. Twelve soldiers were killed.",
+            "Twelve soldiers",
+            {"family": "casualties", "event": "Kidal attack"},
+        ),
+        Example(
+            "Floods killed 200 people near Guwahati in Assam.",
+            "200 people",
+            {"family": "casualties", "event": None},
         ),
         # a list whose verb is said once: the name right before each figure is whose
         Example(
