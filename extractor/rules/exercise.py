@@ -107,7 +107,8 @@ def _event(ctx: Ctx) -> EventMention | None:
         after = [ev for ev in here if ev.start >= ctx.q.end]
         if after and _FOR_EVENT.fullmatch(ctx.text, ctx.q.end, after[0].start):
             return _with_year(ctx, after[0])  # "the 200,000 Moscow claimed for Zapad-2021"
-        return _with_year(ctx, before[-1] if before else here[0])
+        # "The Malabar exercise ...; the 2024 edition featured eight ships": Malabar 2024
+        return _other_edition(ctx, _with_year(ctx, before[-1] if before else here[0]))
     # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
     name = _known_name().search(ctx.text, s, e)
     year = re.search(r"\b(?:19|20)\d\d\b", ctx.sentence_text)
@@ -165,10 +166,13 @@ def _other_edition(ctx: Ctx, event: EventMention) -> EventMention:
     sentence named ('Pitch Black 2024 ... The previous edition, in 2022, involved 100
     aircraft' -> Pitch Black 2022)."""
     named = _NAME_YEAR.search(event.name)
-    edition = _EDITION_OF.search(ctx.text, ctx.sentence[0], ctx.q.start)
-    if named is None or edition is None:
+    edition = _EDITION_OF.search(ctx.text, max(ctx.sentence[0], event.end), ctx.q.start)
+    if edition is None:
         return event
     year = edition.group(1) or edition.group(2)
+    if named is None:  # a series named without a year: the edition's year joins it
+        sep = events().series_sep.get(event.name, " ")
+        return EventMention(event.start, event.end, f"{event.name}{sep}{year}", event.kind)
     if year == named.group():
         return event
     name = event.name[: named.start()] + year + event.name[named.end() :]
@@ -347,6 +351,25 @@ _ON_TERRITORY = re.compile(
 )
 
 
+# "NATO's largest exercise", "servicemen from CSTO member states": the alliance whose exercise
+_ORG_OWNS = re.compile(
+    r"(?i)^(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres|maneuvers|forces)\b"
+    r"|\s+(?:member\s+states|members|allies|member\s+countries)\b)"
+)
+
+
+def _organiser(ctx: Ctx) -> str | None:
+    """The alliance (NATO, CSTO ...) the sentence says holds the exercise or sends its forces:
+    the subject of the exercise's totals."""
+    s, e = ctx.sentence
+    for m in ctx.entities.within(s, e):
+        if gazetteer().entities[m.code].kind != "organisation":
+            continue
+        if _ORG_OWNS.match(ctx.text[m.end - (2 if m.possessive else 0) : m.end + 60]):
+            return m.code
+    return None
+
+
 def _host_territory(ctx: Ctx) -> str | None:
     """The country on whose territory the figure's part of an exercise is held."""
     found = ctx.matches(_ON_TERRITORY)
@@ -484,6 +507,8 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     subject = _contingent(ctx)  # "20 NATO allies"; else the sentence's, but a count of
     if subject is None and head not in _PARTICIPANT_UNITS:  # countries is no country's forces
         subject = _deployer(ctx) or _listed_contingent(ctx) or _host_territory(ctx)
+    if subject is None and "_part_of" not in fields:
+        subject = _organiser(ctx)
     if subject is not None:
         fields["subject"] = subject
     total = total_before_including(ctx)
@@ -649,6 +674,22 @@ RULE = Rule(
             "\"Kavkaz-2028\" began.",
             "nine training grounds",
             {"family": "exercise", "event": "Kavkaz-2028", "year": 2028},
+        ),
+        # "the 2024 edition" of a series named without a year; the alliance holding it
+        Example(
+            "The Sea Dragon exercise began in 2019; the 2026 edition off Guam featured 12 ships.",
+            "12 ships",
+            {"family": "exercise", "event": "Sea Dragon 2026", "year": 2026},
+        ),
+        Example(
+            "Brilliant Jump 26 is NATO's largest exercise this year, with 9,000 troops.",
+            "9,000 troops",
+            {"family": "exercise", "subject": "NATO"},
+        ),
+        Example(
+            "Combat Brotherhood-2026 drew over 3,000 servicemen from CSTO member states.",
+            "over 3,000 servicemen",
+            {"family": "exercise", "subject": "CSTO"},
         ),
         # a one-word name the article sets apart: "the Kamandag exercise"
         Example(

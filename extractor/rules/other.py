@@ -12,7 +12,7 @@ from extractor.rules.attribution import (
     subject_from_paragraph,
     subject_of,
 )
-from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule
+from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule, cue
 
 
 def match_other(ctx: Ctx) -> dict[str, Any] | None:
@@ -40,9 +40,23 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     if year is not None:
         fields["year"] = year
     event = _event_of_sentence(ctx)
+    if event is None and ctx.has(_IMPACT):
+        # "The Al Haouz earthquake ... killed 2,960 people. Some 50,000 homes were damaged":
+        # the damage a sentence after a toll counts is that event's
+        event = ctx.carried("event", family="casualties")
+        if event is not None and year is None:
+            year = ctx.carried("year", family="casualties")
+            if year is not None:
+                fields["year"] = year
     if event is not None:
         fields["event"] = event
     return fields
+
+
+_IMPACT = cue(
+    r"damaged|destroyed|flattened|collapsed|razed|homeless|displaced|evacuated|affected"
+    r"|uprooted|levelled|leveled|washed\s+away|submerged|flooded"
+)
 
 
 # "since Russia's invasion of Ukraine", "after the 2011 earthquake": an event that dates the
@@ -286,6 +300,13 @@ RULE = Rule(
             "In 1976 the Bicentennial Parade took place in the rain, and 8,000 sailors marched.",
             "8,000 sailors",
             {"family": "other", "event": "Bicentennial Parade 1976", "year": 1976},
+        ),
+        # damage counted in a sentence after a toll is the event's
+        Example(
+            "The Cyclone Idai floods killed 600 people in Mozambique in 2019. About 100,000 "
+            "homes were destroyed.",
+            "About 100,000 homes",
+            {"family": "other", "event": "Cyclone Idai floods", "year": 2019},
         ),
     ),
     counter_examples=(
