@@ -41,21 +41,26 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
         fields["year"] = year
     event = _event_of_sentence(ctx)
     if event is None and ctx.has(_IMPACT):
-        # "The Al Haouz earthquake ... killed 2,960 people. Some 50,000 homes were damaged":
-        # the damage a sentence after a toll counts is that event's
-        event = ctx.carried("event", family="casualties")
-        if event is not None and year is None:
-            year = ctx.carried("year", family="casualties")
-            if year is not None:
-                fields["year"] = year
+        # "killed nearly 9,000 people ..., destroying more than 600,000 homes", "The Al Haouz
+        # earthquake ... killed 2,960 people. Some 50,000 homes were damaged": the damage told
+        # with a toll (its sentence's, else one just before) is that toll's event's
+        toll = ctx.previous_in_sentence("casualties")
+        if toll is not None:
+            event, toll_year = toll[0].fields.get("event"), toll[0].fields.get("year")
+        else:
+            event = ctx.carried("event", family="casualties")
+            toll_year = ctx.carried("year", family="casualties") if event is not None else None
+        if toll_year is not None and year is None:
+            fields["year"] = toll_year
     if event is not None:
         fields["event"] = event
     return fields
 
 
 _IMPACT = cue(
-    r"damaged|destroyed|flattened|collapsed|razed|homeless|displaced|evacuated|affected"
-    r"|uprooted|levelled|leveled|washed\s+away|submerged|flooded"
+    r"damag(?:ed|ing)|destroy(?:ed|ing)|flatten(?:ed|ing)|collaps(?:ed|ing)|razed|razing|homeless"
+    r"|displac(?:ed|ing)|evacuat(?:ed|ing)|affected|uprooted|levell?ed|washed\s+away|submerged"
+    r"|flooded"
 )
 
 
@@ -300,6 +305,11 @@ RULE = Rule(
             "In 1976 the Bicentennial Parade took place in the rain, and 8,000 sailors marched.",
             "8,000 sailors",
             {"family": "other", "event": "Bicentennial Parade 1976", "year": 1976},
+        ),
+        Example(
+            "The earthquake killed 1,200 people in 2027, destroying some 40,000 homes.",
+            "some 40,000 homes",
+            {"family": "other", "year": 2027},
         ),
         # damage counted in a sentence after a toll is the event's
         Example(
