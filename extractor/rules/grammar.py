@@ -35,6 +35,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "₹6.2 lakh crore",
                 {"value": 6200000000000, "unit": "INR"},
             ),
+            (
+                "Delhi set aside ₹5,93,537.64 crore for its forces.",
+                "₹5,93,537.64 crore",
+                {"value": 5935376400000, "unit": "INR"},
+            ),
             ("Canberra announced a A$100m package.", "A$100m", {"value": 100000000, "unit": "AUD"}),
             (
                 "Wellington added NZ$4.1 million in support.",
