@@ -20,7 +20,13 @@ from extractor.quantity import Quantity
 from extractor.readers import harmed_re
 
 # The rule ids this layer stamps (their examples: extractor.rules.grammar).
-LIST_RULES = ("count.respectively", "count.shared_noun", "count.one_listed", "percent.header")
+LIST_RULES = (
+    "count.respectively",
+    "count.shared_noun",
+    "count.one_listed",
+    "percent.header",
+    "percent.shared_of",
+)
 
 # A modifier list ending in a coordinator, between a bare figure and the next figure:
 # "8.7 million military and 19 million civilian deaths", "1,000 Russian and 500 Belarusian troops"
@@ -126,6 +132,25 @@ def share_noun_respectively(text: str, out: list[Quantity]) -> None:
             noun_phrase=last.noun_phrase,
             modifiers=last.modifiers,
         )
+        nxt, i = prev, i - 1
+
+
+def share_of_across_list(text: str, out: list[Quantity]) -> None:
+    """'4.7%, 3.5% and 3.7% of GDP': the percentages listed right before a share of GDP (a
+    comma or 'and' between each two) are shares of GDP too."""
+    last = out[-1]
+    i = len(out) - 2
+    nxt = last
+    while i >= 0 and len(out) - i <= 8:
+        prev = out[i]
+        if (
+            prev.kind != "percent"
+            or prev.of is not None
+            or prev.unit != last.unit
+            or not _LIST_GAP.fullmatch(text, prev.end, nxt.start)
+        ):
+            break
+        out[i] = prev._replace(of=last.of, rule="percent.shared_of")
         nxt, i = prev, i - 1
 
 

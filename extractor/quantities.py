@@ -26,6 +26,7 @@ from extractor.lists import (
     respectively_follows,
     share_noun_across_and,
     share_noun_respectively,
+    share_of_across_list,
 )
 from extractor.nouns import is_plural, plural, singular
 from extractor.numbers import SPACED_ABBREVIATIONS, NumberToken, number_tokens, scale_factor
@@ -215,6 +216,8 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
                 share_noun_respectively(text, out)
             elif q.kind == "count" and len(out) > 1 and out[-2].kind == "number":
                 share_noun_across_and(text, out)
+            elif q.of is not None and len(out) > 1 and out[-2].kind == "percent":
+                share_of_across_list(text, out)
         i += 1 + consumed
     return out
 
@@ -277,7 +280,10 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         m = _range_connector().fullmatch(text, tok.end, nxt.start)
         gap = text[tok.end : nxt.start] if m else ""
         if m and (tok.kind == nxt.kind or "-" not in gap):
-            has_and = re.match(r"\s*and", gap) is not None
+            # the connector after a unit on the low end: "3.5% and 3.7%" is a list, as
+            # "3.5 and 3.7" is, unless "between" opens it
+            connector = gap[m.end("pct") - tok.end :] if m.group("pct") else gap
+            has_and = re.match(r"\s*and", connector) is not None
             # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"
             qual = _qualifier(text, cur_start)
             lead = qual[1]

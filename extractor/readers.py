@@ -245,6 +245,12 @@ def read_money_prefix(f: Frame) -> Verdict:
     )
 
 
+# Words before a year that make the money after it a price basis: "constant 2015 dollars".
+_PRICE_BASIS = re.compile(
+    r"(?i)(?<![\w-])(?:constant|real|current|nominal|(?:inflation[- ])?adjusted|at)[ \t]+$"
+)
+
+
 def read_money_suffix(f: Frame) -> Verdict:
     """'3.5 billion Swedish kronor', '186 billion PLN'; not '500 pounds of explosives'."""
     lex = lexicon()
@@ -253,6 +259,12 @@ def read_money_suffix(f: Frame) -> Verdict:
         sm.group(0).strip().lower() == "pounds" and re.match(r"\s+of\b", f.right[sm.end() :])
     ):
         return None
+    if (
+        f.tok.is_year_like
+        and f.hi is None
+        and _PRICE_BASIS.search(f.text, max(0, f.base.start - 24), f.base.start)
+    ):
+        return REFUSED  # "in constant 2015 US dollars", "at 2020 prices": a price basis
     unit = lex.currency_code(sm.group(0).strip(), "suffix") or CONTEXT_DOLLAR
     end = f.base.number_end + sm.end()
     return f.base._replace(
@@ -378,13 +390,10 @@ def read_count(f: Frame) -> Verdict:
         rule = "count.partitive"
     if tok.kind == "words" and noun.head.lower() in lexicon().abstract_nouns:
         return REFUSED
-    if (
-        tok.is_year_like
-        and f.hi is None
-        and base.qualifier == "exact"
-        and not noun.head.lower().endswith("s")
-    ):
-        return REFUSED
+    if tok.is_year_like and f.hi is None:
+        head = noun.head.lower()
+        if (base.qualifier == "exact" and not head.endswith("s")) or head in lexicon().year_nouns:
+            return REFUSED  # "2024 estimates", "below 1990 levels": the year dates the noun
     return base._replace(
         unit=noun.unit, end=noun.end, rule=rule, noun_phrase=noun.phrase, modifiers=noun.modifiers
     )

@@ -114,7 +114,14 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 59000000000000, "unit": "KRW"},
             ),
         ),
-        ("Seoul won 3-1 in the final.", "It dropped a 500-pound bomb.", "a 1 million mark"),
+        (
+            "Seoul won 3-1 in the final.",
+            "It dropped a 500-pound bomb.",
+            "a 1 million mark",
+            # a year before a currency word after "constant", "real", "at": a price basis
+            "Spending is measured in constant 2015 US dollars.",
+            "outlays at 2021 prices and in real 2020 euros",
+        ),
     ),
     GrammarRule(
         "percent",
@@ -174,6 +181,17 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             ),
             ("committing two percent of GDP", "two percent of GDP", {"value": 2, "of": "GDP"}),
             ("Poland's 4.12 per cent of GDP", "4.12 per cent of GDP", {"value": 4.12, "of": "GDP"}),
+            (
+                # "and" with no "between" lists two shares; it opens no range
+                "Spain and Italy spend 1.3 per cent and 1.6 per cent of GDP respectively.",
+                "1.6 per cent of GDP",
+                {"value": 1.6, "of": "GDP"},
+            ),
+            (
+                "Chile and Peru budgeted 1.9% and 2.2% of gross domestic product.",
+                "2.2% of gross domestic product",
+                {"value": 2.2, "of": "GDP"},
+            ),
         ),
         ("GDP grew in 2023.",),
     ),
@@ -269,6 +287,16 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 370000, "unit": "personnel", "qualifier": "at_most"},
             ),
             (
+                "Chile deployed 2000 marines to the north.",
+                "2000 marines",
+                {"value": 2000, "unit": "marine"},
+            ),
+            (
+                "Analysts logged 2,025 estimates by May.",
+                "2,025 estimates",
+                {"value": 2025, "unit": "estimate"},
+            ),
+            (
                 "the force will not exceed 4,000 troops",
                 "not exceed 4,000 troops",
                 {"value": 4000, "unit": "troop", "qualifier": "at_most"},
@@ -292,6 +320,12 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             "1. The modern world is changing.",
             "the 2+4 Treaty",
             "a 100m sprint",
+            # a year right before a plural noun of statistics or documents dates it
+            "Military outlays as a percentage of GDP, 2023 estimates (SIPRI)",
+            "as set out in their 2026 budgets",
+            "Emissions must fall below 2005 levels.",
+            "Canada's 2022 figures were revised.",
+            "the 2019 defence reports of both ministries",
         ),
     ),
     GrammarRule(
@@ -469,6 +503,27 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             ),
         ),
         (("They lost 4 in May and 15 helicopters in June, respectively.", "4"),),
+    ),
+    GrammarRule(
+        "percent.shared_of",
+        "Percentages listed right before a share of GDP (a comma or 'and' between each two, no "
+        "'between') are each their own share of GDP: '4.7%, 3.5% and 3.7% of GDP'.",
+        (
+            (
+                "Estonia, Finland and Norway aim for 3.4%, 2.5% and 2.2% of GDP respectively.",
+                "2.5%",
+                {"value": 2.5, "unit": "percent", "of": "GDP"},
+            ),
+            (
+                "Spain and Italy spend 1.3 per cent and 1.6 per cent of GDP respectively.",
+                "1.3 per cent",
+                {"value": 1.3, "unit": "percent", "of": "GDP"},
+            ),
+        ),
+        (
+            ("In 2019 and 2024, Spain spent 1.2% of GDP.", "2019 and 2024"),
+            ("Article 5 and a 2% of GDP floor", "Article 5"),
+        ),
     ),
     GrammarRule(
         "count.one_listed",
