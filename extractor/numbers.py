@@ -653,5 +653,5 @@ def scale_factor(tok: NumberToken) -> int:
         if tok.scale is None:
             return 1
         return lex.scales.get(tok.scale) or lex.abbreviations.get(tok.scale, 1)
-    last = tok.text.lower().split()[-1]
+    last = tok.text.lower().replace("-", " ").split()[-1]  # "two-billion": billion
     return lex.scales.get(last, 1) if last != "hundred" else 1

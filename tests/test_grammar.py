@@ -208,3 +208,22 @@ def test_a_year_before_a_noun_of_statistics_dates_it(year: int, noun: str, mod: 
         assert q.value == year and q.kind == "count"
     (q,) = read(f"They sent {year} soldiers in May.")
     assert q.value == year and q.unit == "soldier"
+
+
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+    st.sampled_from([("million", 10**6), ("billion", 10**9), ("trillion", 10**12)]),
+    st.sampled_from([("yen", "JPY"), ("euro", "EUR"), ("won", "KRW"), ("yuan", "CNY")]),
+    st.sampled_from(["-", " "]),
+)
+def test_hyphenated_money_reads_scale_and_currency(
+    amount: Decimal, scale: tuple[str, int], currency: tuple[str, str], sep: str
+) -> None:
+    """'a 60.8-billion-yen loan', 'a 1.5 billion-euro package': the amount, its scale and the
+    currency after the hyphen make one money figure, quoted whole."""
+    (word, factor), (name, code) = scale, currency
+    figure = f"{amount}{sep}{word}-{name}"
+    text = f"They agreed a {figure} loan."
+    (q,) = read(text)
+    assert (q.kind, q.unit, q.value) == ("money", code, amount * factor)
+    assert text[q.start : q.end] == figure

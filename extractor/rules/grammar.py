@@ -113,6 +113,27 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "59 trillion won",
                 {"value": 59000000000000, "unit": "KRW"},
             ),
+            # a scaled compound adjective: its hyphens read as spaces
+            (
+                "Tokyo extended a 45.2-billion-yen loan to Manila.",
+                "45.2-billion-yen",
+                {"value": 45200000000, "unit": "JPY"},
+            ),
+            (
+                "Rome approved a 2.5-billion-euro package.",
+                "2.5-billion-euro",
+                {"value": 2500000000, "unit": "EUR"},
+            ),
+            (
+                "Seoul signed a three-trillion-won contract.",
+                "three-trillion-won",
+                {"value": 3000000000000, "unit": "KRW"},
+            ),
+            (
+                "Bern issued a 2-billion-Swiss-franc bond.",
+                "2-billion-Swiss-franc",
+                {"value": 2000000000, "unit": "CHF"},
+            ),
         ),
         (
             "Seoul won 3-1 in the final.",
@@ -120,6 +141,7 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             "a 1 million mark",
             # a year before a currency word after "constant", "real", "at": a price basis
             "Spending is measured in constant 2015 US dollars.",
+            "It dropped a 2,000-pound bomb and a 20-ton truck.",
             "outlays at 2021 prices and in real 2020 euros",
         ),
     ),
