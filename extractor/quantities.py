@@ -19,6 +19,7 @@ from extractor.exclusions import Mask
 from extractor.lexicon import lexicon, trie_regex, word_codes
 from extractor.lists import (
     PercentLists,
+    gapped_count,
     header_percent,
     minus_word,
     one_in_a_list,
@@ -199,6 +200,15 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
             q = _unit_of_others(text, q, out)
         elif q is not None and q.kind == "number" and _OF_THEM.match(text, q.end):
             q = _unit_of_them(text, q, out)
+        if (
+            (q is None or (q.kind == "number" and q.value is not None))
+            and tok.kind == "digits"
+            and not tok.is_year_like
+            and out
+            and out[-1].kind == "count"
+        ):
+            # "350 personnel and Kazakhstan 120": the name's figure counts the same noun
+            q = gapped_count(text, tok, q, out) or q
         if (
             (q is None or q.kind == "number")
             and tok.kind == "digits"

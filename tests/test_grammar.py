@@ -227,3 +227,20 @@ def test_hyphenated_money_reads_scale_and_currency(
     (q,) = read(text)
     assert (q.kind, q.unit, q.value) == ("money", code, amount * factor)
     assert text[q.start : q.end] == figure
+
+
+@given(
+    st.lists(st.integers(min_value=2, max_value=99_999), min_size=2, max_size=4),
+    st.sampled_from([("troops", "troop"), ("engineers", "engineer"), ("drones", "drone")]),
+    st.sampled_from(["Sweden", "Kenya", "Peru", "Vietnam"]),
+    st.sampled_from([", ", " and ", ", while "]),
+)
+def test_a_gapped_list_counts_the_first_noun(
+    figures: list[int], noun: tuple[str, str], name: str, joint: str
+) -> None:
+    """'A sent N nouns, B M and C K': every figure after a name counts the first one's noun."""
+    plural_noun, unit = noun
+    items = [f"{name} {n:,}" for n in figures[1:]]
+    text = f"Chile sent {figures[0]:,} {plural_noun}{joint}{joint.join(items)}, it said."
+    got = [(q.value, q.unit) for q in read(text)]
+    assert got == [(n, unit) for n in figures]

@@ -548,6 +548,34 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
         ),
     ),
     GrammarRule(
+        "count.gapped",
+        "A figure with no noun right after a country's, capital's or organisation's name, listed "
+        "after a count (the verb and noun said once), counts that count's noun: '350 personnel "
+        "and Kazakhstan 120' -> 120 personnel.",
+        (
+            (
+                "Norway sent 900 engineers and Denmark 250, while Iceland abstained.",
+                "250",
+                {"value": 250, "unit": "engineer"},
+            ),
+            (
+                "Japan pledged 12 patrol boats, Australia 8 and NATO 4.",
+                "8",
+                {"value": 8, "unit": "boat"},
+            ),
+            (
+                "Spain deployed 600 marines and Portugal some 150, officials said.",
+                "some 150",
+                {"value": 150, "unit": "marine", "qualifier": "approximate"},
+            ),
+        ),
+        (
+            ("Berlin bought 40 jets and Nord Stream 2, he said.", "Nord Stream 2"),
+            ("They moved 18 tanks and Leopard 2 crews.", "Leopard 2"),
+            ("It lost 30 ships in World War 2.", "World War 2"),
+        ),
+    ),
+    GrammarRule(
         "count.one_listed",
         "'one' listed after another count counts the singular noun of its item: 'three tanks, "
         "one mobile bridge and two trucks' -> 1 bridge.",
