@@ -57,6 +57,15 @@ _CHANGE = re.compile(
 _YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|during|of)\s+$")
 
 
+# A range whose low end is no figure ("from several hundred thousand to two million", "from
+# hundreds of thousands to 1.5 million"): the figure after it is the high end all the same.
+_VAGUE_LOW = re.compile(
+    r"(?i)(?<![\w-])(?:from|between)[ \t]+(?:(?:several|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+"
+    r"(?:hundred|thousand|million|dozen)|(?:hundreds|thousands|tens)(?:[ \t]+of[ \t]+"
+    r"(?:thousands|millions))?)(?:[ \t]+(?:thousand|million))?[ \t]+(?:to|and)[ \t]+$"
+)
+
+
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
 
 
@@ -346,6 +355,13 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             qstart -= len(bm.group(0))
     if plus is not None and qualifier == "exact":
         qualifier = "at_least"
+    if (
+        qualifier == "exact"
+        and hi is None
+        and text.endswith(("to ", "and "), max(0, qstart - 4), qstart)
+        and _VAGUE_LOW.search(text, max(0, qstart - 48), qstart)
+    ):
+        qualifier = "at_most"  # "from several hundred thousand to two million": the high end
     # by position (a NamedTuple built from keywords costs twice as much; built for every figure)
     base = Quantity(
         "count",  # kind

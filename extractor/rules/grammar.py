@@ -319,6 +319,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 2025, "unit": "estimate"},
             ),
             (
+                "The rebels number from a few thousand to 40,000 fighters.",
+                "40,000 fighters",
+                {"value": 40000, "unit": "fighter", "qualifier": "at_most"},
+            ),
+            (
                 "the force will not exceed 4,000 troops",
                 "not exceed 4,000 troops",
                 {"value": 4000, "unit": "troop", "qualifier": "at_most"},
@@ -394,6 +399,18 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "Seven allies met it in 2014, against 19 in 2023.",
                 "19",
                 {"value": 19, "kind": "number"},
+            ),
+            (
+                # digits to words, no noun: a range all the same
+                "Estimates of the dead range from 150,000 to two million.",
+                "from 150,000 to two million",
+                {"min": 150000, "max": 2000000, "kind": "number"},
+            ),
+            (
+                # a vague low end is no figure; the high end is still at most
+                "Estimates of the dead range from several hundred thousand to three million.",
+                "three million",
+                {"value": 3000000, "kind": "number", "qualifier": "at_most"},
             ),
             (
                 "The toll reached some fifteen thousand by May.",
