@@ -112,6 +112,7 @@ class Lexicon:
     measure_nouns: frozenset[str]
     measures: dict[str, str]
     abstract_nouns: frozenset[str]
+    year_nouns: frozenset[str]
     determiners: frozenset[str]
     harm_words: frozenset[str]
     prepositions: frozenset[str]
@@ -185,6 +186,7 @@ def lexicon() -> Lexicon:
         measure_nouns=frozenset(lex["measure_nouns"]),
         measures=dict(lex["measures"]),
         abstract_nouns=frozenset(lex["abstract_nouns"]),
+        year_nouns=frozenset(lex["year_nouns"]),
         determiners=frozenset(lex["determiners"]),
         harm_words=frozenset(lex["harm_words"]),
         prepositions=frozenset(lex["prepositions"]),

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from extractor.gazetteer import gazetteer
 from extractor.lexicon import lexicon, trie_regex
 from extractor.nouns import coordinable, counted_noun, is_plural
 from extractor.numbers import NumberToken
@@ -20,7 +21,14 @@ from extractor.quantity import Quantity
 from extractor.readers import harmed_re
 
 # The rule ids this layer stamps (their examples: extractor.rules.grammar).
-LIST_RULES = ("count.respectively", "count.shared_noun", "count.one_listed", "percent.header")
+LIST_RULES = (
+    "count.respectively",
+    "count.shared_noun",
+    "count.one_listed",
+    "percent.header",
+    "percent.shared_of",
+    "count.gapped",
+)
 
 # A modifier list ending in a coordinator, between a bare figure and the next figure:
 # "8.7 million military and 19 million civilian deaths", "1,000 Russian and 500 Belarusian troops"
@@ -127,6 +135,74 @@ def share_noun_respectively(text: str, out: list[Quantity]) -> None:
             modifiers=last.modifiers,
         )
         nxt, i = prev, i - 1
+
+
+def share_of_across_list(text: str, out: list[Quantity]) -> None:
+    """'4.7%, 3.5% and 3.7% of GDP': the percentages listed right before a share of GDP (a
+    comma or 'and' between each two) are shares of GDP too."""
+    last = out[-1]
+    i = len(out) - 2
+    nxt = last
+    while i >= 0 and len(out) - i <= 8:
+        prev = out[i]
+        if (
+            prev.kind != "percent"
+            or prev.of is not None
+            or prev.unit != last.unit
+            or not _LIST_GAP.fullmatch(text, prev.end, nxt.start)
+        ):
+            break
+        out[i] = prev._replace(of=last.of, rule="percent.shared_of")
+        nxt, i = prev, i - 1
+
+
+# Between a count and a bare figure of a list whose verb is said once: the coordinator, then
+# the name the figure is about ("350 personnel and Kazakhstan 120", "..., Sweden 40").
+_GAPPED = re.compile(
+    r"[^\d.;:!?()\n]{0,40}?(?:,|;|\band|\bwhile|\bwhereas)[ \t]+(?:and[ \t]+)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})[ \t]+$"
+)
+# ... and where the figure ends its item: no noun of its own after it
+_GAPPED_END = re.compile(r"\s*(?:[,.;:)]|$)|[ \t]+(?:and|while|whereas|but|or)\b")
+_GAPPED_FORMS = frozenset(("name", "capital", "organisation"))
+
+
+def gapped_count(
+    text: str, tok: NumberToken, q: Quantity | None, out: list[Quantity]
+) -> Quantity | None:
+    """'Russia sent 350 personnel and Kazakhstan 120, while Armenia declined': a figure with no
+    noun right after a country's (or capital's, or organisation's) name, listed after a count
+    of the same sentence, counts that count's noun (the verb and noun are said once).  A number
+    after a name is otherwise an identifier ('Nord Stream 2'); the name must be a place or a
+    body the gazetteer knows."""
+    prev = out[-1] if out else None
+    if prev is None or prev.kind != "count" or tok.start - prev.end > 80:
+        return None
+    start = q.start if q is not None else tok.start
+    m = _GAPPED.fullmatch(text, prev.end, start)
+    if m is None or _GAPPED_END.match(text, tok.end) is None:
+        return None
+    name = m.group("name")
+    if gazetteer().surfaces.get(name, ("", ""))[1] not in _GAPPED_FORMS:
+        return None
+    base = q or Quantity(
+        kind="count",
+        unit="",
+        qualifier="exact",
+        start=tok.start,
+        end=tok.end,
+        rule="",
+        value=tok.value,
+        number_start=tok.start,
+        number_end=tok.end,
+    )
+    return base._replace(
+        kind="count",
+        unit=prev.unit,
+        rule="count.gapped",
+        noun_phrase=prev.noun_phrase,
+        modifiers=prev.modifiers,
+    )
 
 
 _MINUS = re.compile(r"(?i)(?<![\w-])minus\s+$")

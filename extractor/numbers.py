@@ -69,7 +69,8 @@ def _number_re() -> tuple[Pattern, Pattern, tuple[Pattern, Pattern], Pattern]:
     # Starts with \d (no look-behind) so the engine can skip to digits: ~80 MB/s.
     # Separator styles (see `_digits_value` for how an ambiguous one is read):
     digits = (
-        r"\d(?:\d?(?:,\d\d)+,\d{3}(?![\d,]|\.\d)"  # Indian grouping: 1,00,000; 45,00,000
+        # Indian grouping: 1,00,000; 45,00,000; 6,21,940.85 (a decimal tail after the last group)
+        r"\d(?:\d?(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,]|\.\d)"
         r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.5
         r"|\d{0,2}(?:\.\d{3})+,\d+"  # 1.234.567,5 (continental)
         r"|\d{0,2}(?:\.\d{3}){2,}(?![\d.,]\d)"  # 1.234.567
@@ -652,5 +653,5 @@ def scale_factor(tok: NumberToken) -> int:
         if tok.scale is None:
             return 1
         return lex.scales.get(tok.scale) or lex.abbreviations.get(tok.scale, 1)
-    last = tok.text.lower().split()[-1]
+    last = tok.text.lower().replace("-", " ").split()[-1]  # "two-billion": billion
     return lex.scales.get(last, 1) if last != "hundred" else 1

@@ -19,6 +19,7 @@ from extractor.exclusions import Mask
 from extractor.lexicon import lexicon, trie_regex, word_codes
 from extractor.lists import (
     PercentLists,
+    gapped_count,
     header_percent,
     minus_word,
     one_in_a_list,
@@ -26,6 +27,7 @@ from extractor.lists import (
     respectively_follows,
     share_noun_across_and,
     share_noun_respectively,
+    share_of_across_list,
 )
 from extractor.nouns import is_plural, plural, singular
 from extractor.numbers import SPACED_ABBREVIATIONS, NumberToken, number_tokens, scale_factor
@@ -53,6 +55,15 @@ _CHANGE = re.compile(
 
 
 _YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|by|until|during|of)\s+$")
+
+
+# A range whose low end is no figure ("from several hundred thousand to two million", "from
+# hundreds of thousands to 1.5 million"): the figure after it is the high end all the same.
+_VAGUE_LOW = re.compile(
+    r"(?i)(?<![\w-])(?:from|between)[ \t]+(?:(?:several|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+"
+    r"(?:hundred|thousand|million|dozen)|(?:hundreds|thousands|tens)(?:[ \t]+of[ \t]+"
+    r"(?:thousands|millions))?)(?:[ \t]+(?:thousand|million))?[ \t]+(?:to|and)[ \t]+$"
+)
 
 
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|from)\s+$")
@@ -199,6 +210,15 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
         elif q is not None and q.kind == "number" and _OF_THEM.match(text, q.end):
             q = _unit_of_them(text, q, out)
         if (
+            (q is None or (q.kind == "number" and q.value is not None))
+            and tok.kind == "digits"
+            and not tok.is_year_like
+            and out
+            and out[-1].kind == "count"
+        ):
+            # "350 personnel and Kazakhstan 120": the name's figure counts the same noun
+            q = gapped_count(text, tok, q, out) or q
+        if (
             (q is None or q.kind == "number")
             and tok.kind == "digits"
             and not tok.is_year_like
@@ -215,6 +235,8 @@ def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
                 share_noun_respectively(text, out)
             elif q.kind == "count" and len(out) > 1 and out[-2].kind == "number":
                 share_noun_across_and(text, out)
+            elif q.of is not None and len(out) > 1 and out[-2].kind == "percent":
+                share_of_across_list(text, out)
         i += 1 + consumed
     return out
 
@@ -277,7 +299,10 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
         m = _range_connector().fullmatch(text, tok.end, nxt.start)
         gap = text[tok.end : nxt.start] if m else ""
         if m and (tok.kind == nxt.kind or "-" not in gap):
-            has_and = re.match(r"\s*and", gap) is not None
+            # the connector after a unit on the low end: "3.5% and 3.7%" is a list, as
+            # "3.5 and 3.7" is, unless "between" opens it
+            connector = gap[m.end("pct") - tok.end :] if m.group("pct") else gap
+            has_and = re.match(r"\s*and", connector) is not None
             # "between 40,000 and 90,000", "between about 3,000 and 4,000 tanks"
             qual = _qualifier(text, cur_start)
             lead = qual[1]
@@ -330,6 +355,13 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             qstart -= len(bm.group(0))
     if plus is not None and qualifier == "exact":
         qualifier = "at_least"
+    if (
+        qualifier == "exact"
+        and hi is None
+        and text.endswith(("to ", "and "), max(0, qstart - 4), qstart)
+        and _VAGUE_LOW.search(text, max(0, qstart - 48), qstart)
+    ):
+        qualifier = "at_most"  # "from several hundred thousand to two million": the high end
     # by position (a NamedTuple built from keywords costs twice as much; built for every figure)
     base = Quantity(
         "count",  # kind

@@ -245,14 +245,54 @@ def read_money_prefix(f: Frame) -> Verdict:
     )
 
 
+# Words before a year that make the money after it a price basis: "constant 2015 dollars".
+_PRICE_BASIS = re.compile(
+    r"(?i)(?<![\w-])(?:constant|real|current|nominal|(?:inflation[- ])?adjusted|at)[ \t]+$"
+)
+
+
+_HYPHEN_POUND = re.compile(r" pound(?=[ \t-])")
+
+
+def _hyphen_currency(right: str) -> re.Match[str] | None:
+    """The currency word of a scaled compound adjective: 'a 60.8-billion-yen loan', 'a
+    1.5-billion-euro package', 'a 300-million-dollar deal', 'a 2-billion-Swiss-franc bond'
+    (its hyphens read as spaces; the word ends at a hyphen or a space: the noun follows).
+    'pound' is the pound sterling here: a scale word stands before it."""
+    window = " " + right[1:40].replace("-", " ")
+    m = lexicon().suffix_re.match(window) or _HYPHEN_POUND.match(window)
+    if m is None or window[m.end() : m.end() + 1] not in (" ", "\t"):
+        return None
+    return m
+
+
 def read_money_suffix(f: Frame) -> Verdict:
     """'3.5 billion Swedish kronor', '186 billion PLN'; not '500 pounds of explosives'."""
     lex = lexicon()
     sm = lex.suffix_re.match(f.right)
+    if sm is None and f.right[:1] == "-" and scale_factor(f.tok) > 1 and f.hi is None:
+        sm = _hyphen_currency(f.right)
+        if sm is None:
+            return None
+        unit = lex.currency_code(sm.group(0).strip().replace("pound", "pounds"), "suffix")
+        end = f.base.number_end + sm.end()
+        return f.base._replace(
+            kind="money",
+            unit=unit or CONTEXT_DOLLAR,
+            end=end,
+            rule="money.suffix",
+            currency_from=currency_from(unit or CONTEXT_DOLLAR),
+        )
     if not sm or (
         sm.group(0).strip().lower() == "pounds" and re.match(r"\s+of\b", f.right[sm.end() :])
     ):
         return None
+    if (
+        f.tok.is_year_like
+        and f.hi is None
+        and _PRICE_BASIS.search(f.text, max(0, f.base.start - 24), f.base.start)
+    ):
+        return REFUSED  # "in constant 2015 US dollars", "at 2020 prices": a price basis
     unit = lex.currency_code(sm.group(0).strip(), "suffix") or CONTEXT_DOLLAR
     end = f.base.number_end + sm.end()
     return f.base._replace(
@@ -378,13 +418,10 @@ def read_count(f: Frame) -> Verdict:
         rule = "count.partitive"
     if tok.kind == "words" and noun.head.lower() in lexicon().abstract_nouns:
         return REFUSED
-    if (
-        tok.is_year_like
-        and f.hi is None
-        and base.qualifier == "exact"
-        and not noun.head.lower().endswith("s")
-    ):
-        return REFUSED
+    if tok.is_year_like and f.hi is None:
+        head = noun.head.lower()
+        if (base.qualifier == "exact" and not head.endswith("s")) or head in lexicon().year_nouns:
+            return REFUSED  # "2024 estimates", "below 1990 levels": the year dates the noun
     return base._replace(
         unit=noun.unit, end=noun.end, rule=rule, noun_phrase=noun.phrase, modifiers=noun.modifiers
     )

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.context import resolve_currencies
 from extractor.gazetteer import EntityIndex
@@ -162,3 +164,83 @@ def test_bare_dollar_in_brackets_after_another_currency_is_not_that_currency() -
 def test_bare_dollar_of_a_country_without_a_dollar_is_us_dollars() -> None:
     text = "Japan will spend about $240 billion over five years."
     assert read(text)[0].unit == "USD"
+
+
+def test_a_share_of_gdp_is_shared_only_along_a_list() -> None:
+    """Only percentages listed right before it (comma or 'and') become shares of GDP."""
+    for text, quote in [
+        ("Turnout was 61%. Spending is 2% of GDP.", "61%"),
+        ("Support rose 4% while aid was 0.3% of GDP.", "4%"),
+        ("Support rose from 2% to 3% of GDP.", "2%"),
+    ]:
+        (q,) = [q for q in read(text) if text[q.start : q.end] == quote]
+        assert q.of is None, text
+
+
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("9.9"), places=1),
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("9.9"), places=1),
+    st.sampled_from(["%", " per cent", " percent"]),
+)
+def test_two_shares_joined_by_and_are_two_figures(a: Decimal, b: Decimal, pct: str) -> None:
+    """'A% and B% of GDP' without 'between' is a list: two figures, both shares of GDP;
+    'between A% and B% of GDP' is one range."""
+    text = f"Greece and Turkey spend {a}{pct} and {b}{pct} of GDP on defence."
+    got = [(q.value, q.of) for q in read(text)]
+    assert got == [(a, "GDP"), (b, "GDP")]
+    lo, hi = sorted((a, b))
+    text = f"Members should spend between {lo}{pct} and {hi}{pct} of GDP."
+    got = [(q.value, q.min, q.max) for q in read(text)]
+    assert got == ([(None, lo, hi)] if lo < hi else [(lo, None, None), (hi, None, None)])
+
+
+@given(
+    st.integers(min_value=1900, max_value=2099),
+    st.sampled_from(["estimates", "figures", "budgets", "levels", "data", "forecasts", "reports"]),
+    st.sampled_from(["", "defence ", "NATO "]),
+)
+def test_a_year_before_a_noun_of_statistics_dates_it(year: int, noun: str, mod: str) -> None:
+    """'<year> estimates' counts nothing, with or without a modifier between; the same digits
+    grouped ('2,024 estimates') or a noun of people ('2000 soldiers') are counts."""
+    assert read(f"According to the {year} {mod}{noun}, spending grew.") == []
+    if noun != "data":  # no count noun
+        (q,) = read(f"They made {year:,} {mod}{noun} in May.")
+        assert q.value == year and q.kind == "count"
+    (q,) = read(f"They sent {year} soldiers in May.")
+    assert q.value == year and q.unit == "soldier"
+
+
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+    st.sampled_from([("million", 10**6), ("billion", 10**9), ("trillion", 10**12)]),
+    st.sampled_from([("yen", "JPY"), ("euro", "EUR"), ("won", "KRW"), ("yuan", "CNY")]),
+    st.sampled_from(["-", " "]),
+)
+def test_hyphenated_money_reads_scale_and_currency(
+    amount: Decimal, scale: tuple[str, int], currency: tuple[str, str], sep: str
+) -> None:
+    """'a 60.8-billion-yen loan', 'a 1.5 billion-euro package': the amount, its scale and the
+    currency after the hyphen make one money figure, quoted whole."""
+    (word, factor), (name, code) = scale, currency
+    figure = f"{amount}{sep}{word}-{name}"
+    text = f"They agreed a {figure} loan."
+    (q,) = read(text)
+    assert (q.kind, q.unit, q.value) == ("money", code, amount * factor)
+    assert text[q.start : q.end] == figure
+
+
+@given(
+    st.lists(st.integers(min_value=2, max_value=99_999), min_size=2, max_size=4),
+    st.sampled_from([("troops", "troop"), ("engineers", "engineer"), ("drones", "drone")]),
+    st.sampled_from(["Sweden", "Kenya", "Peru", "Vietnam"]),
+    st.sampled_from([", ", " and ", ", while "]),
+)
+def test_a_gapped_list_counts_the_first_noun(
+    figures: list[int], noun: tuple[str, str], name: str, joint: str
+) -> None:
+    """'A sent N nouns, B M and C K': every figure after a name counts the first one's noun."""
+    plural_noun, unit = noun
+    items = [f"{name} {n:,}" for n in figures[1:]]
+    text = f"Chile sent {figures[0]:,} {plural_noun}{joint}{joint.join(items)}, it said."
+    got = [(q.value, q.unit) for q in read(text)]
+    assert got == [(n, unit) for n in figures]

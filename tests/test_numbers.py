@@ -71,6 +71,32 @@ def test_thousands_separators_round_trip(n: int) -> None:
     assert text[token.start : token.end] == f"{n:,}"
 
 
+def indian(n: int) -> str:
+    """n grouped the Indian way: the last three digits, then pairs (12,34,567)."""
+    head, tail = divmod(n, 1000)
+    groups: list[str] = []
+    while head:
+        head, pair = divmod(head, 100)
+        groups.insert(0, f"{pair:02d}" if head else str(pair))
+    return ",".join([*groups, f"{tail:03d}"]) if groups else str(tail)
+
+
+@given(
+    st.integers(min_value=100_000, max_value=10**11),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["crore", "lakh", ""]),
+)
+def test_indian_grouping_round_trip(n: int, frac: int, scale: str) -> None:
+    """Any Indian-grouped amount with or without a decimal tail reads whole, scale applied."""
+    lex = lexicon()
+    figure = f"{indian(n)}.{frac:02d}" if frac else indian(n)
+    text = f"₹{figure} {scale}".rstrip() + " for the army"
+    (q,) = quantities(text)
+    factor = lex.scales[scale] if scale else 1
+    assert q.value == Decimal(figure.replace(",", "")) * factor
+    assert text[q.start : q.end] == f"₹{figure} {scale}".rstrip()
+
+
 @given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=99))
 def test_decimals_round_trip(whole: int, frac: int) -> None:
     text = f"{whole}.{frac:02d}"
@@ -165,6 +191,17 @@ def test_indian_grouping_with_crore() -> None:
     text = "₹1,00,000 crore for defence"
     (q,) = quantities(text)
     assert (q.unit, q.value, text[q.start : q.end]) == ("INR", 10**12, "₹1,00,000 crore")
+
+
+def test_indian_grouping_with_a_decimal_tail() -> None:
+    """'6,21,940.85 crore': the lakh groups, then decimals; never the first digit alone."""
+    for text, quote, value in [
+        ("a defence outlay of ₹6,21,940.85 crore", "₹6,21,940.85 crore", 6219408500000),
+        ("₹4,35,000.5 crore this year", "₹4,35,000.5 crore", 4350005000000),
+        ("₹12,50,000.75 for the unit", "₹12,50,000.75", Decimal("1250000.75")),
+    ]:
+        (q,) = quantities(text)
+        assert (q.unit, q.value, text[q.start : q.end]) == ("INR", value, quote)
 
 
 def test_zero_width_characters_inside_numbers_are_ignored() -> None:

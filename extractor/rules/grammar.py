@@ -35,6 +35,11 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "₹6.2 lakh crore",
                 {"value": 6200000000000, "unit": "INR"},
             ),
+            (
+                "Delhi set aside ₹5,93,537.64 crore for its forces.",
+                "₹5,93,537.64 crore",
+                {"value": 5935376400000, "unit": "INR"},
+            ),
             ("Canberra announced a A$100m package.", "A$100m", {"value": 100000000, "unit": "AUD"}),
             (
                 "Wellington added NZ$4.1 million in support.",
@@ -108,8 +113,37 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "59 trillion won",
                 {"value": 59000000000000, "unit": "KRW"},
             ),
+            # a scaled compound adjective: its hyphens read as spaces
+            (
+                "Tokyo extended a 45.2-billion-yen loan to Manila.",
+                "45.2-billion-yen",
+                {"value": 45200000000, "unit": "JPY"},
+            ),
+            (
+                "Rome approved a 2.5-billion-euro package.",
+                "2.5-billion-euro",
+                {"value": 2500000000, "unit": "EUR"},
+            ),
+            (
+                "Seoul signed a three-trillion-won contract.",
+                "three-trillion-won",
+                {"value": 3000000000000, "unit": "KRW"},
+            ),
+            (
+                "Bern issued a 2-billion-Swiss-franc bond.",
+                "2-billion-Swiss-franc",
+                {"value": 2000000000, "unit": "CHF"},
+            ),
         ),
-        ("Seoul won 3-1 in the final.", "It dropped a 500-pound bomb.", "a 1 million mark"),
+        (
+            "Seoul won 3-1 in the final.",
+            "It dropped a 500-pound bomb.",
+            "a 1 million mark",
+            # a year before a currency word after "constant", "real", "at": a price basis
+            "Spending is measured in constant 2015 US dollars.",
+            "It dropped a 2,000-pound bomb and a 20-ton truck.",
+            "outlays at 2021 prices and in real 2020 euros",
+        ),
     ),
     GrammarRule(
         "percent",
@@ -169,6 +203,17 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             ),
             ("committing two percent of GDP", "two percent of GDP", {"value": 2, "of": "GDP"}),
             ("Poland's 4.12 per cent of GDP", "4.12 per cent of GDP", {"value": 4.12, "of": "GDP"}),
+            (
+                # "and" with no "between" lists two shares; it opens no range
+                "Spain and Italy spend 1.3 per cent and 1.6 per cent of GDP respectively.",
+                "1.6 per cent of GDP",
+                {"value": 1.6, "of": "GDP"},
+            ),
+            (
+                "Chile and Peru budgeted 1.9% and 2.2% of gross domestic product.",
+                "2.2% of gross domestic product",
+                {"value": 2.2, "of": "GDP"},
+            ),
         ),
         ("GDP grew in 2023.",),
     ),
@@ -264,6 +309,21 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 {"value": 370000, "unit": "personnel", "qualifier": "at_most"},
             ),
             (
+                "Chile deployed 2000 marines to the north.",
+                "2000 marines",
+                {"value": 2000, "unit": "marine"},
+            ),
+            (
+                "Analysts logged 2,025 estimates by May.",
+                "2,025 estimates",
+                {"value": 2025, "unit": "estimate"},
+            ),
+            (
+                "The rebels number from a few thousand to 40,000 fighters.",
+                "40,000 fighters",
+                {"value": 40000, "unit": "fighter", "qualifier": "at_most"},
+            ),
+            (
                 "the force will not exceed 4,000 troops",
                 "not exceed 4,000 troops",
                 {"value": 4000, "unit": "troop", "qualifier": "at_most"},
@@ -287,6 +347,12 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             "1. The modern world is changing.",
             "the 2+4 Treaty",
             "a 100m sprint",
+            # a year right before a plural noun of statistics or documents dates it
+            "Military outlays as a percentage of GDP, 2023 estimates (SIPRI)",
+            "as set out in their 2026 budgets",
+            "Emissions must fall below 2005 levels.",
+            "Canada's 2022 figures were revised.",
+            "the 2019 defence reports of both ministries",
         ),
     ),
     GrammarRule(
@@ -333,6 +399,18 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
                 "Seven allies met it in 2014, against 19 in 2023.",
                 "19",
                 {"value": 19, "kind": "number"},
+            ),
+            (
+                # digits to words, no noun: a range all the same
+                "Estimates of the dead range from 150,000 to two million.",
+                "from 150,000 to two million",
+                {"min": 150000, "max": 2000000, "kind": "number"},
+            ),
+            (
+                # a vague low end is no figure; the high end is still at most
+                "Estimates of the dead range from several hundred thousand to three million.",
+                "three million",
+                {"value": 3000000, "kind": "number", "qualifier": "at_most"},
             ),
             (
                 "The toll reached some fifteen thousand by May.",
@@ -464,6 +542,55 @@ GRAMMAR_RULES: tuple[GrammarRule, ...] = (
             ),
         ),
         (("They lost 4 in May and 15 helicopters in June, respectively.", "4"),),
+    ),
+    GrammarRule(
+        "percent.shared_of",
+        "Percentages listed right before a share of GDP (a comma or 'and' between each two, no "
+        "'between') are each their own share of GDP: '4.7%, 3.5% and 3.7% of GDP'.",
+        (
+            (
+                "Estonia, Finland and Norway aim for 3.4%, 2.5% and 2.2% of GDP respectively.",
+                "2.5%",
+                {"value": 2.5, "unit": "percent", "of": "GDP"},
+            ),
+            (
+                "Spain and Italy spend 1.3 per cent and 1.6 per cent of GDP respectively.",
+                "1.3 per cent",
+                {"value": 1.3, "unit": "percent", "of": "GDP"},
+            ),
+        ),
+        (
+            ("In 2019 and 2024, Spain spent 1.2% of GDP.", "2019 and 2024"),
+            ("Article 5 and a 2% of GDP floor", "Article 5"),
+        ),
+    ),
+    GrammarRule(
+        "count.gapped",
+        "A figure with no noun right after a country's, capital's or organisation's name, listed "
+        "after a count (the verb and noun said once), counts that count's noun: '350 personnel "
+        "and Kazakhstan 120' -> 120 personnel.",
+        (
+            (
+                "Norway sent 900 engineers and Denmark 250, while Iceland abstained.",
+                "250",
+                {"value": 250, "unit": "engineer"},
+            ),
+            (
+                "Japan pledged 12 patrol boats, Australia 8 and NATO 4.",
+                "8",
+                {"value": 8, "unit": "boat"},
+            ),
+            (
+                "Spain deployed 600 marines and Portugal some 150, officials said.",
+                "some 150",
+                {"value": 150, "unit": "marine", "qualifier": "approximate"},
+            ),
+        ),
+        (
+            ("Berlin bought 40 jets and Nord Stream 2, he said.", "Nord Stream 2"),
+            ("They moved 18 tanks and Leopard 2 crews.", "Leopard 2"),
+            ("It lost 30 ships in World War 2.", "World War 2"),
+        ),
     ),
     GrammarRule(
         "count.one_listed",
