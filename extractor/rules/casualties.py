@@ -650,7 +650,7 @@ _PASSIVE_HARM = re.compile(
 _ESTIMATE_OF = re.compile(
     r"(?i)\b(?:estimates?|figures?|numbers?|counts?|tolls?)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:total\s+)?(?:dead|deaths|victims|casualties|killed|losses|the\s+massacre|the\s+genocide)"
-    r"\b[^.;]{0,40}$|\b(?:casualt\w+|death)\s+(?:estimates?|figures?|tolls?)\b[^.;]{0,50}$"
+    r"\b[^.;]{0,90}$|\b(?:casualt\w+|death)\s+(?:estimates?|figures?|tolls?)\b[^.;]{0,50}$"
 )
 
 
@@ -1051,6 +1051,13 @@ RULE = Rule(
             "The 7/7 bombings in London killed 52 people.",
             "52 people",
             {"family": "casualties", "event": "London bombings"},
+        ),
+        # "Estimates of the dead ... range from": the label may stand a clause before
+        Example(
+            "Estimates of the dead in the purges that followed the failed coup of 1965 range "
+            "from 500,000 to one million.",
+            "from 500,000 to one million",
+            {"family": "casualties", "unit": "person"},
         ),
         # an incident told by its verb and place, in the figure's sentence or the one before
         Example(

@@ -315,7 +315,7 @@ _DEPLOYS = re.compile(
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
-_GAPPED = re.compile(r"\s+")
+_GAPPED = re.compile(r",?\s+")  # "Tonga, 45"
 _DEPLOY_VERB = re.compile(
     r"(?i)\b(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
     r"|provid\w*|suppl(?:y|ied|ies|ying))\b"
@@ -674,6 +674,12 @@ RULE = Rule(
             "\"Kavkaz-2028\" began.",
             "nine training grounds",
             {"family": "exercise", "event": "Kavkaz-2028", "year": 2028},
+        ),
+        Example(
+            "Some 2,000 troops took part in Exercise Coral Shield 2027. Fiji contributed a "
+            "company of 120 soldiers; Tonga, 45.",
+            "45",
+            {"family": "exercise", "subject": "TO", "unit": "soldier"},
         ),
         # "the 2024 edition" of a series named without a year; the alliance holding it
         Example(
