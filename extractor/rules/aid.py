@@ -207,7 +207,7 @@ def _aid_header(
     that header speaks of aid: "The Netherlands' humanitarian contributions for 2026:" then
     "- €35 million to the UN fund", "- 4,000 family tents for Sudan"."""
     line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
-    if not _LIST_ITEM.match(ctx.text, line_start) or ctx.q.start - line_start >= 40:
+    if not _LIST_ITEM.match(ctx.text, line_start) or ctx.q.start - line_start >= 120:
         return None
     cache = ctx.frame.cache.setdefault("aid_header", {})
     if line_start in cache:
@@ -653,6 +653,25 @@ def _with_coordinated(
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 
 
+# A list row that opens with a name and a dash or colon: "• Latvia – 2,500 FPV drones"
+_ROW_NAME_END = re.compile(r"\s*(?:[–—:-]|\s-)\s*")
+
+
+def _row_giver(ctx: Ctx, recipient: str | list[str] | None) -> str | None:
+    """The country a list row opens with, before a dash or colon, gives the row's aid."""
+    line_start = ctx.text.rfind("\n", 0, ctx.q.start) + 1
+    row = _LIST_ITEM.match(ctx.text, line_start)
+    if row is None:
+        return None
+    named = ctx.entities.within(row.end(), ctx.q.start)
+    if not named or named[0].start != row.end() or not is_country(named[0].code):
+        return None
+    first = named[0]
+    if first.code == recipient or not _ROW_NAME_END.match(ctx.text, first.end):
+        return None
+    return first.code
+
+
 def _listed(rec: list[Role]) -> bool:
     return all(b.mention.start - a.mention.end <= 6 for a, b in itertools.pairwise(rec))
 
@@ -691,6 +710,8 @@ def _donor_and_recipient(
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
+    if donor is None:
+        donor = _row_giver(ctx, recipient)  # "• Lithuania – 12 armoured personnel carriers"
     if header is not None:
         if recipient is None and header[1] is not None and header[1] != donor:
             recipient = header[1]
@@ -1505,6 +1526,13 @@ RULE = Rule(
             "South Korea will provide Vietnam with three patrol vessels, officials said.",
             "three patrol vessels",
             {"family": "aid", "donor": "KR", "recipient": "VN"},
+        ),
+        # a list row opening with a giver's name and a dash gives the row's items
+        Example(
+            "New pledges for Ukraine announced on Tuesday:\n• Norway – NOK 500 million\n"
+            "• Denmark – 20 armoured vehicles and €40 million for demining",
+            "€40 million",
+            {"family": "aid", "donor": "DK", "recipient": "UA"},
         ),
         # many givers, none named; where the pledges were made is no giver
         Example(
