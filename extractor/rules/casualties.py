@@ -86,6 +86,9 @@ GENERAL_PERSON = frozenset(
 )
 _TOLL_BEFORE = re.compile(
     r"(?i)\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|victims)|deaths)\b[^.;]{0,70}$"
+    # "The death toll from the earthquakes that struck ... has risen to": a verb of the toll
+    r"|\b(?:death\s+toll|toll)\b[^.;]{0,110}?\b(?:has|had|have)?\s*(?:risen|rose|climbed|jumped"
+    r"|reached|passed|surpassed|topped|stands|stood)\s+(?:to|at|past)?\s*$"
     r"|\b(?P<label>killed|dead|deaths|wounded|injured|missing)\s*:\s*$"
 )
 _LASTED = re.compile(r"(?i)\b(?:lasted|lasting|went on for|continued for)\s+(?:for\s+)?$")
@@ -663,7 +666,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         # (the words since the figure before: "The death toll in Sudan's war since April 2023
         # is officially put at around 20,000")
         label = _TOLL_BEFORE.search(
-            ctx.text, max(ctx.sentence[0], q.start - 90, q.start - len(ctx.before())), q.start
+            ctx.text, max(ctx.sentence[0], q.start - 150, q.start - len(ctx.before())), q.start
         )
         harm_near = _governing_harm(ctx)
         aside = _aside_of_toll(ctx) or _disputed_toll(ctx)
@@ -1051,6 +1054,13 @@ RULE = Rule(
             "The 7/7 bombings in London killed 52 people.",
             "52 people",
             {"family": "casualties", "event": "London bombings"},
+        ),
+        # "The death toll from ... has risen to": the toll's verb governs a figure far after it
+        Example(
+            "The death toll from the landslides that buried whole villages in the highlands "
+            "last week has risen to more than 2,000, officials said.",
+            "more than 2,000",
+            {"family": "casualties", "unit": "person", "qualifier": "more_than"},
         ),
         # "Estimates of the dead ... range from": the label may stand a clause before
         Example(
