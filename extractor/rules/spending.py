@@ -506,6 +506,8 @@ def _spending_year_before(ctx: Ctx) -> int | None:
     """The year of the spending fact of an earlier sentence of this paragraph (figures of no
     family between do not count): the year a paragraph about one budget speaks of."""
     draft = _spending_fact_before(ctx, ctx.paragraph[0], limit=NEIGHBOURS)
+    if draft is not None:
+        draft = _head_of_sentence(ctx, draft, ctx.paragraph[0])
     year = draft.fields.get("year") if draft is not None else None
     return int(year) if year is not None else None
 
@@ -526,7 +528,21 @@ def _spending_continued(ctx: Ctx) -> Draft | None:
     s, _ = ctx.sentence
     if _SPENDING_ANAPHOR.match(ctx.text, s, ctx.q.start) is None:
         return None
-    return _spending_fact_before(ctx, ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)])
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    last = _spending_fact_before(ctx, since)
+    return _head_of_sentence(ctx, last, since) if last is not None else None
+
+
+def _head_of_sentence(ctx: Ctx, last: Draft, since: int) -> Draft:
+    """The first spending fact of the sentence `last` stands in: what a later sentence goes on
+    about ("Russia plans to spend 13.5 trillion roubles in 2025, up from 10.8 trillion in 2024.
+    That is 6.3% of GDP"), not a baseline or a part told after it."""
+    head = last
+    start = ctx.layout.sentence(last.quantity.number_start)[0]
+    for draft in ctx.facts_back(max(since, start), before=ctx.sentence_start):
+        if draft.family == "spending" and draft.quantity.start < head.quantity.start:
+            head = draft
+    return head
 
 
 # "Shipbuilding accounts for $47 billion of the total", "the personnel bill alone absorbs R30
@@ -564,7 +580,7 @@ def _part_of_spending(ctx: Ctx) -> Draft | None:
 
 _SAME_MEASURE_GAP = re.compile(
     r"(?i)(?:\s+(?:for|on|in|to)\s+[^.;,()\d]{1,40}?)?"  # "UAH 2.2 trillion for defence, which is"
-    r"[\s,(]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
+    r"[\s,()]*(?:\([^)]{0,30}\)[\s,]*)?(?:which\s+(?:is|was|would\s+be|will\s+be)|equivalent\s+to"
     r"|equal\s+to|representing|amounting\s+to|or|i\.e\.)\s+(?:about\s+|around\s+|some\s+)?$"
 )
 
@@ -600,6 +616,9 @@ _BUDGET_FOR_YEAR = re.compile(
 )
 
 
+_NOW_RIGHT_BEFORE = re.compile(r"(?i)\bthis\s+(?:year|fiscal\s+year)['’]s\s+(?:[\w-]+\s+)?$")
+
+
 def _budget_year(ctx: Ctx) -> int | None:
     """'in its 2024 budget', 'Ukraine's 2025 state budget provides UAH 2.2 trillion': the year
     a budget is named by."""
@@ -614,7 +633,7 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind != "money":
         return None
-    before = ctx.text[max(ctx.sentence[0], q.start - 60) : q.start]
+    before = ctx.text[max(ctx.sentence[0], q.start - 100) : q.start]
     after = ctx.text[q.end : min(ctx.sentence[1], q.end + 40)]
     continued: Draft | None = None
     header = header_line(ctx)
@@ -634,7 +653,12 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
     if subject is None and continued is not None:
         subject = continued.fields.get("subject")
     fields: dict[str, Any] = {"subject": subject}
-    year = stated_year(ctx) or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
+    year = stated_year(ctx)
+    if year is None and ctx.doc.published and _NOW_RIGHT_BEFORE.search(
+        ctx.text, max(ctx.sentence[0], q.start - 20), q.start
+    ):
+        year = ctx.doc.published.year  # "up 3.6 percent from this year's 59.4 trillion won"
+    year = year or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
     if year is None and continued is not None:
         year = continued.fields.get("year")
     if year is None and ctx.has(NOW):
@@ -749,6 +773,20 @@ GDP_SHARE = Rule(
             "Portugal plans to reach 2% of GDP by 2029, from 1.5% in 2024.",
             "1.5%",
             {"family": "spending", "subject": "PT", "year": 2024},
+        ),
+        # a share restating an amount and its bracketed conversion keeps the amount's year
+        Example(
+            "Spending for fiscal 2026 will total 10 trillion yen ($68 billion), equivalent to 1.9 "
+            "percent of GDP, as Japan aims for 2 percent by 2028.",
+            "1.9 percent of GDP",
+            {"family": "spending", "subject": "JP", "year": 2026},
+        ),
+        # "That is" goes on about the first amount of the sentence before, not its baseline
+        Example(
+            "Brazil plans to spend R$130 billion on defence in 2027, up from R$120 billion in "
+            "2026. That is equivalent to about 1.1% of GDP.",
+            "about 1.1% of GDP",
+            {"family": "spending", "subject": "BR", "year": 2027},
         ),
         # a sentence that goes on about a spender ("Its military burden") keeps its year
         Example(
@@ -940,6 +978,21 @@ BUDGET = Rule(
             "CANBERRA - Defence funding will rise to A$60 billion in 2027-28.",
             "A$60 billion",
             {"family": "spending", "subject": "AU", "year": 2027},
+        ),
+        # a spending word up to 100 characters before the amount; "this year's" amount is the
+        # publication's year even beside a budget named for next year
+        Example(
+            "Australia's defence spending and related costs for fiscal 2026 are expected to "
+            "total A$59 billion.",
+            "A$59 billion",
+            {"family": "spending", "subject": "AU", "year": 2026},
+        ),
+        Example(
+            "The ministry has requested a 2027 budget of 70 trillion won, up 4 percent from "
+            "this year's 67 trillion won.",
+            "67 trillion won",
+            {"family": "spending", "subject": "KR", "year": 2026},
+            date(2026, 8, 27),
         ),
         # a country's "military spender" ranking; "its" goes on about it; "this year" is the
         # publication's
