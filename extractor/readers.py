@@ -388,6 +388,14 @@ def _place_after(text: str, pos: int) -> int:
     return 0
 
 
+# A number word standing alone inside a noun phrase belongs to a figure of its own
+_NUMBER_WORD_IN = re.compile(
+    r"(?i)(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)(?![\w-])"
+)
+
+
 def read_count(f: Frame) -> Verdict:
     """'128,000 servicemen', 'nine of NATO's 30 members'; else a bare number ('42 dead',
     'About 8,000 were officers', or no unit at all); never the terms of a ratio."""
@@ -418,6 +426,8 @@ def read_count(f: Frame) -> Verdict:
         rule = "count.partitive"
     if tok.kind == "words" and noun.head.lower() in lexicon().abstract_nouns:
         return REFUSED
+    if _NUMBER_WORD_IN.search(text, number_end, noun.end):
+        return REFUSED  # "In 2014 only three allies": the noun is counted by the later number
     if tok.is_year_like and f.hi is None:
         head = noun.head.lower()
         if (base.qualifier == "exact" and not head.endswith("s")) or head in lexicon().year_nouns:

@@ -244,3 +244,18 @@ def test_a_gapped_list_counts_the_first_noun(
     text = f"Chile sent {figures[0]:,} {plural_noun}{joint}{joint.join(items)}, it said."
     got = [(q.value, q.unit) for q in read(text)]
     assert got == [(n, unit) for n in figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2014 only three allies met the target.",
+        "By 1990 some twenty nations had signed.",
+        "In 2023 nearly two dozen countries took part.",
+    ],
+)
+def test_a_noun_counted_by_a_later_number_word_is_not_the_year_s(text: str) -> None:
+    """'In 2014 only three allies': the year counts nothing; the number word counts allies."""
+    found = quantities(text)
+    assert found, text
+    assert all(not text[q.start : q.end].startswith(("2014", "1990", "2023")) for q in found)

@@ -209,8 +209,12 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     q = ctx.q.start
     due: int | None = None  # a target's "by 2030"
     marks: list[tuple[int, int | None]] = [(m.start(), None) for m in ctx.matches(NOW)]
-    if ctx.doc.published:  # "last year", "next year": relative to the publication date
-        published = ctx.doc.published.year
+    # "last year", "next year": relative to the publication date, else to the document's own
+    # latest year ("18 allies ... in 2024 ... up from 11 last year")
+    published = ctx.doc.published.year if ctx.doc.published else None
+    if published is None and ctx.has(_RELATIVE):
+        published = document_year(ctx)
+    if published is not None:
         for m in ctx.matches(_RELATIVE):
             key = " ".join(m.group().lower().split())
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
@@ -293,7 +297,35 @@ def resolved_year(ctx: Ctx) -> int | None:
         dated = ctx.matches(WRITTEN_DATE)  # "this year, the report released on March 5, 2024"
         if dated:
             return int(dated[-1].group("year"))
+        return document_year(ctx)
     return None
+
+
+# A year that is a target or a limit, not a time the text is written in: "by 2030"
+_TARGET_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:by|until|till|through|to|before|from|since|for|fiscal|FY)\s+$"
+)
+_SPAN_EDGE = re.compile(r"[-–/]")
+
+
+def document_year(ctx: Ctx) -> int | None:
+    """With no publication date, the year a document is written in is at least the latest
+    year it states (targets, limits and spans apart): what 'this year' and 'last year' are
+    relative to.  Computed once per document."""
+    cache = ctx.frame.cache
+    if "document_year" not in cache:
+        latest: int | None = None
+        text = ctx.text
+        for m in A_YEAR.finditer(text):
+            if _TARGET_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            if _SPAN_EDGE.match(text, m.end()) or _SPAN_EDGE.match(text, max(0, m.start() - 1)):
+                continue  # a span "2023-24" or "1939-45"
+            year = int(m.group())
+            latest = year if latest is None else max(latest, year)
+        cache["document_year"] = latest
+    found = cache["document_year"]
+    return int(found) if found is not None else None
 
 
 _BRACKET_OPEN = re.compile(

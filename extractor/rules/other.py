@@ -311,6 +311,13 @@ RULE = Rule(
             "some 40,000 homes",
             {"family": "other", "year": 2027},
         ),
+        # with no publication date, "last year" is relative to the document's latest year
+        Example(
+            "NATO said 20 of its 32 members will meet the 2% target in 2025. The number of "
+            "allies reaching it rose from 15 last year.",
+            "15",
+            {"year": 2024},
+        ),
         # damage counted in a sentence after a toll is the event's
         Example(
             "The Cyclone Idai floods killed 600 people in Mozambique in 2019. About 100,000 "

@@ -13,6 +13,7 @@ from extractor.rules.attribution import (
     ALLIES,
     NOW,
     WRITTEN_DATE,
+    document_year,
     header_line,
     is_country,
     resolved_year,
@@ -345,7 +346,9 @@ def _carried_now(ctx: Ctx) -> int | None:
         if dated:
             return int(dated[-1].group("year"))
         carried = ctx.carried("year")
-        return int(carried) if carried is not None else None
+        if carried is not None:
+            return int(carried)
+        return document_year(ctx)  # "... 1.37 per cent of GDP this year. ... in 2024"
     return None
 
 
@@ -773,6 +776,13 @@ GDP_SHARE = Rule(
             "Portugal plans to reach 2% of GDP by 2029, from 1.5% in 2024.",
             "1.5%",
             {"family": "spending", "subject": "PT", "year": 2024},
+        ),
+        # with no publication date, "this year" is the document's latest stated year
+        Example(
+            "Canada is on track to reach 1.45 per cent of GDP this year. Twenty of 32 allies "
+            "will meet the target in 2025.",
+            "1.45 per cent of GDP",
+            {"family": "spending", "subject": "CA", "year": 2025},
         ),
         # a share restating an amount and its bracketed conversion keeps the amount's year
         Example(
