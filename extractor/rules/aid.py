@@ -230,11 +230,37 @@ def _aid_header(
             and m.code not in receivers
         ]  # ("The Netherlands' humanitarian contributions")
         donor = givers[0] if givers else owners[0] if owners else None
-        recipient = receivers[0] if receivers else None
+        recipient = receivers[0] if receivers else _list_receiver(ctx, end, donor)
         year = A_YEAR.search(line)
         found = (donor, recipient, int(year.group()) if year else None)
     cache[line_start] = found
     return found
+
+
+def _list_receiver(ctx: Ctx, header_end: int, donor: str | list[str] | None) -> str | None:
+    """'The package also included:' ... '- spares to refurbish up to 100 Ukrainian tanks': the
+    one country the items of an aid list name as receiving, or whose forces or equipment they
+    name by adjective, receives every item (at most 24 lines, until a line that is no item)."""
+    codes: set[str] = set()
+    pos = ctx.text.find("\n", header_end)
+    for _ in range(24):
+        if pos < 0:
+            break
+        nxt = ctx.text.find("\n", pos + 1)
+        line_end = nxt if nxt >= 0 else len(ctx.text)
+        line = ctx.text[pos + 1 : line_end]
+        if line.strip():
+            if not _LIST_ITEM.match(line):
+                break
+            for r in roles(ctx, pos + 1, line_end):
+                if r.role == "receiver" and is_country(r.mention.code):
+                    codes.add(r.mention.code)
+            for m in ctx.entities.within(pos + 1, line_end):
+                if m.form == "adjective" and is_country(m.code):
+                    codes.add(m.code)
+        pos = nxt
+    codes.discard(donor if isinstance(donor, str) else "")
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _aid_before(ctx: Ctx) -> Draft | None:
@@ -1526,6 +1552,13 @@ RULE = Rule(
             "South Korea will provide Vietnam with three patrol vessels, officials said.",
             "three patrol vessels",
             {"family": "aid", "donor": "KR", "recipient": "VN"},
+        ),
+        # the one country an aid list's items name as receiving receives every item
+        Example(
+            "The aid package also contained:\n\n- 12 towed howitzers\n\n- Spare parts for 40 "
+            "Georgian tanks",
+            "12 towed howitzers",
+            {"family": "aid", "recipient": "GE"},
         ),
         # a list row opening with a giver's name and a dash gives the row's items
         Example(
