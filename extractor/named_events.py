@@ -40,7 +40,8 @@ class SurfaceScan:
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """`full.finditer(text, lo, hi)`."""
-        if any(text.find(head, lo, hi) >= 0 for head in self.heads):
+        # (a slice and map, no generator of finds: a third faster)
+        if any(map(text[lo:hi].__contains__, self.heads)):
             return self.full.finditer(text, lo, hi)
         return self.capitalised.finditer(text, lo, hi)
 
@@ -78,11 +79,21 @@ class EventTable:
 # A relative time that refers to a dated event: "since the annexation of Crimea".  Every dated
 # pattern starts with it, so `DATED_PREFIX` finds where one can start (rules test the dated
 # patterns only there).
-_TIME_WORD = (
-    r"(?i:since|when|after|before|at|during|until|following|by\s+the\s+time\s+of"
-    r"|at\s+the\s+time\s+of|ahead\s+of|prior\s+to)\s+(?:the\s+|Russia['’]s\s+)?"
+_TIME_WORDS = (
+    r"since|when|after|before|at|during|until|following|by\s+the\s+time\s+of"
+    r"|at\s+the\s+time\s+of|ahead\s+of|prior\s+to"
 )
-DATED_PREFIX = re.compile(rf"\b{_TIME_WORD}")
+_TIME_WORD = rf"(?i:{_TIME_WORDS})\s+(?:the\s+|Russia['’]s\s+)?"
+# `\b{_TIME_WORD}`, written to open with one class of the letters its words open with (and 'ſ',
+# which a case-blind 's' matches): Python's re then skips to those letters instead of trying the
+# pattern at every position (2x faster).  The look-behind after the first letter is the `\b`
+# before it (the letter is a word character), each word then checks its first letter again.
+# tests/test_speed6_equiv.py checks the two forms.
+DATED_PREFIX = re.compile(
+    r"[AaBbDdFfPpSsUuWw\u017f](?<!\w.)(?i:"
+    + "|".join(f"(?<={w[0]}){w[1:]}" for w in _TIME_WORDS.split("|"))
+    + r")\s+(?:the\s+|Russia['’]s\s+)?"
+)
 _HEADS = frozenset(
     {
         "president",
@@ -127,8 +138,26 @@ def _office_events(
             out.append((re.compile(rf"\b(?:{who})['’]s\s+{ordinal}\s+term\b"), row.start))
         back = r"\s+(?:returned|came\s+back)\s+to\s+(?:office|power|the\s+White\s+House)\b"
         out.append((re.compile(rf"\b(?:{who}){back}"), rows[-1].start))
-    lead = rf"\b(?:{trie_regex(sorted(set(names)), fold_space=True)})" if names else "(?!)"
-    return out, re.compile(lead)
+    return out, re.compile(_at_word_start(sorted(set(names))))
+
+
+def _at_word_start(names: list[str]) -> str:
+    r"""`\b(?:trie_regex(names, fold_space=True))` for names that open with a word character,
+    written to open with the first character of a name: "\b(?:Biden|Putin)" is
+    "B(?<!\w.)(?:iden)|P(?<!\w.)(?:utin)".  Python's re tries a pattern that opens with `\b` at
+    every position, one whose alternatives open with a literal only at those characters
+    (tests/test_speed6_equiv.py checks the two forms)."""
+    if not names:
+        return "(?!)"
+    if not all(re.match(r"\w", n) for n in names):
+        return rf"\b(?:{trie_regex(names, fold_space=True)})"
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        rf"{re.escape(first)}(?<!\w.)(?:{trie_regex(rests, fold_space=True)})"
+        for first, rests in sorted(groups.items())
+    )
 
 
 def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTable:
