@@ -425,11 +425,18 @@ _AFTER_PIECES = (
 )
 _AFTER_KIND_OF = re.compile(rf"(?:{'|'.join(_AFTER_PIECES)})\s+of\s")
 # ... and the kind word of _NAMED_WAR as it must stand
-_WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
+# (written `(?<=\s)(?:War|war)(?![\w'’])`; opening with a class lets the engine skip to a 'w',
+# the look-behind after it is the one before it: tests/test_speed6_equiv.py checks the two)
+_WAR_WORD = re.compile(r"[Ww](?<=\s[Ww])ar(?![\w'’])")
 _PARADE_WORDS = ("parade",)
-_CUE_WORDS = (
-    _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS + _PARADE_WORDS
-    + ("invasion",)
+_INVASION_WORDS = ("invasion",)
+_DATE_WORDS = ("attack", "bombing")
+# every word of the gates above, once each (each is looked for once per paragraph)
+_CUE_WORDS = tuple(
+    dict.fromkeys(
+        _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
+        + _PARADE_WORDS + _INVASION_WORDS + _DATE_WORDS
+    )
 )
 # "the original Victory Parade took place ... in 1945": a named parade, dated by its sentence
 _NAMED_PARADE = re.compile(r"\b(?P<x>(?:[A-Z][\w-]+\s+){1,3})Parade\b")
@@ -474,16 +481,29 @@ def _start_of(m: re.Match[str], x: str) -> int:
     return m.start("x") + max(at, 0)
 
 
-def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
+def _named_events(
+    text: str, lo: int, hi: int, low: str | None = None
+) -> Iterator[EventMention]:
     """Casualty events found by pattern: the canonical name is the name as written, its kind
-    word capitalised when it comes first ('siege of Mariupol' -> 'Siege of Mariupol')."""
-    low = text[lo:hi].lower()  # each pattern runs only where one of its kind words stands
+    word capitalised when it comes first ('siege of Mariupol' -> 'Siege of Mariupol').
+    `low` is text[lo:hi].lower(), when the caller has it."""
+    if low is None:
+        low = text[lo:hi].lower()  # each pattern runs only where one of its kind words stands
+    # each word looked for once: most gates share words ("massacre" is in four), and a
+    # paragraph that holds one only by chance ("war" of "toward") then costs a dict look-up
+    # per word of the other gates, not a scan of the paragraph
+    seen = {w: w in low for w in _CUE_WORDS}
+    if not any(seen.values()):
+        return
 
     def gate(words: tuple[str, ...]) -> bool:
-        return any(map(low.__contains__, words))  # (no generator: a third faster)
-
-    if not gate(_CUE_WORDS):
-        return
+        for w in words:
+            found = seen.get(w)
+            if found is None:
+                found = w in low
+            if found:
+                return True
+        return False
     for m in _NAMED_BEFORE.finditer(text, lo, hi) if gate(_BEFORE_WORDS) else ():
         x = _name_words(m.group("x"))
         if not x or not starts_word(text, m.start()):
@@ -496,7 +516,8 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
             year = int(m.group("year"))
         kind = _KINDS[" ".join(m.group("kind").lower().split()).split()[-1]]
         yield EventMention(start, m.end(), name, kind, year)
-    after = any(text.find(piece, lo, hi) >= 0 for piece in _AFTER_PIECES)
+    # (each kind written as the pattern reads it holds one of _AFTER_WORDS in lower case)
+    after = gate(_AFTER_WORDS) and any(map(text[lo:hi].__contains__, _AFTER_PIECES))
     after = after and _AFTER_KIND_OF.search(text, lo, hi) is not None
     for m in _NAMED_AFTER.finditer(text, lo, hi) if after else ():
         if not starts_word(text, m.start()) or m.group("x").split()[0] in _LEADING:
@@ -535,7 +556,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         name = f"{'–'.join(places)} {kind}"
         year = int(year_s) if year_s else None
         yield EventMention(m.start(), m.end(), f"{year} {name}" if year else name, "disaster", year)
-    for m in _INVASION.finditer(text, lo, hi) if gate(("invasion",)) else ():
+    for m in _INVASION.finditer(text, lo, hi) if gate(_INVASION_WORDS) else ():
         invader = _name_words(m.group("x"))
         adjective = _adjective_of(invader) if invader and _is_country_name(invader) else None
         if adjective is None:
@@ -543,7 +564,7 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         victim = _name_words(m.group("of")) if m.group("of") else ""
         name = f"{adjective} invasion" + (f" of {victim}" if victim else "")
         yield EventMention(_start_of(m, invader), m.end(), name, "war")
-    for m in _DATE_NAMED.finditer(text, lo, hi) if gate(("attack", "bombing")) else ():
+    for m in _DATE_NAMED.finditer(text, lo, hi) if gate(_DATE_WORDS) else ():
         kind = m.group("kind").lower()
         on = _ON_PLACE.match(text, m.end(), hi)  # "the 26/11 attacks on Mumbai": its place
         name = f"{on.group('x')} {kind}" if on else f"{m.group('x')} {kind}"
@@ -557,7 +578,8 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         year = int(dated.group(1)) if dated else None
         name = f"{x} Parade {year}" if year else f"{x} Parade"
         yield EventMention(_start_of(m, x), m.end(), name, "parade", year)
-    for m in _NAMED_WAR.finditer(text, lo, hi) if _WAR_WORD.search(text, lo, hi) else ():
+    war = gate(_WAR_WORDS) and _WAR_WORD.search(text, lo, hi) is not None
+    for m in _NAMED_WAR.finditer(text, lo, hi) if war else ():
         x = _name_words(m.group("x"))
         if not x or x.split()[-1] in ("World", "Cold") or not starts_word(text, m.start()):
             continue  # "World War" without its number; the Cold War killed no one in a battle
@@ -565,7 +587,9 @@ def _named_events(text: str, lo: int, hi: int) -> Iterator[EventMention]:
         yield EventMention(start, m.end(), f"{x} {m.group('kind')}", "war")
 
 
-def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[EventMention]:
+def _table_events(
+    text: str, lo: int, hi: int, table: EventTable, low: str | None = None
+) -> Iterator[EventMention]:
     for m in table.scan.finditer(text, lo, hi):
         if starts_word(text, m.start()):
             name, kind = table.aliases[m.group()]
@@ -636,7 +660,7 @@ def _table_events(text: str, lo: int, hi: int, table: EventTable) -> Iterator[Ev
         yield EventMention(
             found.start(), y.end(), f"{name}{sep}{y.group()}", "exercise", int(y.group())
         )
-    yield from _exercise_named_by_word(text, lo, hi, table)
+    yield from _exercise_named_by_word(text, lo, hi, table, low)
 
 
 # Forces counted in a clause: what makes "Bright Star 2023" an exercise when no exercise word
@@ -728,15 +752,16 @@ _NOT_ONE_NAME = _GENERIC | frozenset(
 
 
 def _exercise_named_by_word(
-    text: str, lo: int, hi: int, table: EventTable
+    text: str, lo: int, hi: int, table: EventTable, low: str | None = None
 ) -> Iterator[EventMention]:
     """An exercise the table does not know, named beside the word 'exercise' without a year:
     "exercise Yudh Abhyas", "the three-day Freedom Edge exercise".  A name of two words or more
     after the word, or before it; none of them a place, a month or a generic word."""
     from extractor.gazetteer import gazetteer  # the gazetteer is built on this module
 
-    low = text[lo:hi].lower()
-    if not any(w in low for w in _EXERCISE_WORDS) or not _EXERCISE_CUE.search(text, lo, hi):
+    if low is None:
+        low = text[lo:hi].lower()
+    if not any(map(low.__contains__, _EXERCISE_WORDS)) or not _EXERCISE_CUE.search(text, lo, hi):
         return
     surfaces = gazetteer().surfaces
     yield from _short_editions(text, lo, hi, table)
@@ -778,7 +803,9 @@ def find_events(text: str, lo: int, hi: int, table: EventTable) -> list[EventMen
     """The events named in text[lo:hi] (one paragraph), in text order.  Table entries first,
     then patterns; a later candidate overlapping a kept one loses."""
     kept: list[EventMention] = []
-    for candidate in [*_table_events(text, lo, hi, table), *_named_events(text, lo, hi)]:
+    low = text[lo:hi].lower()  # what the gates of both read
+    candidates = [*_table_events(text, lo, hi, table, low), *_named_events(text, lo, hi, low)]
+    for candidate in candidates:
         if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
             kept.append(candidate)
     return sorted(kept, key=lambda e: e.start)

@@ -9,10 +9,13 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import extractor.named_events as ne
 from extractor.gazetteer import events, gazetteer
+from extractor.layout import Layout
 from extractor.lexicon import trie_regex
 from extractor.named_events import _HEADS, DATED_PREFIX, _at_word_start
 from extractor.tables import Office
@@ -105,3 +108,81 @@ def test_word_start_names_on_any_text(text: str) -> None:
     assert _spans(re.compile(_at_word_start(names)), text) == _spans(_plain_lead(names), text)
     names = ["Biden", "Bi", "Putin", "Xi", "Xi Jinping", "P"]
     assert _spans(re.compile(_at_word_start(names)), text) == _spans(_plain_lead(names), text)
+
+
+_PLAIN_WAR_WORD = re.compile(r"(?<=\s)(?:War|war)(?![\w'’])")
+
+
+def test_war_word_matches_the_plain_form() -> None:
+    for text in [*_texts(), "War war\nwar\u00a0War’ warx _war (war) \u2003war-"]:
+        assert _spans(ne._WAR_WORD, text) == _spans(_PLAIN_WAR_WORD, text)
+        for lo in range(0, len(text), 89):
+            assert _spans(ne._WAR_WORD, text, lo) == _spans(_PLAIN_WAR_WORD, text, lo)
+
+
+def test_cue_words_hold_every_gate_once() -> None:
+    gates = (
+        ne._BEFORE_WORDS, ne._AFTER_WORDS, ne._DISASTER_WORDS, ne._STORM_WORDS,
+        ne._IN_PLACE_WORDS, ne._WAR_WORDS, ne._PARADE_WORDS, ne._INVASION_WORDS, ne._DATE_WORDS,
+    )
+    assert len(set(ne._CUE_WORDS)) == len(ne._CUE_WORDS)
+    for words in gates:
+        assert set(words) <= set(ne._CUE_WORDS)
+
+
+# every gate of find_events, opened ("" stands in every text; "" matches everywhere)
+_OPEN_WORDS = (
+    "_BEFORE_WORDS", "_AFTER_WORDS", "_DISASTER_WORDS", "_STORM_WORDS", "_IN_PLACE_WORDS",
+    "_WAR_WORDS", "_CUE_WORDS", "_AFTER_PIECES", "_EXERCISE_WORDS", "_INVASION_WORDS",
+    "_DATE_WORDS", "_STRUCK_WORDS", "_PARADE_WORDS",
+)
+
+
+def _events_of(text: str) -> list[object]:
+    layout = Layout(text)
+    out: list[object] = []
+    for i in range(len(layout.paragraph_starts)):
+        lo, hi = layout.paragraph_at(i)
+        try:
+            out.append(ne.find_events(text, lo, hi, events()))
+        except ValueError as error:
+            out.append(repr(error))
+    return out
+
+
+def _gates_agree(text: str) -> None:
+    gated = _events_of(text)
+    with pytest.MonkeyPatch.context() as m:
+        for name in _OPEN_WORDS:
+            m.setattr(ne, name, ("",))
+        m.setattr(ne, "_WAR_WORD", re.compile(""))
+        m.setattr(ne, "_AFTER_KIND_OF", re.compile(""))
+        opened = _events_of(text)
+    assert opened == gated
+
+
+def test_open_gates_change_nothing_on_real_text() -> None:
+    text = "\n\n".join(_seed_texts())
+    gold = SEEDS.parent / "tests" / "gold" / "passages.yaml"
+    text += "\n\n" + gold.read_text(encoding="utf-8")
+    assert sum(len(x) for x in _events_of(text) if isinstance(x, list)) > 20
+    for variant in (text, text.lower(), text.upper(), text.replace("\n", " ")):
+        _gates_agree(variant)
+
+
+_PIECES = st.sampled_from(
+    [
+        "the Korean War", "war", "War", "toward", "Battle of Kursk", "battle of the Somme",
+        "the siege of Mariupol", "Fall of Saigon", "rainfall", "the 1994 genocide in Rwanda",
+        "Cyclone Nargis", "the Zapad exercises in 1981", "Zapad-2021", "exercise Yudh Abhyas",
+        "the September 11 attacks", "the 26/11 attacks on Mumbai", "Russia's invasion of Ukraine",
+        "the Victory Parade", "the earthquake that struck Turkey", "the Bengal famine of 1943",
+        "the 2004 Indian Ocean tsunami", "Hurricane Katrina", "\n", " ", "’s", ".", "\n\n",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=10))
+def test_open_gates_change_nothing_on_generated_text(pieces: list[str]) -> None:
+    _gates_agree(" ".join(pieces))
