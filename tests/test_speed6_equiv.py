@@ -122,8 +122,15 @@ def test_war_word_matches_the_plain_form() -> None:
 
 def test_cue_words_hold_every_gate_once() -> None:
     gates = (
-        ne._BEFORE_WORDS, ne._AFTER_WORDS, ne._DISASTER_WORDS, ne._STORM_WORDS,
-        ne._IN_PLACE_WORDS, ne._WAR_WORDS, ne._PARADE_WORDS, ne._INVASION_WORDS, ne._DATE_WORDS,
+        ne._BEFORE_WORDS,
+        ne._AFTER_WORDS,
+        ne._DISASTER_WORDS,
+        ne._STORM_WORDS,
+        ne._IN_PLACE_WORDS,
+        ne._WAR_WORDS,
+        ne._PARADE_WORDS,
+        ne._INVASION_WORDS,
+        ne._DATE_WORDS,
     )
     assert len(set(ne._CUE_WORDS)) == len(ne._CUE_WORDS)
     for words in gates:
@@ -132,9 +139,19 @@ def test_cue_words_hold_every_gate_once() -> None:
 
 # every gate of find_events, opened ("" stands in every text; "" matches everywhere)
 _OPEN_WORDS = (
-    "_BEFORE_WORDS", "_AFTER_WORDS", "_DISASTER_WORDS", "_STORM_WORDS", "_IN_PLACE_WORDS",
-    "_WAR_WORDS", "_CUE_WORDS", "_AFTER_PIECES", "_EXERCISE_WORDS", "_INVASION_WORDS",
-    "_DATE_WORDS", "_STRUCK_WORDS", "_PARADE_WORDS",
+    "_BEFORE_WORDS",
+    "_AFTER_WORDS",
+    "_DISASTER_WORDS",
+    "_STORM_WORDS",
+    "_IN_PLACE_WORDS",
+    "_WAR_WORDS",
+    "_CUE_WORDS",
+    "_AFTER_PIECES",
+    "_EXERCISE_WORDS",
+    "_INVASION_WORDS",
+    "_DATE_WORDS",
+    "_STRUCK_WORDS",
+    "_PARADE_WORDS",
 )
 
 
@@ -172,12 +189,33 @@ def test_open_gates_change_nothing_on_real_text() -> None:
 
 _PIECES = st.sampled_from(
     [
-        "the Korean War", "war", "War", "toward", "Battle of Kursk", "battle of the Somme",
-        "the siege of Mariupol", "Fall of Saigon", "rainfall", "the 1994 genocide in Rwanda",
-        "Cyclone Nargis", "the Zapad exercises in 1981", "Zapad-2021", "exercise Yudh Abhyas",
-        "the September 11 attacks", "the 26/11 attacks on Mumbai", "Russia's invasion of Ukraine",
-        "the Victory Parade", "the earthquake that struck Turkey", "the Bengal famine of 1943",
-        "the 2004 Indian Ocean tsunami", "Hurricane Katrina", "\n", " ", "’s", ".", "\n\n",
+        "the Korean War",
+        "war",
+        "War",
+        "toward",
+        "Battle of Kursk",
+        "battle of the Somme",
+        "the siege of Mariupol",
+        "Fall of Saigon",
+        "rainfall",
+        "the 1994 genocide in Rwanda",
+        "Cyclone Nargis",
+        "the Zapad exercises in 1981",
+        "Zapad-2021",
+        "exercise Yudh Abhyas",
+        "the September 11 attacks",
+        "the 26/11 attacks on Mumbai",
+        "Russia's invasion of Ukraine",
+        "the Victory Parade",
+        "the earthquake that struck Turkey",
+        "the Bengal famine of 1943",
+        "the 2004 Indian Ocean tsunami",
+        "Hurricane Katrina",
+        "\n",
+        " ",
+        "’s",
+        ".",
+        "\n\n",
     ]
 )
 

@@ -388,13 +388,25 @@ def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | No
 
 def _cued_sentences(ctx: Ctx, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The sentences of the document's mentions (`Ctx.document_mentions`) that match `cue`."""
+    text, cache = ctx.text, ctx.frame.cache
     seen: set[tuple[int, int]] = set()
+    start = end = 0
     for m in ctx.document_mentions():
+        if start <= m.start < end:
+            continue  # the sentence of the mention before (sentences tile the text)
         span = ctx.layout.sentence(m.start)
+        start, end = span
         if span in seen:
             continue
         seen.add(span)
-        if cue.search(ctx.text, *span):
+        # a figure's rule may have looked for the cue in this sentence already (Ctx.has keeps
+        # every match of a sentence by this key); else one search (the cue's gate, tried
+        # first, cost more than it saved: a cue of sixty words)
+        found = cache.get((cue.pattern, span))
+        if found is not None:
+            if found[0]:
+                yield span
+        elif cue.search(text, start, end):
             yield span
 
 
