@@ -17,7 +17,12 @@ import extractor.named_events as ne
 from extractor.gazetteer import events, gazetteer
 from extractor.layout import Layout
 from extractor.lexicon import trie_regex
-from extractor.named_events import _HEADS, DATED_PREFIX, _at_word_start
+from extractor.named_events import (
+    _HEADS,
+    DATED_PREFIX,
+    _at_word_start,
+    _case_blind_at_word_start,
+)
 from extractor.tables import Office
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -224,3 +229,33 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=10))
 def test_open_gates_change_nothing_on_generated_text(pieces: list[str]) -> None:
     _gates_agree(" ".join(pieces))
+
+
+_PLAIN_EXERCISE_CUE = re.compile(
+    r"(?i)\b(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|wargames|maneuver|manoeuvre"
+    r"|editions?|training\s+grounds?)\b"
+)
+_EXERCISE_HOSTILE = [
+    "Exercise EXERCISES exercise_ xexercise 9drill Drills\u00a0war games wargames War  games",
+    "the 28th edition, editions; training grounds TRAINING\nGROUNDS manoeuvre manoeuvres",
+    "\u0130drill \u212aexercise \u017fexercise éexercise drillé maneuvers- -maneuver",
+]
+
+
+def test_exercise_cue_matches_the_plain_form() -> None:
+    for text in [*_texts(), *_EXERCISE_HOSTILE]:
+        assert _spans(ne._EXERCISE_CUE, text) == _spans(_PLAIN_EXERCISE_CUE, text)
+        for lo in range(0, len(text), 101):
+            assert _spans(ne._EXERCISE_CUE, text, lo) == _spans(_PLAIN_EXERCISE_CUE, text, lo)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="iksSKIabt", min_size=1, max_size=4), min_size=1, max_size=5),
+    st.text(alphabet="iksSKIabt \u0130\u0131\u212a\u017f_9é", max_size=30),
+)
+def test_case_blind_word_start_on_any_words(words: list[str], text: str) -> None:
+    alternation = "|".join(words)
+    fast = re.compile(_case_blind_at_word_start(alternation))
+    plain = re.compile(rf"\b(?i:{alternation})")
+    assert _spans(fast, text) == _spans(plain, text)
