@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 import re
+import string
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor.rules.roles as R
+from extractor.layout import Layout
+from extractor.rules.aid import AID_CUE
+from extractor.rules.base import CUES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -116,3 +121,85 @@ def test_gates_pass_wherever_their_pattern_matches_on_word_sequences() -> None:
                 words = " ".join(w for w in (first, second, third) if w)
                 for before in (f"x {words} ", f"x, {words}  ", f"x {words}", f"x {words},"):
                     _check(before)
+
+
+def _code_points() -> str:
+    """Every code point but surrogates and `_UNFOLDED` (the texts the twins are used on)."""
+    return "".join(
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and chr(c) not in R._UNFOLDED
+    )
+
+
+def test_lowering_keeps_offsets_and_case_blind_matches() -> None:
+    """What _case_blind_twin stands on: without `_UNFOLDED`, str.lower keeps every offset, a
+    case-blind ASCII letter or digit matches where its lowered text holds it, and \\w, \\s,
+    \\d answer the same of a character and of it lowered."""
+    chars = _code_points()
+    low = chars.lower()
+    assert len(low) == len(chars)
+    for ch in string.ascii_lowercase + string.digits + string.punctuation:
+        blind = [m.start() for m in re.finditer("(?i)" + re.escape(ch), chars)]
+        assert blind == [m.start() for m in re.finditer(re.escape(ch), low)], ch
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [
+            m.start() for m in re.finditer(cls, low)
+        ], cls
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    layout, out, pos = Layout(text), [], 0
+    while pos < len(text):
+        span = layout.sentence(pos)
+        out.append(span)
+        pos = span[1]
+    return out
+
+
+def test_case_blind_twins_find_what_their_cues_find() -> None:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    hostile = "Aid\u212aid AID-aid _aid SUPPORT su\u212a K\u212a ÉAID aidé (Aid) Military\nSupport"
+    twins = [(cue, R._case_blind_twin(cue)) for _, cue in CUES]
+    assert R._case_blind_twin(AID_CUE) is not None
+    assert sum(twin is not None for _, twin in twins) > len(twins) // 2
+    for variant in (text, text.upper(), hostile, hostile.lower()):
+        lowered = variant.lower()
+        spans = [*_sentences(variant), (0, len(variant))]
+        for cue, twin in twins:
+            if twin is None:
+                continue
+            for s, e in spans:
+                plain = [m.span() for m in cue.finditer(variant, s, e)]
+                assert plain == [m.span() for m in twin.finditer(lowered, s, e)], cue.pattern
+
+
+def _cue(body: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w-])(?:{body})(?![\w-])")
+
+
+def test_no_twin_for_other_forms() -> None:
+    assert R._case_blind_twin(_cue("a\\Sd|b\\s+c|d\\w*")) is not None
+    for body in ("Aid", "a(?P<x>id)", "aïd", "a(?=i)d", "^aid", "aid$", "a(?-i:i)d"):
+        assert R._case_blind_twin(_cue(body)) is None, body
+    assert R._case_blind_twin(re.compile("aid")) is None
+    assert R._case_blind_twin(re.compile("(?i)aid")) is None
+
+
+def test_cue_in_answers_what_the_cue_search_answers() -> None:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    hostile = (
+        "Aid\u212aid AID-aid _aid. SUPPORT su\u212a. K\u212a ÉAID aidé (Aid) Military\nSupport."
+        " \u017fupport ſend. \u0130aid aid\u0130. -aid x-aid. 9aid"
+    )
+    for variant in (text, text.upper(), hostile, hostile.lower(), hostile.upper()):
+        spans = _sentences(variant)
+        for _, cue in CUES:
+            twin = R._case_blind_twin(cue)
+            for s, e in spans:
+                expect = cue.search(variant, s, e) is not None
+                assert R._cue_in(cue, twin, variant, s, e) == expect, (cue.pattern[:60], s)
+                for s2 in (s + 1, s + 3):  # a span that opens inside a word
+                    if s2 < e:
+                        expect = cue.search(variant, s2, e) is not None
+                        assert R._cue_in(cue, twin, variant, s2, e) == expect
