@@ -220,34 +220,109 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|&|\bor\b|\))")
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
+# Cheap tests that must pass for a look-behind pattern to match: each of those patterns ends
+# with a word and white space at the end of `before` (then, optionally, "the" or "a"), so the
+# last word of `before` (the one before an article) ends with one of these, or the pattern's
+# words are in it.
+# tests/test_speed6_roles.py checks them against the patterns.
+_COMPARISON_ENDS = ("than", "as", "with", "to", "like")
+_POST_ENDS = ("to", "in", "at")
+_FROM_ENDS = ("from", "by", "of")
+_TO_ENDS = (
+    "to", "for", "towards", "into", "of", "in", "with", "benefit", "benefiting", "help",
+    "helps", "helping", "support", "supports", "supporting", "assist", "assists", "assisting",
+    "back", "backs", "backing", "train", "trains", "training", "strengthen", "strengthens",
+    "strengthening", "bolster", "bolsters", "bolstering", "rebuild", "rebuilds", "rebuilding",
+    "modernise", "modernize", "equip", "arm", "arms", "arming", "hit",
+    "stricken", "ravaged", "torn", "affected", "struck", "battered", "damaged", "devastated",
+)  # fmt: skip
+_REQUEST_ENDS = ("of", "royal", "federal", "national", "transitional", "interim")
+_IN_ENDS = ("in", "inside", "across")
+_APPOSED_ENDS = (",", ",the")
+_THE = ("the",)
+_ARTICLES = ("the", "a", "an")  # (_TO_BEFORE: "to a", "for the", "to an")
+_GIVE_TO_STEMS = (
+    "provid", "giv", "gave", "send", "sent", "promis", "offer", "grant", "hand", "suppl",
+    "lend", "lent", "loan", "award", "equip", "arm",
+)  # fmt: skip
+# what a case-blind letter matches that str.lower does not fold to it (as in rules.base)
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+class _Before:
+    """The words before a name, as the gates of `_role` read them."""
+
+    __slots__ = ("last", "low", "prev", "spaced")
+
+    def __init__(self, before: str) -> None:
+        folds = before.isascii() or not any(map(before.__contains__, _UNFOLDED))
+        self.low = before.lower() if folds else None  # None: every gate passes
+        low = self.low or ""
+        self.spaced = low[-1:].isspace()
+        words = low.rsplit(None, 2)
+        self.last = words[-1] if words else ""
+        self.prev = words[-2] if len(words) > 1 else ""
+
+    def ends(self, words: tuple[str, ...], skip: tuple[str, ...] = _THE) -> bool:
+        """May a pattern match that ends with white space after a word that ends with one of
+        `words`, and then perhaps one of `skip`?"""
+        if self.low is None:
+            return True
+        return self.spaced and (self.prev if self.last in skip else self.last).endswith(words)
+
+    def ends_unspaced(self, words: tuple[str, ...]) -> bool:
+        """The same for a pattern that may end with no white space."""
+        if self.low is None:
+            return True
+        return (self.prev if self.last == "the" else self.last).endswith(words)
+
+    def holds(self, words: tuple[str, ...]) -> bool:
+        """May a pattern match that ends with white space and holds one of `words`?"""
+        return self.low is None or (self.spaced and any(map(self.low.__contains__, words)))
+
+
 def _role(ctx: Ctx, m: Mention) -> Role:
     text = ctx.text
     start, end = ctx.layout.sentence(m.start)
     before = text[max(start, m.start - 45) : m.start]
     after = text[m.end : min(end, m.end + 90)]
-    if _COMPARISON_BEFORE.search(before) or _MODIFIER_AFTER.match(after) or _POST_BEFORE.search(
-        before
+    # each look-behind pattern is searched only where its gate passes (a search costs 2-10 us,
+    # a gate a fraction of one); the order of the tests is the order of the rules
+    gate = _Before(before)
+    if (
+        (gate.ends(_COMPARISON_ENDS) and _COMPARISON_BEFORE.search(before))
+        or _MODIFIER_AFTER.match(after)
+        or (gate.ends(_POST_ENDS) and _POST_BEFORE.search(before))
     ):
         return Role(m, "none", 0)
-    if _FROM_BEFORE.search(before):
+    if gate.ends(_FROM_ENDS) and _FROM_BEFORE.search(before):
         return Role(m, "giver", 2)
-    if _TO_BEFORE.search(before) or _REQUEST_BEFORE.search(before):
+    if (gate.ends(_TO_ENDS, _ARTICLES) and _TO_BEFORE.search(before)) or (
+        gate.ends(_REQUEST_ENDS) and _REQUEST_BEFORE.search(before)
+    ):
         return Role(m, "receiver", 2)
-    if _GIVE_BEFORE.search(before) and m.form != "adjective":
+    name = m.form != "adjective"
+    if name and gate.holds(_GIVE_TO_STEMS) and _GIVE_BEFORE.search(before):
         return Role(m, "receiver", 2)  # "promised Ukraine", "provide Kyiv with"
-    if _RECEIVER_AFTER.match(after) and m.form != "adjective":
+    if name and _RECEIVER_AFTER.match(after):
         return Role(m, "receiver", 2)
-    if _GIVER_AFTER.match(after) and m.form != "adjective":
+    if name and _GIVER_AFTER.match(after):
         return Role(m, "giver", 2)
-    if _APPOSED_BEFORE.search(before) and _APPOSED_GIVER_AFTER.match(after):
+    if (
+        after.startswith(",")
+        and gate.ends_unspaced(_APPOSED_ENDS)
+        and _APPOSED_GIVER_AFTER.match(after)
+        and _APPOSED_BEFORE.search(before)
+    ):
         return Role(m, "giver", 2)  # "the host, Switzerland, committed CHF 75 million"
     if (m.possessive or m.form == "adjective") and _AID_NOUN_AFTER.match(after):
         return Role(m, "giver", 1)
     if _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
         return Role(m, "giver", 2)
-    if _IN_BEFORE.search(before) and m.form != "adjective":  # (not "built in Japanese yards")
+    # (not "built in Japanese yards")
+    if name and gate.ends(_IN_ENDS) and _IN_BEFORE.search(before):
         return Role(m, "weak_receiver", 0)
-    if m.possessive and _PURPOSE_BEFORE.search(before) and _BENEFICIARY_AFTER.match(after):
+    if m.possessive and _BENEFICIARY_AFTER.match(after) and _PURPOSE_BEFORE.search(before):
         return Role(m, "weak_receiver", 0)  # "a grant to pay salaries of Lebanon's armed forces"
     return Role(m, "none", 0)
 
@@ -311,15 +386,59 @@ def document_roles(ctx: Ctx, cue: re.Pattern[str]) -> tuple[str | None, str | No
     return cached
 
 
+_TWINS: dict[str, re.Pattern[str] | None] = {}  # a cue's pattern -> its case-blind twin
+_CUE_FORM = re.compile(r"\(\?i\)\(\?<!\[\\w-\]\)\(\?:(?P<body>.*)\)\(\?!\[\\w-\]\)", re.DOTALL)
+
+
+def _case_blind_twin(cue: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""A cue (`rules.base.cue`: `(?i)(?<![\w-])(?:body)(?![\w-])`, a body of ASCII with no
+    upper-case letter, look-around, anchor or group flag) without its `(?i)`: what the cue
+    matches in a text, the twin matches at the same places in the text lower-cased, when the
+    text holds none of `_UNFOLDED` (str.lower then keeps every offset, and a character a
+    case-blind letter matches lowers to that letter: tests/test_speed6_roles.py checks every
+    code point).  A case-sensitive pattern runs a third faster.  None for any other form."""
+    if cue.pattern not in _TWINS:
+        form = _CUE_FORM.fullmatch(cue.pattern)
+        body = re.sub(r"\\.", "", form.group("body")) if form else ""
+        simple = form is not None and cue.flags == re.IGNORECASE | re.UNICODE
+        simple = simple and body.isascii() and not re.search(r"[A-Z^$]|\(\?[^:]", body)
+        _TWINS[cue.pattern] = re.compile(cue.pattern.removeprefix("(?i)")) if simple else None
+    return _TWINS[cue.pattern]
+
+
+def _cue_in(cue: re.Pattern[str], twin: re.Pattern[str] | None, text: str, s: int, e: int) -> bool:
+    """`cue.search(text, s, e) is not None`, by the twin on the sentence lower-cased (with the
+    character before it, which the cue's look-behind reads) where it can."""
+    if twin is not None:
+        lo = max(s - 1, 0)
+        piece = text[lo:e]
+        if piece.isascii() or not any(map(piece.__contains__, _UNFOLDED)):
+            return twin.search(piece.lower(), s - lo) is not None
+    return cue.search(text, s, e) is not None
+
+
 def _cued_sentences(ctx: Ctx, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """The sentences of the document's mentions (`Ctx.document_mentions`) that match `cue`."""
+    text, cache = ctx.text, ctx.frame.cache
+    twin = _case_blind_twin(cue)
     seen: set[tuple[int, int]] = set()
+    start = end = 0
     for m in ctx.document_mentions():
+        if start <= m.start < end:
+            continue  # the sentence of the mention before (sentences tile the text)
         span = ctx.layout.sentence(m.start)
+        start, end = span
         if span in seen:
             continue
         seen.add(span)
-        if cue.search(ctx.text, *span):
+        # a figure's rule may have looked for the cue in this sentence already (Ctx.has keeps
+        # every match of a sentence by this key); else one search (the cue's gate, tried
+        # first, cost more than it saved: a cue of sixty words)
+        found = cache.get((cue.pattern, span))
+        if found is not None:
+            if found[0]:
+                yield span
+        elif _cue_in(cue, twin, text, start, end):
             yield span
 
 
