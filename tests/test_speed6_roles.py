@@ -26,7 +26,7 @@ _GATED = [
     (R._COMPARISON_BEFORE, lambda g: g.ends(R._COMPARISON_ENDS)),
     (R._POST_BEFORE, lambda g: g.ends(R._POST_ENDS)),
     (R._FROM_BEFORE, lambda g: g.ends(R._FROM_ENDS)),
-    (R._TO_BEFORE, lambda g: g.ends(R._TO_ENDS, R._ARTICLES)),
+    (R._TO_BEFORE, R._to_gate),
     (R._REQUEST_BEFORE, lambda g: g.ends(R._REQUEST_ENDS)),
     (R._GIVE_BEFORE, lambda g: g.holds(R._GIVE_TO_STEMS)),
     (R._APPOSED_BEFORE, lambda g: g.ends_unspaced(R._APPOSED_ENDS)),

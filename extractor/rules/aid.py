@@ -1553,6 +1553,31 @@ RULE = Rule(
             "three patrol vessels",
             {"family": "aid", "donor": "KR", "recipient": "VN"},
         ),
+        # a region of the receiver; an office that says its country received; "with X
+        # alone pledging"; "X said its agency had delivered"
+        Example(
+            "Jordan's relief agency said it had sent 300 truckloads of aid to southern Syria.",
+            "300 truckloads",
+            {"family": "aid", "donor": "JO", "recipient": "SY"},
+        ),
+        Example(
+            "Egypt's finance ministry said on Monday it had received a $1 billion loan from "
+            "the United Arab Emirates.",
+            "$1 billion",
+            {"family": "aid", "donor": "AE", "recipient": "EG"},
+        ),
+        Example(
+            "Gulf states pledged $900 million for Yemen, with Kuwait alone pledging $100 "
+            "million.",
+            "$100 million",
+            {"family": "aid", "donor": "KW", "recipient": "YE"},
+        ),
+        Example(
+            "Qatar pledged $50 million for Sudan. Doha said its development fund had already "
+            "delivered 2,000 tonnes of food.",
+            "2,000 tonnes",
+            {"family": "aid", "donor": "QA"},
+        ),
         # the one country an aid list's items name as receiving receives every item
         Example(
             "The aid package also contained:\n\n- 12 towed howitzers\n\n- Spare parts for 40 "

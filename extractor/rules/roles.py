@@ -29,7 +29,8 @@ GIVE = (
     r"|promis\w*|announc\w*|allocat\w*|contribut\w*|gift\w*|approv\w*|earmark\w*|unveil\w*"
     r"|extend\w*|fund\w*|dispatch\w*|ship(?:s|ped|ping)?|rush\w*|spen[dt]\w*|signed\s+off"
     r"|put\s+forward|set\s+aside|lend\w*|lent|loan\w*|unlock\w*|release\w*|confirm\w*"
-    r"|financ\w*|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
+    r"|financ(?:es|ed|ing|e(?!\s+(?:minist\w*|department|secretary|committee|chief)))"
+    r"|pay(?:s|ing)?\s+for|paid\s+for|purchas\w*\s+for|buy(?:s|ing)?\s+for"
     r"|disburs\w*|deploy\w*|deposit\w*|pay|pays|paying|paid|add(?:s|ed|ing)?|wir(?:e|es|ed|ing)"
     r"|chip(?:s|ped|ping)?\s+in|top(?:s|ped|ping)?\s+up"
 )
@@ -46,7 +47,8 @@ AID_NOUN = (
 AUX = r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|being|also|already|now|then|"
 AUX += r"just|further|previously|recently|today|again|to|plans?|planned|intends?|agreed|set|"
 AUX += r"expected|going|pledged\s+to|vowed\s+to|"
-AUX += r"(?:said|says|announced)\s+(?:that\s+)?it\s+(?:will|would)|"
+AUX += r"(?:said|says|announced|confirmed)(?:\s+on\s+[A-Z]\w+)?\s+(?:that\s+)?(?:it|they)\s+"
+AUX += r"(?:will|would|had|has|have)|"
 AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both|alone|"
 AUX += r"itself)\s+)*"
 
@@ -56,7 +58,9 @@ _TO_BEFORE = re.compile(
     r"|\bstrengthen(?:s|ing)?|\bbolster(?:s|ing)?|\brebuild(?:s|ing)?|\bmoderni[sz]e|\bequip"
     r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
-    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?$"
+    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?"
+    # "to northwest Syria", "for southern Lebanon": a region of the country
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
 )
 # "At the request of the Royal Government of Cambodia, ... will provide": who asked receives
@@ -76,9 +80,10 @@ _POST_BEFORE = re.compile(
 # "Australian Prime Minister Anthony Albanese announced", "US Defense Secretary Lloyd Austin
 # confirmed": a government's office speaks for it
 _OFFICE_AFTER = re.compile(
-    r"(?i)^(?:['’]s)?\s+(?:(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief|then)\s+)*"
+    r"(?i)^(?:['’]s)?\s+(?:(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief|then"
+    r"|disaster|relief|aid|development|humanitarian|emergency)\s+)*"
     r"(?:prime\s+minister|minister|secretary|president|chancellor|premier|government|cabinet"
-    r"|ministry|department|defen[cs]e\s+force|armed\s+forces|treasury|officials?)\b"
+    r"|ministry|department|defen[cs]e\s+force|armed\s+forces|treasury|officials?|agency)\b"
 )
 # What aid pays for, before "in X": "relief in Sudan", "mine clearance in Ukraine"
 PURPOSE_NOUN = (
@@ -104,6 +109,18 @@ _BENEFICIARY_AFTER = re.compile(
     r"|military|troops|soldiers|government|people|police|navy|coast\s+guard|security\s+forces"
     r"|hospitals|schools|refugees|civil\s+servants|health\s+system|energy\s+(?:grid|system))\b"
 )
+# "Riyadh said its King Salman Humanitarian Aid and Relief Centre had already delivered"
+_SAID_ITS_GIVES = re.compile(
+    rf"(?i)^\s+(?:said|says|announced)\s+(?:that\s+)?its\s+(?:[\w'’-]+\s+|\([\w-]+\)\s+){{1,10}}?"
+    rf"{AUX}(?:{GIVE})\b"
+)
+_WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?$")
+# ... a participle of giving right after the name ("with Japan alone pledging"; not "a loan
+# agreement with Jordan to finance")
+_WITH_GIVING_AFTER = re.compile(
+    r"(?i)^\s+(?:(?:alone|also|itself|each|both)\s+)?(?:committing|pledging|providing|giving"
+    r"|contributing|sending|donating|offering|promising|adding|supplying|delivering)\b"
+)
 _RECEIVER_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{AUX}(?:{RECEIVE})\b")
 _AID_NOUN_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{AID_NOUN})\b")
 _MODIFIER_AFTER = re.compile(
@@ -120,7 +137,15 @@ _COMPARISON_BEFORE = re.compile(
 _OFFICE_GIVES = re.compile(
     rf"(?i)^(?:['’]s)?\s+(?:[A-Z][\w.'’-]*\s+|(?:deputy|acting|foreign|defen[cs]e|finance|prime|chief"
     rf"|then|minister|secretary|president|chancellor|premier|government|cabinet|ministry|department"
-    rf"|force|forces|armed|treasury|officials?)\s+)*?{AUX}(?:{GIVE})\b"
+    rf"|force|forces|armed|treasury|officials?|disaster|relief|aid|development|humanitarian"
+    rf"|emergency|agency)\s+)*?{AUX}(?:{GIVE})\b"
+)
+# "Israel's defence ministry said on Saturday it had received ...": the office speaks for its
+# country, which receives
+_OFFICE_RECEIVES = re.compile(
+    rf"(?i)^(?:['’]s)?\s+(?:[A-Z][\w.'’-]*\s+|(?:deputy|acting|foreign|defen[cs]e|finance|prime"
+    rf"|chief|minister|secretary|president|government|cabinet|ministry|department|force|forces"
+    rf"|armed|treasury|officials?)\s+)*?{AUX}(?:{RECEIVE})\b"
 )
 
 
@@ -241,6 +266,16 @@ _IN_ENDS = ("in", "inside", "across")
 _APPOSED_ENDS = (",", ",the")
 _THE = ("the",)
 _ARTICLES = ("the", "a", "an")  # (_TO_BEFORE: "to a", "for the", "to an")
+_REGIONS = (
+    *(
+        f"{a}{b}{c}"
+        for a in ("north", "south", "east", "west")
+        for b in ("", "east", "west", "-east", "-west")
+        for c in ("", "ern")
+    ),
+    "central",
+)
+_ARTICLES_OR_REGION = _ARTICLES + _REGIONS  # "to northwest Syria"
 _GIVE_TO_STEMS = (
     "provid", "giv", "gave", "send", "sent", "promis", "offer", "grant", "hand", "suppl",
     "lend", "lent", "loan", "award", "equip", "arm",
@@ -281,6 +316,12 @@ class _Before:
         return self.low is None or (self.spaced and any(map(self.low.__contains__, words)))
 
 
+def _to_gate(gate: _Before) -> bool:
+    """The gate of _TO_BEFORE: its preposition last, or before an article or a region word,
+    or a region word last ("with the West", "to the northwest"): the pattern decides."""
+    return gate.ends(_TO_ENDS, _ARTICLES_OR_REGION) or gate.low is None or gate.last in _REGIONS
+
+
 def _role(ctx: Ctx, m: Mention) -> Role:
     text = ctx.text
     start, end = ctx.layout.sentence(m.start)
@@ -297,7 +338,14 @@ def _role(ctx: Ctx, m: Mention) -> Role:
         return Role(m, "none", 0)
     if gate.ends(_FROM_ENDS) and _FROM_BEFORE.search(before):
         return Role(m, "giver", 2)
-    if (gate.ends(_TO_ENDS, _ARTICLES) and _TO_BEFORE.search(before)) or (
+    if (
+        m.form != "adjective"
+        and gate.ends(("with",), _ARTICLES)
+        and _WITH_BEFORE.search(before)
+        and _WITH_GIVING_AFTER.match(after)
+    ):
+        return Role(m, "giver", 2)  # "with the UAE alone committing $200 million"
+    if (_to_gate(gate) and _TO_BEFORE.search(before)) or (
         gate.ends(_REQUEST_ENDS) and _REQUEST_BEFORE.search(before)
     ):
         return Role(m, "receiver", 2)
@@ -319,6 +367,10 @@ def _role(ctx: Ctx, m: Mention) -> Role:
         return Role(m, "giver", 1)
     if _OFFICE_AFTER.match(after) and _office_gives(text, m.end, end):
         return Role(m, "giver", 2)
+    if name and _OFFICE_AFTER.match(after) and _OFFICE_RECEIVES.match(after):
+        return Role(m, "receiver", 2)
+    if name and after.startswith(" said") and _SAID_ITS_GIVES.match(after):
+        return Role(m, "giver", 2)  # "Riyadh said its relief centre had delivered"
     # (not "built in Japanese yards")
     if name and gate.ends(_IN_ENDS) and _IN_BEFORE.search(before):
         return Role(m, "weak_receiver", 0)
