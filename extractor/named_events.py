@@ -255,7 +255,7 @@ _ROMAN_EDITION = re.compile(
     r" ((?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b"
 )
 _SHORT_EDITION_END = re.compile(
-    r"\s*(?:[,.;:)»”\"'’]|$)|\s+(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
+    r"\s*(?:[,.;:)»”\"'’]|$)|\s+(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers|series)\b"
     r"|\s+(?:was|were|is|are|will|would|began|begins|started|starts|ended|ends|involved"
     r"|involves|included|includes|took|takes|brought|brings|saw|sees|drew|draws|featured"
     r"|features|has|had|kicked|opened|closed|wrapped|got|gets|concluded|concludes|continued"
@@ -292,7 +292,11 @@ _NAMED_BEFORE = re.compile(
 )
 # "the 1970 Bhola cyclone", "the 2003 Bam earthquake", "the Great Kanto earthquake"
 _NAMED_DISASTER = re.compile(
-    rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+(?P<kind>[Ee]arthquakes?|[Cc]yclone"
+    rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+"
+    # "the Christchurch mosque shootings", "the Peshawar school massacre": the place's venue
+    r"(?:(?P<venue>mosque|school|church|market|stadium|concert|nightclub|hotel|train|metro"
+    r"|subway|bus|hospital|temple|synagogue|mall|airport)\s+)?"
+    r"(?P<kind>[Ee]arthquakes?|[Cc]yclone"
     r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption|[Gg]as\s+[Ll]eak|[Gg]as\s+[Dd]isaster"
     r"|[Ss]tampede|[Ll]andslides?|[Aa]ttacks?|[Bb]ombings|[Ss]hootings?|[Mm]assacres)(?![\w'’])"
 )
@@ -314,7 +318,9 @@ _PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the R
 # the order of encyclopaedias: "1755 Lisbon earthquake", "Turkey–Syria earthquakes")
 _REGION = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
 _KIND_STRUCK = re.compile(
-    r"\b[Tt]he\s+(?:(?P<y1>(?:1[0-9]|20)\d\d)\s+)?(?P<kind>earthquakes?|cyclone|tsunami"
+    r"\b[Tt]he\s+(?:(?P<y1>(?:1[0-9]|20)\d\d)\s+)?"
+    r"(?:[\d.]+[- ]magnitude\s+|magnitude[- ][\d.]+\s+|(?:deadly|powerful|massive|devastating)\s+)?"
+    r"(?P<kind>earthquakes?|cyclone|tsunami"
     r"|hurricane|typhoon|floods?|eruption|landslides?)\s+(?:that|which)\s+(?:struck|hit"
     rf"|devastated|ravaged|swept\s+(?:through|across))\s+{_REGION}(?P<x>{_NAME_WORDS})"
     rf"(?:\s+and\s+{_REGION}(?P<x2>{_NAME_WORDS}))?"
@@ -547,6 +553,8 @@ def _named_events(
             continue
         kind = m.group("kind").lower()
         year = int(m.group("year")) if m.group("year") else None
+        if m.group("venue"):
+            x = f"{x} {m.group('venue')}"
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
         yield EventMention(m.start(), m.end(), name, _DISASTER_KIND.get(kind, "disaster"), year)
     for m in _STORM_NAMED.finditer(text, lo, hi) if gate(_STORM_WORDS) else ():

@@ -1034,6 +1034,18 @@ RULE = Rule(
             "at least seven children",
             {"family": "casualties", "event": "Kumba raid"},
         ),
+        # a magnitude before the kind; the venue between the place and the kind
+        Example(
+            "The 6.8-magnitude earthquake that struck Morocco on 8 September 2023 killed nearly "
+            "3,000 people.",
+            "nearly 3,000 people",
+            {"family": "casualties", "event": "2023 Morocco earthquake", "year": 2023},
+        ),
+        Example(
+            "In the Orlando nightclub shooting, a gunman killed 49 people.",
+            "49 people",
+            {"family": "casualties", "event": "Orlando nightclub shooting"},
+        ),
         # a disaster described by the place it struck; an invasion; an attack named by its date
         Example(
             "The cyclone that struck Chittagong on 29 April 1991 killed about 138,000 people.",

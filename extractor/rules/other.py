@@ -40,6 +40,11 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     if year is not None:
         fields["year"] = year
     event = _event_of_sentence(ctx)
+    if event is not None and year is None and ctx.has(_IMPACT):
+        toll = ctx.previous_in_sentence("casualties")  # "... killed 9,000, destroying 600,000"
+        toll_year = toll[0].fields.get("year") if toll is not None else None
+        if toll_year is not None:
+            fields["year"] = toll_year
     if event is None and ctx.has(_IMPACT):
         # "killed nearly 9,000 people ..., destroying more than 600,000 homes", "The Al Haouz
         # earthquake ... killed 2,960 people. Some 50,000 homes were damaged": the damage told
