@@ -314,18 +314,27 @@ def document_year(ctx: Ctx) -> int | None:
     relative to.  Computed once per document."""
     cache = ctx.frame.cache
     if "document_year" not in cache:
-        latest: int | None = None
-        text = ctx.text
-        for m in A_YEAR.finditer(text):
-            if _TARGET_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                continue
-            if _SPAN_EDGE.match(text, m.end()) or _SPAN_EDGE.match(text, max(0, m.start() - 1)):
-                continue  # a span "2023-24" or "1939-45"
-            year = int(m.group())
-            latest = year if latest is None else max(latest, year)
-        cache["document_year"] = latest
+        cache["document_year"] = _latest_stated_year(ctx.text)
     found = cache["document_year"]
     return int(found) if found is not None else None
+
+
+def _latest_stated_year(text: str) -> int | None:
+    """The latest year `text` states, tried from the latest down (the first one written as a
+    stated year wins: most documents need one look)."""
+    # (the candidates by the plain digits pattern: A_YEAR's look-behind scans 4x slower)
+    for year in sorted(set(_YEAR_DIGITS.findall(text)), reverse=True):
+        at = text.find(year)
+        while at >= 0:
+            if (
+                A_YEAR.match(text, at)
+                and not _TARGET_YEAR_BEFORE.search(text, max(0, at - 8), at)
+                and not _SPAN_EDGE.match(text, at + 4)
+                and not (at > 0 and _SPAN_EDGE.match(text, at - 1))
+            ):
+                return int(year)  # (not a target, a limit or a span "2023-24", "1939-45")
+            at = text.find(year, at + 1)
+    return None
 
 
 _BRACKET_OPEN = re.compile(
