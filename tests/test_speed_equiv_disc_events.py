@@ -27,6 +27,10 @@ _OPEN = {
         "_CUE_WORDS",
         "_AFTER_PIECES",
         "_EXERCISE_WORDS",
+        "_STRUCK_WORDS",
+        "_PARADE_WORDS",
+        "_INVASION_WORDS",
+        "_DATE_WORDS",
     )
 }
 
