@@ -483,9 +483,17 @@ def _given_to_country(ctx: Ctx) -> bool:
     s, e = ctx.sentence
     found = roles(ctx, s, e)
     giver = any(r.role == "giver" and r.strength == 2 for r in found)
+    if giver and _TO_COUNTRIES.match(ctx.text, ctx.q.end, min(e, ctx.q.end + 80)):
+        return True  # "China would provide 360 billion yuan in financing to African countries"
     return giver and any(
         r.role == "receiver" and r.strength == 2 and is_country(r.mention.code) for r in found
     )
+
+
+_TO_COUNTRIES = re.compile(
+    r"(?:[^.;]|\.(?=\d)){0,50}?\b(?:to|for)\s+(?:(?:[A-Z][\w-]+|developing|poor(?:er)?|low-income|partner"
+    r"|neighbouring|neighboring)\s+)?(?:countries|nations|states|economies)\b"
+)
 
 
 def _governed_by_giving(ctx: Ctx) -> bool:
@@ -964,7 +972,13 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     )
     if not listed and not unnamed and (
         donor is None
-        or (recipient is None and not ctx.has(AID_WORD) and not given and not _package_listed(ctx))
+        or (
+            recipient is None
+            and not ctx.has(AID_WORD)
+            and not given
+            and not _package_listed(ctx)
+            and not (q.kind == "money" and _given_to_country(ctx))
+        )
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
     fields: dict[str, Any] = {}
@@ -1605,6 +1619,13 @@ RULE = Rule(
             "lender's commitments to Kathmandu now total $4 billion.",
             "$4 billion",
             {"family": "aid", "donor": "World Bank", "recipient": "NP"},
+        ),
+        # a giver's money "to African countries": aid with no country receiving
+        Example(
+            "India will provide $10 billion (about ₹830 billion) in credit lines to African "
+            "countries over five years, the prime minister said.",
+            "$10 billion",
+            {"family": "aid", "donor": "IN", "recipient": None},
         ),
         # "respectively" pairs givers and amounts
         Example(
