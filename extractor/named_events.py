@@ -316,14 +316,15 @@ _PLACE_KIND_ADJECTIVAL = frozenset({"genocide", "massacre", "famine"})  # "the R
 # "the earthquake that struck Lisbon on 1 November 1755", "the earthquakes that hit southern
 # Turkey and northern Syria": a disaster the text describes by the place it struck (named in
 # the order of encyclopaedias: "1755 Lisbon earthquake", "Turkey–Syria earthquakes")
-_REGION = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
+# a region of a place named before it: "southern Turkey", "north-west Syria"
+REGION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
 _KIND_STRUCK = re.compile(
     r"\b[Tt]he\s+(?:(?P<y1>(?:1[0-9]|20)\d\d)\s+)?"
     r"(?:[\d.]+[- ]magnitude\s+|magnitude[- ][\d.]+\s+|(?:deadly|powerful|massive|devastating)\s+)?"
     r"(?P<kind>earthquakes?|cyclone|tsunami"
     r"|hurricane|typhoon|floods?|eruption|landslides?)\s+(?:that|which)\s+(?:struck|hit"
-    rf"|devastated|ravaged|swept\s+(?:through|across))\s+{_REGION}(?P<x>{_NAME_WORDS})"
-    rf"(?:\s+and\s+{_REGION}(?P<x2>{_NAME_WORDS}))?"
+    rf"|devastated|ravaged|swept\s+(?:through|across))\s+{REGION}(?P<x>{_NAME_WORDS})"
+    rf"(?:\s+and\s+{REGION}(?P<x2>{_NAME_WORDS}))?"
     r"(?:\s+(?:on|in)\s+(?:[\w,]+\s+){0,3}?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d))?"
 )
 _ON_PLACE = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?(?P<x>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
@@ -573,7 +574,7 @@ def _named_events(
     struck = gate(_IN_PLACE_WORDS) and gate(_STRUCK_WORDS)
     for m in _KIND_STRUCK.finditer(text, lo, hi) if struck else ():
         places = [_name_words(m.group(g)) for g in ("x", "x2") if m.group(g)]
-        if not all(places) or any(p.split()[0] in _NOT_A_NAME_WORDS for p in places):
+        if not all(places) or any(p.split()[0] in NOT_A_NAME_WORDS for p in places):
             continue
         kind = m.group("kind").lower()
         year_s = m.group("y1") or m.group("y2")
@@ -812,7 +813,7 @@ def _exercise_named_by_word(
             yield EventMention(start, m.end("x"), name, "exercise")
 
 
-_NOT_A_NAME_WORDS = frozenset(
+NOT_A_NAME_WORDS = frozenset(
     "January February March April May June July August September October November December"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )

@@ -477,7 +477,14 @@ _GRANTING = cue(
 
 def _given_to_country(ctx: Ctx) -> bool:
     """'Wellington has announced a further $12 million for Ukraine': no aid word, but a giver
-    of a granting verb and a country that receives, in the figure's sentence."""
+    of a granting verb and a country that receives, in the figure's sentence.  Asked up to
+    twice per figure: answered once."""
+    if "given_to_country" not in ctx.memo:
+        ctx.memo["given_to_country"] = _gives_to_country(ctx)
+    return bool(ctx.memo["given_to_country"])
+
+
+def _gives_to_country(ctx: Ctx) -> bool:
     if not ctx.has(_GRANTING):
         return False
     s, e = ctx.sentence

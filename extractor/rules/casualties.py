@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import EventMention, Mention
+from extractor.named_events import NOT_A_NAME_WORDS
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import (
     A_YEAR,
@@ -222,10 +223,7 @@ def _is_place_name(ctx: Ctx, m: re.Match[str]) -> bool:
     return not ctx.entities.within(m.start("place"), m.end("place"))
 
 
-_NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split()
-)
+_NOT_PLACES = NOT_A_NAME_WORDS | {"The", "A", "An"}  # months, weekdays, articles
 # Words that only the Second World War gives a casualty passage: its fronts, its armies,
 # its regimes, its years.
 _WORLD_WAR_II = re.compile(

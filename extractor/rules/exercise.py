@@ -308,18 +308,19 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
     return None
 
 
+# The verbs of a country sending its forces (one list for both patterns below)
+_SENDS = (
+    r"deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
+    r"|provid\w*|suppl(?:y|ied|ies|ying)"
+)
 _DEPLOYS = re.compile(
     r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
-    r"(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
-    r"|put\s+up|muster\w*|mass\w*|launch\w*|provid\w*|suppl(?:y|ied|ies|ying))\b[^.;]{0,40}$"
+    rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*)\b[^.;]{{0,40}}$"
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
 _GAPPED = re.compile(r",?\s+")  # "Tonga, 45"
-_DEPLOY_VERB = re.compile(
-    r"(?i)\b(?:deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
-    r"|provid\w*|suppl(?:y|ied|ies|ying))\b"
-)
+_DEPLOY_VERB = re.compile(rf"(?i)\b(?:{_SENDS})\b")
 
 
 def _deployer(ctx: Ctx) -> str | list[str] | None:

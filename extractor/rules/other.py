@@ -40,21 +40,19 @@ def match_other(ctx: Ctx) -> dict[str, Any] | None:
     if year is not None:
         fields["year"] = year
     event = _event_of_sentence(ctx)
-    if event is not None and year is None and ctx.has(_IMPACT):
-        toll = ctx.previous_in_sentence("casualties")  # "... killed 9,000, destroying 600,000"
-        toll_year = toll[0].fields.get("year") if toll is not None else None
-        if toll_year is not None:
-            fields["year"] = toll_year
-    if event is None and ctx.has(_IMPACT):
+    if (event is None or year is None) and ctx.has(_IMPACT):
         # "killed nearly 9,000 people ..., destroying more than 600,000 homes", "The Al Haouz
         # earthquake ... killed 2,960 people. Some 50,000 homes were damaged": the damage told
-        # with a toll (its sentence's, else one just before) is that toll's event's
+        # with a toll (its sentence's, else one just before) is that toll's event's and year's
         toll = ctx.previous_in_sentence("casualties")
         if toll is not None:
-            event, toll_year = toll[0].fields.get("event"), toll[0].fields.get("year")
+            toll_event, toll_year = toll[0].fields.get("event"), toll[0].fields.get("year")
+        elif event is None:
+            toll_event = ctx.carried("event", family="casualties")
+            toll_year = ctx.carried("year", family="casualties") if toll_event else None
         else:
-            event = ctx.carried("event", family="casualties")
-            toll_year = ctx.carried("year", family="casualties") if event is not None else None
+            toll_event = toll_year = None
+        event = event or toll_event
         if toll_year is not None and year is None:
             fields["year"] = toll_year
     if event is not None:

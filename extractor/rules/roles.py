@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.gazetteer import Mention, gazetteer
+from extractor.named_events import REGION
 from extractor.rules.base import Ctx
 
 GIVE = (
@@ -60,7 +61,7 @@ _TO_BEFORE = re.compile(
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
     r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?"
     # "to northwest Syria", "for southern Lebanon": a region of the country
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
+    rf"{REGION}$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
 )
 # "At the request of the Royal Government of Cambodia, ... will provide": who asked receives
