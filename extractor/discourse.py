@@ -57,10 +57,16 @@ class Frame:
         return slot.value
 
     def note(self, family: str, fields: dict[str, Any], paragraph: int, start: int) -> None:
-        """A new fact: every role it states replaces the frame's."""
+        """A new fact: every role it states replaces the frame's, except that a figure of no
+        family ('other') restating the value a family's fact set keeps that fact's slot ('232
+        civilians were killed in Ukraine ..., the highest toll in three years. Since 2022 ...
+        13,580 civilians killed': the duration does not end the casualty frame)."""
         for role in ROLES:
             value = fields.get(role)
             if value is not None:
+                held = self.slots.get(role)
+                if family == "other" and held is not None and held.value == value:
+                    continue
                 self.slots[role] = Slot(value, family, paragraph, start)
 
 
@@ -68,6 +74,8 @@ class Frame:
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)"
+    # "QUETTA, Pakistan -", "GOMA, Democratic Republic of Congo, Feb 7 (Reuters) -"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z.'’ -]{1,40}?))??"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z0-9 .&/-]{2,30})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
@@ -93,6 +101,12 @@ def document_context(text: str, entities: EntityIndex) -> DocumentContext:
             continue
         place = m.group("place").strip()
         if not (m.group("agency") or m.group("date") or place.isupper()):
+            continue
+        country = m.group("country")
+        if country is not None:  # the country the dateline names after its place
+            named = EntityIndex(country.strip()).mentions
+            if named and named[0].start == 0 and named[0].end == len(country.strip()):
+                return DocumentContext(place, named[0].code, m.group("agency"))
             continue
         found = EntityIndex(place.title()).mentions
         if found and found[0].start == 0:

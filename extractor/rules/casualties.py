@@ -10,6 +10,7 @@ from typing import Any
 
 from extractor.gazetteer import EventMention, Mention
 from extractor.named_events import NOT_A_NAME_WORDS
+from extractor.places import places_in
 from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import (
     A_YEAR,
@@ -339,12 +340,23 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
 
 _GAPPED_NAME = re.compile(r"[ \t]+")
 _LIST_BEFORE_NAME = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
+_DIRECTION = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+    r"|coastal|rural|mainland|neighbouring|neighboring)"
+)
 _IN_PLACE = re.compile(
-    r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged)\s+(?:the\s+)?"
-    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
-    r"|coastal|rural|mainland|neighbouring|neighboring)\s+)?$"
-    # "off Pylos, Greece", "near Tabriz, Iran": a place, then its country
-    r"|(?<![\w-])(?:in|off|near|at|outside)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s+$"
+    r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged"
+    r"|(?:strikes?|attacks?|raids?|assaults?|shelling|bombing|bombardment|offensive)\s+on)"
+    rf"\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$"
+    # "off Pylos, Greece", "near Tabriz, Iran", "in Zamfara state, northwestern Nigeria": a
+    # place, then its country
+    r"|(?<![\w-])(?:in|off|near|at|outside)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r"(?:\s+(?-i:state|province|region|district|county|governorate|prefecture|city|town"
+    rf"|village|area|port))?,\s+(?:{_DIRECTION}\s+)?$"
+)
+# "in Zamfara state", "across Sindh province": the kind of unit after a place's name
+_UNIT_AFTER = re.compile(
+    r"\s+(?:state|province|region|district|county|governorate|prefecture|oblast|department)\b"
 )
 # "Spain's deadliest natural disaster", "Nepal's worst earthquake": the country it befell
 _WORST_AFTER = re.compile(
@@ -365,6 +377,9 @@ def _country_of_event(ctx: Ctx, event: EventMention | None) -> str | None:
         owner = ctx.entities.within(max(0, event.start - 40), event.start)
         if owner and owner[-1].possessive and not ctx.text[owner[-1].end : event.start].strip():
             found = [owner[-1]] if is_country(owner[-1].code) else []
+    if not found:  # "the Mandalay earthquake": a province or state in the name
+        inside = places_in(ctx.text, event.start, event.end)
+        return inside[0].code if inside else None
     return found[0].code if found else None
 
 
@@ -380,6 +395,8 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
         or _place_of_harm(ctx, event)  # the figure's own sentence before what earlier ones said
         or ctx.carried("subject", family="casualties")
         or _country_of_event(ctx, event)
+        or _reporting_authority(ctx)
+        or _dateline_country(ctx)
     )
     if sufferer:
         fields["subject"] = sufferer
@@ -448,13 +465,66 @@ def _place_of_harm(ctx: Ctx, event: EventMention | None = None) -> str | None:
 
 def _place_in(ctx: Ctx, named: list[Mention], s: int, e: int) -> str | None:
     """The first country of `named` that the sentence s..e places something in ('in Nepal',
-    'struck central Myanmar', 'off Pylos, Greece', "Spain's deadliest disaster")."""
+    'struck central Myanmar', 'off Pylos, Greece', "Spain's deadliest disaster"); else the
+    country of the first province or state it places something in ('in Zamfara state',
+    'floods in Rio Grande do Sul')."""
     for m in named:
         if _IN_PLACE.search(ctx.text, max(s, m.start - 40), m.start) or (
             m.possessive and _WORST_AFTER.match(ctx.text, m.end - 2, min(e, m.end + 30))
         ):
             return m.code
+    for p in places_in(ctx.text, s, e):
+        if _IN_PLACE.search(ctx.text, max(s, p.start - 40), p.start) or _UNIT_AFTER.match(
+            ctx.text, p.end, min(e, p.end + 20)
+        ):
+            return p.code
     return None
+
+
+# "Lebanon's health ministry said", "Iranian officials said", "according to Nigeria's
+# emergency agency": a country's civil authorities reporting a toll report it at home
+_AUTHORITY = (
+    r"(?:(?:[A-Z][\w-]*|national|state|federal|local|provincial|regional|civil|health"
+    r"|interior|emergency|disaster|public)\s+){0,4}?"
+    r"(?:ministry|officials?|authorities|police|government|civil\s+defen[cs]e|agency"
+    r"|authority|services|red\s+crescent|red\s+cross)\b"
+)
+_AUTHORITY_SAID = re.compile(
+    rf"(?:['’]s?)?\s+(?i:{_AUTHORITY})(?:\s+(?:of\s+)?[A-Z][\w()-]*){{0,4}}?\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:said|says|reported|reports|announced|confirmed|stated"
+    r"|put\s+the|told|recorded|registered)\b"
+)
+_ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\s+(?:the\s+)?$")
+_AUTHORITY_AFTER = re.compile(rf"(?:['’]s?)?\s+(?i:{_AUTHORITY})")
+
+
+def _reporting_authority(ctx: Ctx) -> str | None:
+    """The country whose authorities report the figure, in its sentence: "Lebanon's Ministry of
+    Public Health reported that 3,961 people had been killed", "..., Iranian officials said"."""
+    s, e = ctx.sentence
+    for m in ctx.entities.within(s, e):
+        if not is_country(m.code):
+            continue
+        if _AUTHORITY_SAID.match(ctx.text, m.end - (2 if m.possessive else 0), min(e, m.end + 90)):
+            return m.code
+        if _ACCORDING_TO.search(ctx.text, max(s, m.start - 20), m.start) and (
+            _AUTHORITY_AFTER.match(ctx.text, m.end - (2 if m.possessive else 0), e)
+        ):
+            return m.code
+    return None
+
+
+def _dateline_country(ctx: Ctx) -> str | None:
+    """'QUETTA, Pakistan - A suicide bomber struck ...': a toll whose text names no country
+    where it happened is the dateline's (not where the sentence names another country: the
+    story may be filed from elsewhere)."""
+    context = ctx.frame.context
+    if context is None or context.country is None:
+        return None
+    s, e = ctx.sentence
+    if any(is_country(m.code) and m.code != context.country for m in ctx.entities.within(s, e)):
+        return None
+    return context.country
 
 
 _WERE = re.compile(r"(?i)\s+(?:were|was)\s+(?:(?:ethnic|mostly|mainly|largely)\s+)?")
@@ -1107,6 +1177,50 @@ RULE = Rule(
             "firefighters.",
             "14 firefighters",
             {"family": "casualties", "event": "March 11 bombings", "harm": "died"},
+        ),
+        # where it happened, told by a province or state (ISO 3166-2), a place and its country,
+        # the target of strikes, the reporting authority or the dateline
+        Example(
+            "Landslides in Kerala have killed 160 people.",
+            "160 people",
+            {"family": "casualties", "subject": "IN"},
+        ),
+        Example(
+            "Bandits raided a village in Katsina state, northwestern Nigeria, killing 31.",
+            "31",
+            {"family": "casualties", "subject": "NG"},
+        ),
+        Example(
+            "Drone strikes on eastern Syria killed 14 people overnight.",
+            "14 people",
+            {"family": "casualties", "subject": "SY"},
+        ),
+        Example(
+            "The Hokkaido earthquake killed 41 people.",
+            "41 people",
+            {"family": "casualties", "subject": "JP", "event": "Hokkaido earthquake"},
+        ),
+        Example(
+            "At least 19 people died after a bridge collapsed, Peru's civil defence agency said.",
+            "At least 19 people",
+            {"family": "casualties", "subject": "PE"},
+        ),
+        Example(
+            "MOGADISHU, Somalia (AP) - A car bomb killed at least 22 people at a busy junction.",
+            "at least 22 people",
+            {"family": "casualties", "subject": "SO"},
+        ),
+        # a figure of no family between two tolls does not end the first one's place
+        Example(
+            "Monitors said 118 civilians were killed in Haiti in May, the worst month in two "
+            "years. Since 2023 they have recorded 4,700 civilians killed.",
+            "4,700 civilians",
+            {"family": "casualties", "subject": "HT"},
+        ),
+        Example(
+            "NAIROBI (Reuters) - Fighting in Sudan's west killed 40 people, officials said.",
+            "40 people",
+            {"family": "casualties", "subject": "SD"},
         ),
     ),
     counter_examples=(

@@ -1,0 +1,77 @@
+"""Places below the country (ISO 3166-2 first-level units): the generated table and its reader."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.discourse import document_context
+from extractor.gazetteer import EntityIndex
+from extractor.places import places_in
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_generated_place_table_is_current() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_places.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.code) for p in places_in(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Floods in Rio Grande do Sul", [("Rio Grande do Sul", "BR")]),  # not 'Rio Grande'
+        ("heavy rain across Sindh and Balochistan", [("Sindh", "PK"), ("Balochistan", "PK")]),
+        ("the Helmand and Kunar valleys", [("Helmand", "AF"), ("Kunar", "AF")]),  # ISO 'Kunaṟ'
+        ("fighting in North Kivu", [("North Kivu", "CD")]),  # ISO 'Nord-Kivu'
+        ("a quake in Sichuan", [("Sichuan", "CN")]),  # ISO 'Sichuan Sheng'
+        ("shelling of Kharkiv region", [("Kharkiv", "UA")]),  # ISO 'Kharkivska oblast'
+        ("the Belgorod region", [("Belgorod", "RU")]),  # ISO "Belgorodskaya oblast'"
+    ],
+)
+def test_places_are_read_with_their_country(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia and Victoria",  # the gazetteer's (a country, a capital), not a US or AU state
+        "Punjab and Amazonas",  # names several countries share
+        "Mary said the Unity party met in Central Park",  # ordinary words and names
+        "ships in the Red Sea",  # a sea, not Sudan's Red Sea state
+        "kerala and sindh",  # lower case is no name
+    ],
+)
+def test_names_that_are_no_place(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("QUETTA, Pakistan - A bomb went off.", "PK"),
+        ("GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - Fighting went on.", "CD"),
+        ("PORT SUDAN, Sudan (AP) — The camp was shelled.", "SD"),
+        ("WELLINGTON (Reuters) - The government said.", "NZ"),
+        ("CANBERRA, March 3 (AAP) - The minister said.", "AU"),
+    ],
+)
+def test_dateline_names_its_country(line: str, country: str) -> None:
+    assert document_context(line, EntityIndex(line)).country == country
+
+
+def test_dateline_naming_no_known_country_gives_none() -> None:
+    line = "SPRINGFIELD, Atlantis - The council met."
+    assert document_context(line, EntityIndex(line)).country is None
