@@ -446,6 +446,14 @@ def _exercise_named(ctx: Ctx) -> bool:
     return any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
 
 
+def _exercise_just_before(ctx: Ctx) -> bool:
+    """'Iran, China and Russia began the naval drills near Chabahar. Russia sent two
+    corvettes': an exercise named earlier in the paragraph makes the forces a country sends
+    its contingent, not aid (the sentence naming it may hold no figure)."""
+    ps, _ = ctx.paragraph
+    return ctx.entities.last_event_before(ctx.sentence[0], ps, ("exercise",)) is not None
+
+
 def _listed_in_package(ctx: Ctx) -> bool:
     """A count listed in a package: 'the package includes 30 tanks', or a list item under a
     package named just before ('The package also included:' then '- Eight guns')."""
@@ -936,7 +944,10 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or ctx.has(EXERCISE_OR_HARM)
             or ctx.carried("event") is not None
             or _exercise_named(ctx)
-            or (_recent_family(ctx) == "exercise" and not ctx.has(AID_WORD))
+            or (
+                (_recent_family(ctx) == "exercise" or _exercise_just_before(ctx))
+                and not ctx.has(AID_WORD)
+            )
         ):
             return None
         equipment = q.unit.split()[-1] in EQUIPMENT

@@ -29,6 +29,7 @@ MILITARY_UNITS = frozenset(
     aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
     equipment unit of equipment drone missile launcher observer ground range
+    destroyer frigate corvette cruiser minesweeper minehunter tanker carrier boat
     """.split()
 ) | {
     "infantry fighting vehicle",
@@ -161,6 +162,11 @@ _EDITION_OF = re.compile(
 )
 
 
+_RELATIVE_EDITION = re.compile(
+    r"(?i)\b(last|previous|next|coming)\s+year['’]s\s+(?:edition|iteration|exercises?|drills?)\b"
+)
+
+
 def _other_edition(ctx: Ctx, event: EventMention) -> EventMention:
     """The edition a sentence speaks of when it names another year of the exercise an earlier
     sentence named ('Pitch Black 2024 ... The previous edition, in 2022, involved 100
@@ -168,7 +174,14 @@ def _other_edition(ctx: Ctx, event: EventMention) -> EventMention:
     named = _NAME_YEAR.search(event.name)
     edition = _EDITION_OF.search(ctx.text, max(ctx.sentence[0], event.end), ctx.q.start)
     if edition is None:
-        return event
+        # "PANAMAX 2025 opened ... Last year's edition drew 20 nations": the year before
+        relative = _RELATIVE_EDITION.search(ctx.text, max(ctx.sentence[0], event.end), ctx.q.start)
+        if relative is None or named is None:
+            return event
+        shift = -1 if relative.group(1).lower() in ("last", "previous") else 1
+        year = str(int(named.group()) + shift)
+        name = event.name[: named.start()] + year + event.name[named.end() :]
+        return EventMention(event.start, event.end, name, event.kind)
     year = edition.group(1) or edition.group(2)
     if named is None:  # a series named without a year: the edition's year joins it
         sep = events().series_sep.get(event.name, " ")
@@ -188,7 +201,8 @@ def _known_name() -> re.Pattern[str]:
 _PARTICIPATION = cue(
     r"take part|took part|taking part|involv\w+|particip\w+|deploy\w*|join\w*"
     r"|contribut\w*|sen[dt]|sends|sending|dispatch\w*|commit\w*|field\w*|provid\w*"
-    r"|train|trains|training|trained|observ\w*|attend\w*"
+    r"|train|trains|training|trained|observ\w*|attend\w*|host|hosts|hosted|hosting|drew|draws"
+    r"|drawing|gather\w*|brought\s+together|brings\s+together|feature[sd]?|featuring"
 )  # "The United States contributed around 4,500 troops" after the exercise is named
 # Who takes part, counted in a sentence that goes on about an exercise: "observers from 23
 # countries", "Seven nations are full participants"
@@ -315,7 +329,7 @@ _SENDS = (
 )
 _DEPLOYS = re.compile(
     r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
-    rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*)\b[^.;]{{0,40}}$"
+    rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*|host\w*)\b[^.;]{{0,40}}$"
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
@@ -453,6 +467,27 @@ def _elliptical(ctx: Ctx) -> dict[str, Any] | None:
     return None
 
 
+# "About 60% of the participants are African", "a third of the 5,000 troops": a share of the
+# forces an exercise counts
+_OF_THE_FORCES = re.compile(
+    r"(?i)\s+of\s+(?:the|all|its|their)\s+(?:[\w-]+\s+){0,2}?(?:participants|troops|personnel"
+    r"|forces|soldiers|servicemen|service\s+members|sailors|marines|aircraft|ships|vessels"
+    r"|warships|participating\s+\w+)\b"
+)
+
+
+def _share_of_forces(ctx: Ctx) -> dict[str, Any] | None:
+    """A percentage of an exercise's forces, where the sentence or the one before names or
+    speaks of the exercise."""
+    if _OF_THE_FORCES.match(ctx.text, ctx.q.end, min(len(ctx.text), ctx.q.end + 60)) is None:
+        return None
+    s, e = ctx.sentence
+    named = any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
+    if not (named or ctx.has(EXERCISE_CUE) or _named_nearby(ctx)):
+        return None
+    return _event_fields(ctx)
+
+
 def _event_fields(ctx: Ctx) -> dict[str, Any]:
     event = _event(ctx)
     fields: dict[str, Any] = {}
@@ -475,6 +510,8 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
         return {"event": event.name} if event else {}
     if q.kind == "number":
         return _elliptical(ctx)
+    if q.kind == "percent":
+        return _share_of_forces(ctx)
     if q.kind != "count":
         return None
     s, e = ctx.sentence
@@ -550,6 +587,30 @@ RULE = Rule(
             "3,000 marines",
             {"value": 3000, "unit": "marine", "family": "exercise"},
             date(2024, 3, 1),
+        ),
+        Example(
+            "Some 4,000 troops from 18 countries joined Cobra Shield 2025. About 45% of the "
+            "participants came from the host nation.",
+            "About 45%",
+            {"family": "exercise", "event": "Cobra Shield 2025", "year": 2025},
+        ),
+        Example(
+            "UNITAS 2025, the naval exercise, opened with about 900 sailors from 12 nations. "
+            "Last year's edition drew 15 nations.",
+            "15 nations",
+            {"family": "exercise", "event": "UNITAS 2024", "year": 2024},
+        ),
+        Example(
+            "Exercise Golden Shield 2025 began with 3,000 troops from 11 countries. Kenya alone "
+            "is hosting about 1,800 of the personnel.",
+            "about 1,800",
+            {"family": "exercise", "subject": "KE", "event": "Golden Shield 2025"},
+        ),
+        Example(
+            "Iran, China and Russia began the Ocean Guard 2025 naval drills near Bandar Abbas. "
+            "Russia sent two frigates and a tanker.",
+            "two frigates",
+            {"family": "exercise", "subject": "RU", "event": "Ocean Guard 2025"},
         ),
         Example(
             "Britain will send a battlegroup to Estonia for a 10-day exercise.",
