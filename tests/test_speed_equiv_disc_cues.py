@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import extractor.rules  # noqa: F401  (registers every rule, and so every cue)
 from extractor.layout import Layout
-from extractor.rules.attribution import _STATED_YEAR, _YEAR_DIGITS, WRITTEN_DATE
+from extractor.rules.attribution import _YEAR_DIGITS, STATED_YEAR, WRITTEN_DATE
 from extractor.rules.base import _GATES, _PROBES, _UNFOLDED, CUES, _gate, _lower, _opening
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,10 +138,10 @@ def test_every_gate_agrees_on_generated_text(words: list[str]) -> None:
 
 
 def test_every_probe_stands_in_each_match_of_its_pattern() -> None:
-    assert _PROBES[_STATED_YEAR.pattern][1] is _YEAR_DIGITS
+    assert _PROBES[STATED_YEAR.pattern][1] is _YEAR_DIGITS
     assert _PROBES[WRITTEN_DATE.pattern][1] is _YEAR_DIGITS
     text = _real_text()
-    for pattern in (_STATED_YEAR, WRITTEN_DATE):
+    for pattern in (STATED_YEAR, WRITTEN_DATE):
         found = list(pattern.finditer(text))
         assert found
         for m in found:

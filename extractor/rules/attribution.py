@@ -17,7 +17,7 @@ _SOURCE_BEFORE = re.compile(r"(?i)\b(?:according\s+to|citing|cited\s+by|per)\s+(
 _POSSESSIVE_PRONOUN = re.compile(r"(?i)(?:its|their)\s+$")
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _OF_ENTITY = re.compile(r"\s+of\s+")
-_STATED_YEAR = re.compile(
+STATED_YEAR = re.compile(
     r"(?i)\b(?P<prep>in|by|since|during|for|until|before|from|year)\s+(?:the\s+end\s+of\s+)?"
     r"(?:the\s+(?=(?:19|20)\d\d\s+[a-z]))?"  # "in the 2024 election", "by the 2030 deadline"
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"  # "of 2024"
@@ -28,7 +28,7 @@ _STATED_YEAR = re.compile(
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
 # A year written alone: not a piece of a longer number ("12,019", "2019.5")
 A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
-requires(_STATED_YEAR, _YEAR_DIGITS)
+requires(STATED_YEAR, _YEAR_DIGITS)
 NOW = cue(
     r"today|currently|now|this year|at present|presently|so far this year"
     r"|this\s+(?:financial|fiscal|budget)\s+year"
@@ -218,7 +218,7 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
         for m in ctx.matches(_RELATIVE):
             key = " ".join(m.group().lower().split())
             marks.append((m.start(), published + _RELATIVE_YEAR[key]))
-    for m in ctx.matches(_STATED_YEAR):
+    for m in ctx.matches(STATED_YEAR):
         if m.group("prep").lower() == "since" and (
             m.start() > ctx.q.end
             or _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())

@@ -227,13 +227,6 @@ RULE = Rule(
             "300 ships",
             {"family": "other", "year": None},
         ),
-        # a share in apposition to an amount takes the amount's year
-        Example(
-            "Oman allocated OMR 2.9 billion to defence in its 2025 budget, about 22 per cent of "
-            "total spending.",
-            "about 22 per cent",
-            {"family": "other", "year": 2025},
-        ),
         Example(
             "Peru's 2026 budget gives the armed forces $2.2 billion, but more than 70% of that "
             "goes to salaries.",

@@ -12,6 +12,7 @@ from extractor.rules.attribution import (
     A_YEAR,
     ALLIES,
     NOW,
+    STATED_YEAR,
     WRITTEN_DATE,
     document_year,
     header_line,
@@ -38,7 +39,7 @@ MONEY_SPENDING_CUE = cue(
     r"spend|spends|spending|spent|budget|budgets|budgeted|budgeting|expenditure|expenditures"
     r"|defen[cs]e plan|defen[cs]e funding|military funding"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
-    r"|appropriations?|spenders?|military\s+burden"
+    r"|appropriations?|spenders?|military\s+burden|set\s+aside|sets\s+aside|setting\s+aside"
 )
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
@@ -281,6 +282,7 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         fields_l: dict[str, Any] = {"subject": listed, "status": _status(ctx, False)}
         year_l = (
             stated_year(ctx)
+            or _sole_year(ctx)  # "3.2% and 1.8% of GDP on defence in 2025, respectively"
             or _header_year(ctx)
             or _carried_now(ctx)
             or ctx.carried("year", family="spending")
@@ -296,7 +298,19 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         is not None
         and _gdp_share_before_in_sentence(ctx)
     )
-    if q.of != "GDP" and not ally_count and not compared and not named_target and not promised:
+    budget_share = (
+        q.of is None
+        and _OF_SPENDING.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
+        and _spending_amount_in_sentence(ctx) is not None
+    )  # "272 billion riyals to the military, about 21% of total government expenditure"
+    if (
+        q.of != "GDP"
+        and not ally_count
+        and not compared
+        and not named_target
+        and not promised
+        and not budget_share
+    ):
         return None
     allies = (
         ally_count
@@ -329,6 +343,10 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         continued = _spending_continued(ctx)
         if continued is not None and continued.fields.get("year"):
             year = continued.fields["year"]
+    if year is None:  # "... to the military in its 2025 budget, roughly 7.1% of GDP"
+        amount = _spending_amount_in_sentence(ctx)
+        if amount is not None and amount.fields.get("year"):
+            year = amount.fields["year"]
     if year is None and status == "actual" and not ctx.has(NOW):
         year = _spending_year_before(ctx)
     if year is None and status == "target":
@@ -588,6 +606,32 @@ _SAME_MEASURE_GAP = re.compile(
 )
 
 
+def _sole_year(ctx: Ctx) -> int | None:
+    """The one year a sentence states for a list of figures ('Colombia and Chile will spend
+    3.2% and 1.8% of GDP on defence in 2025, respectively'), when it states no other."""
+    if ctx.has(NOW):
+        return None  # "this year, according to their 2025 budgets": not the sole year
+    stated = {int(m.group("year")) for m in ctx.matches(STATED_YEAR)}
+    written = {int(y) for y in A_YEAR.findall(ctx.sentence_text)}
+    return stated.pop() if len(stated) == 1 and written <= stated else None
+
+
+# "about 21% of total government expenditure", "32% of all federal spending"
+_OF_SPENDING = re.compile(
+    r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|all\s+|overall\s+)?(?:(?:central\s+)?"
+    r"(?:government|state|national|federal|public)\s+)?(?:spending|expenditures?|budget|outlays)\b"
+)
+
+
+def _spending_amount_in_sentence(ctx: Ctx) -> Draft | None:
+    """The spending amount stated earlier in the figure's sentence (a share that follows it
+    is of the same budget: its year and subject)."""
+    for draft in ctx.facts_back(ctx.sentence[0], limit=NEIGHBOURS):
+        if draft.family == "spending" and draft.quantity.kind == "money":
+            return draft
+    return None
+
+
 def _same_measure(ctx: Ctx) -> Draft | None:
     """The spending amount this share restates, right before it in the sentence: 'budgeted at
     6.1 trillion yen, which was 1.09 percent of GDP'."""
@@ -685,6 +729,25 @@ GDP_SHARE = Rule(
     description="A share of GDP spent on defence, or a target share (the 2% guideline).",
     match=match_gdp_share,
     examples=(
+        # a share of the government's spending, after the defence amount of its sentence
+        Example(
+            "Oman has set aside 3.2 billion rials for defence in its 2026 budget, about 28% of "
+            "total government spending and roughly 5.1% of GDP.",
+            "about 28%",
+            {"family": "spending", "subject": "OM", "year": 2026},
+        ),
+        Example(
+            "Oman has set aside 3.2 billion rials for defence in its 2026 budget, about 28% of "
+            "total government spending and roughly 5.1% of GDP.",
+            "roughly 5.1% of GDP",
+            {"family": "spending", "subject": "OM", "year": 2026},
+        ),
+        # the one year a sentence states for a list of shares
+        Example(
+            "Peru and Bolivia will spend 1.2% and 1.5% of GDP on defence in 2026, respectively.",
+            "1.2%",
+            {"family": "spending", "subject": "PE", "year": 2026},
+        ),
         Example(
             "Poland already spends 4.1% of GDP on defence, the highest share in the alliance.",
             "4.1% of GDP",
