@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from extractor.gazetteer import gazetteer
+from extractor.places import places_in
 from extractor.rules.attribution import (
     A_YEAR,
     NOW,
@@ -112,11 +113,19 @@ def _follow_up(ctx: Ctx) -> bool:
 _ANAPHOR = re.compile(
     r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
     r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
-    r"|the\s+(?:[A-Z][\w-]*-based\s+)?(?:lender|ministry|government|department|agency|cabinet"
+    r"|the\s+(?:[A-Z][\w-]*-based\s+)?(?:(?:latest|new|first|second|third|last|next|final)\s+)?"
+    r"(?:lender|ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
     r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support|financing"
-    r"|credit|deal|sum|tranche|facility|bank|fund|embassy"
+    r"|credit|deal|sum|tranche|facility|bank|fund|embassy|project|projects|initiative"
+    r"|vessel|ship|convoy|flight|plane|consignment|cargo|batch"
     r"|programme|program))\b"
+)
+# "Around DKK 3 billion of the package is allocated to ...": a part of the aid just stated
+_OF_THE_AID = re.compile(
+    r"(?i)\s+of\s+(?:the|this|that|its|their)\s+(?:new\s+|latest\s+|total\s+|overall\s+)?"
+    r"(?:package|aid|amount|funding|money|sum|total|pledge|contribution|grant|loan|assistance"
+    r"|support|allocation|commitment)\b"
 )
 # What a donor does with the aid, beside giving it: "would fund 10,000 drones", "will train 1,000
 # officials", "followed by 2,000 tonnes of rice", "60,000 recruits had been trained".
@@ -172,6 +181,8 @@ def _goes_on_about_aid(ctx: Ctx) -> bool:
     at = opener.end() if opener else 0
     if _ANAPHOR.match(head, at):
         return True
+    if not head[at:].strip() and _OF_THE_AID.match(ctx.text, ctx.q.end):
+        return True  # the figure opens the sentence: "About €4 million of the package ..."
     named = ctx.mentions(max(s, ctx.q.start - 40), ctx.q.start)
     if named and is_country(named[-1].code) and NAME_TO_FIGURE.fullmatch(
         ctx.text, named[-1].end, ctx.q.start
@@ -444,6 +455,40 @@ def _exercise_named(ctx: Ctx) -> bool:
     sentence makes its counts the exercise's, not aid."""
     s, e = ctx.sentence
     return any(ev.kind == "exercise" for ev in ctx.entities.events_within(s, e))
+
+
+def _place_of_need(ctx: Ctx, donor: str | list[str] | None) -> str | None:
+    """'Donors pledged $120 million for families displaced by the insurgency in Cabo Delgado':
+    aid whose sentence names no receiver goes where its sentence places the need, by a
+    country's name or a province's (ISO 3166-2), not a capital ('the ministry in Warsaw')."""
+    s, e = ctx.sentence
+    givers = set(donor) if isinstance(donor, list) else {donor}
+    found = [
+        (m.start, m.code)
+        for m in ctx.entities.within(s, e)
+        if m.form in ("name", "adjective") and is_country(m.code)
+    ]
+    found += [(p.start, p.code) for p in places_in(ctx.text, s, e)]
+    for start, code in sorted(found):
+        if code not in givers and _PLACED.search(ctx.text, max(s, start - 30), start):
+            return code
+    return None
+
+
+def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
+    """'Denmark's Ministry of Defence has approved the 26th donation package ... weapons that
+    Ukrainian industry produces': aid whose sentence names no receiver goes to the one other
+    country its paragraph and the next name (none when they name two or more)."""
+    ps, pe = ctx.paragraph
+    nxt = ctx.layout.paragraph_index(ctx.q.number_start) + 1
+    if nxt < len(ctx.layout.paragraph_starts):
+        pe = ctx.layout.paragraph_at(nxt)[1]
+    others = {
+        m.code
+        for m in ctx.entities.within(ps, min(pe, ps + 2 * REACH))
+        if m.form in ("name", "adjective") and m.code != donor and is_country(m.code)
+    }
+    return others.pop() if len(others) == 1 else None
 
 
 def _exercise_just_before(ctx: Ctx) -> bool:
@@ -906,6 +951,9 @@ def _appeal(ctx: Ctx) -> dict[str, Any] | None:
             ctx.text, max(0, q.start - 40), q.start
         ):
             return None
+    elif q.kind == "percent":
+        if not _FUNDED_AFTER.match(ctx.text, q.end):
+            return None  # "the appeal was 23 per cent funded": how much of it donors gave
     elif q.kind != "money":
         return None
     s, e = ctx.sentence
@@ -913,9 +961,53 @@ def _appeal(ctx: Ctx) -> dict[str, Any] | None:
     if any(r.role == "giver" and r.strength == 2 for r in found):
         return None  # someone gives it: a gift, not an appeal
     receiving = [r for r in found if r.role in ("receiver", "weak_receiver")]
-    if not receiving or not is_country(receiving[0].mention.code):
+    recipient: str | None = None
+    if receiving and is_country(receiving[0].mention.code):
+        recipient = receiving[0].mention.code
+    else:
+        # "the Flash Appeal for the earthquake in eastern Afghanistan": the country it is for,
+        # named as a place; else the country of the appeal just stated ("the appeal was 23
+        # per cent funded, with $32.2 million received")
+        recipient = _place_of_appeal(ctx)
+        if recipient is None and _APPEAL_AGAIN.search(ctx.text, s, ctx.q.start):
+            carried = ctx.carried("recipient", family="aid")
+            recipient = carried if isinstance(carried, str) else None
+    if recipient is None:
         return None
-    return {"recipient": receiving[0].mention.code}
+    fields: dict[str, Any] = {"recipient": recipient}
+    year = _aid_year(ctx, ctx.before(), None) or ctx.carried("year", family="aid")
+    if year is not None:
+        fields["year"] = year
+    return fields
+
+
+_FUNDED_AFTER = re.compile(r"(?i)\s+(?:funded|financed|covered)\b")
+_APPEAL_AGAIN = re.compile(
+    r"(?i)\b(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:appeal|plan|response\s+plan)\b"
+)
+_PLACED = re.compile(
+    r"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?\s+|central\s+)?$"
+)
+
+
+def _place_of_appeal(ctx: Ctx) -> str | None:
+    """The first country (by name or adjective) the appeal's sentence names it for, or places
+    what it is for in ('Appeal for the earthquake in eastern Afghanistan')."""
+    s, e = ctx.sentence
+    for m in ctx.entities.within(s, e):
+        if (
+            is_country(m.code)
+            and m.form in ("name", "adjective")
+            and _PLACED.search(ctx.text, max(s, m.start - 30), m.start)
+            and _APPEAL_FOR.search(ctx.text, max(s, m.start - 80), m.start)
+        ):
+            return m.code
+    return None
+
+
+# "the Flash Appeal for the earthquake in eastern Afghanistan", "a response plan for Haiti"
+_APPEAL_FOR = re.compile(r"(?i)\b(?:appeals?|appealing|plan)\s+for\b[^.;]{0,60}$")
 
 
 def match_aid(ctx: Ctx) -> dict[str, Any] | None:
@@ -935,6 +1027,8 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             if not (_continues_aid(ctx) or _aid_header(ctx) or _given_to_country(ctx)):
                 return None
             given = True  # "The ministry put their value at 1.2 billion kroner"
+        elif _continues_aid(ctx):
+            given = True  # "Around DKK 3 billion of the package is allocated to ..."
         listed = bool(_INCLUDES.search(ctx.before()) and ctx.has(_PACKAGE))
         if ctx.previous_in_sentence("aid") is not None:
             given = True  # "Argentina sent two planes; Uruguay's government wired $3 million"
@@ -999,6 +1093,10 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         )
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
+    if recipient is None:  # (once the figure is known to be aid)
+        recipient = _place_of_need(ctx, donor)
+    if recipient is None and isinstance(donor, str):
+        recipient = _sole_other_country(ctx, donor)
     fields: dict[str, Any] = {}
     if donor is not None:
         fields["donor"] = donor
@@ -1081,6 +1179,51 @@ RULE = Rule(
     "cumulative total, or a component of either.",
     match=match_aid,
     examples=(
+        # an appeal for a country named as the place it is for; the appeal spoken of again
+        Example(
+            "The 2026 Flash Appeal for the floods in northern Mozambique seeks $95 million.",
+            "$95 million",
+            {"family": "aid", "recipient": "MZ", "year": 2026, "donor": None},
+        ),
+        Example(
+            "The 2026 Flash Appeal for the floods in northern Mozambique seeks $95 million. "
+            "By May the appeal was 31 per cent funded, with $29.4 million received.",
+            "31 per cent",
+            {"family": "aid", "recipient": "MZ", "year": 2026},
+        ),
+        Example(
+            "The 2026 Flash Appeal for the floods in northern Mozambique seeks $95 million. "
+            "By May the appeal was 31 per cent funded, with $29.4 million received.",
+            "$29.4 million",
+            {"family": "aid", "recipient": "MZ"},
+        ),
+        # a part of the package, opening its sentence; the one other country of the passage
+        Example(
+            "Norway's defence ministry has approved its 14th donation package, worth NOK 3.1 "
+            "billion. About NOK 1 billion of the package will go to air defence. Ukrainian "
+            "officials welcomed the decision.",
+            "About NOK 1 billion",
+            {"family": "aid", "donor": "NO", "recipient": "UA"},
+        ),
+        # where the sentence places the need, by a province's name (ISO 3166-2)
+        Example(
+            "Donors pledged $75 million for families displaced by the fighting in North Kivu.",
+            "$75 million",
+            {"family": "aid", "recipient": "CD", "donor": None},
+        ),
+        # a co-financier of the project just stated
+        Example(
+            "The Asian Development Bank approved $400 million for Nepal to rebuild schools. The "
+            "project, co-financed by Japan with $120 million, will serve 2 million pupils.",
+            "$120 million",
+            {"family": "aid", "donor": "JP", "recipient": "NP"},
+        ),
+        Example(
+            "The State Department announced a new package valued at up to $90 million for "
+            "Moldova.",
+            "up to $90 million",
+            {"family": "aid", "donor": "US", "recipient": "MD"},
+        ),
         Example(
             "Defence Minister Richard Marles announced a A$100m package of military aid for "
             "Ukraine.",
