@@ -16,6 +16,7 @@ for _rule in (
     spending.ALLIES_MEETING,
     spending.GDP_SHARE,
     spending.BUDGET,
+    spending.BUDGET_CHANGE,
     exercise.RULE,
     casualties.RULE,
     common.SHARE_OF_EARLIER,

@@ -409,7 +409,21 @@ def _in_spending_sentence(ctx: Ctx) -> bool:
     cues = ctx.matches(AID_WORD) + ctx.matches(STRONG_AID_CUE)
     if any(not _in_name(ctx, m) for m in cues):
         return False
-    return any(d.family == "spending" for d in ctx.facts_back(ctx.sentence[0], limit=6))
+    if any(d.family == "spending" for d in ctx.facts_back(ctx.sentence[0], limit=6)):
+        return True
+    # "... a record 8.7 trillion yen defence budget. The budget includes 970 billion yen for
+    # stand-off missiles": a sentence that opens on the budget just stated
+    s, _ = ctx.sentence
+    if _SPENDING_ANAPHOR.match(ctx.text, s) is None:
+        return False
+    earlier = next((d for d in ctx.facts_back(ctx.paragraph[0]) if d.family != "other"), None)
+    return earlier is not None and earlier.family == "spending"
+
+
+_SPENDING_ANAPHOR = re.compile(
+    r"(?i)[\s\W]*(?:the|this|that|its|their)\s+(?:(?:defen[cs]e|military|draft|new|total|annual"
+    r"|overall)\s+)?(?:budget|figure|allocation|amount|sum|total|spending|outlay|appropriation)s?\b"
+)
 
 
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")

@@ -29,7 +29,8 @@ MILITARY_UNITS = frozenset(
     aircraft warship ship vessel submarine helicopter jet fighter bomber vehicle infantry
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
     equipment unit of equipment drone missile launcher observer ground range
-    destroyer frigate corvette cruiser minesweeper minehunter tanker carrier boat
+    destroyer frigate corvette cruiser minesweeper minehunter tanker carrier boat transport
+    platform member
     """.split()
 ) | {
     "infantry fighting vehicle",
@@ -108,6 +109,10 @@ def _event(ctx: Ctx) -> EventMention | None:
         after = [ev for ev in here if ev.start >= ctx.q.end]
         if after and _FOR_EVENT.fullmatch(ctx.text, ctx.q.end, after[0].start):
             return _with_year(ctx, after[0])  # "the 200,000 Moscow claimed for Zapad-2021"
+        # "Nordic Response 2024, the exercise that replaced Cold Response, brings together":
+        # not the one it replaced; "Cobra Gold 2024, ... Asia's largest exercise": a dated
+        # edition before a name without a year
+        before = _preferred(ctx, before)
         # "The Malabar exercise ...; the 2024 edition featured eight ships": Malabar 2024
         return _other_edition(ctx, _with_year(ctx, before[-1] if before else here[0]))
     # "the previous Zapad exercise, in 2017": a known exercise name and a year in the sentence
@@ -131,6 +136,32 @@ def _event(ctx: Ctx) -> EventMention | None:
 
 
 # "far fewer than the 200,000 Moscow claimed for Zapad-2021", "down from 12,700 in Zapad-2017":
+def _preferred(ctx: Ctx, named: list[EventMention]) -> list[EventMention]:
+    """The exercises of `named` (in text order) that may be the one a figure is about: not one
+    named as the exercise another replaced ('Nordic Response 2024, the exercise that replaced
+    Cold Response'); and when the last is an unknown name without a year ("Asia's largest
+    exercise"), the dated editions named before it ('Cobra Gold 2024')."""
+    if not named:
+        return named
+    kept = [
+        ev
+        for ev in named
+        if not _REPLACED.search(ctx.text, max(0, ev.start - 30), ev.start)
+    ] or named
+    last = kept[-1]
+    if _NAME_YEAR.search(last.name) or last.year is not None:
+        return kept
+    if last.name in events().exercise_names.values():
+        return kept
+    dated = [ev for ev in kept if ev.year is not None or _NAME_YEAR.search(ev.name)]
+    return dated or kept
+
+
+# an exercise named as the one another replaced: "that replaced Cold Response"
+_REPLACED = re.compile(
+    r"(?i)\b(?:replaced|replacing|replaces|succeeded|succeeds|successor\s+to|formerly|renamed"
+    r"\s+from|previously\s+known\s+as|instead\s+of)\s+(?:the\s+)?$"
+)
 # an edition named only to compare with
 _COMPARED_BEFORE = re.compile(
     r"(?i)\b(?:than|fraction\s+of|compared\s+(?:with|to)|down\s+from|up\s+from|versus|unlike"
@@ -145,6 +176,7 @@ def _last_exercise_before(ctx: Ctx, pos: int, since: int) -> EventMention | None
     named = [ev for ev in ctx.entities.events_within(since, pos) if ev.kind == "exercise"]
     if not named:
         return None
+    named = _preferred(ctx, named)
     last = named[-1]
     ls, _ = ctx.layout.sentence(last.start)
     if _COMPARED_BEFORE.search(ctx.text, max(ls, last.start - 80), last.start):
@@ -203,6 +235,7 @@ _PARTICIPATION = cue(
     r"|contribut\w*|sen[dt]|sends|sending|dispatch\w*|commit\w*|field\w*|provid\w*"
     r"|train|trains|training|trained|observ\w*|attend\w*|host|hosts|hosted|hosting|drew|draws"
     r"|drawing|gather\w*|brought\s+together|brings\s+together|feature[sd]?|featuring"
+    r"|of\s+(?:those|them|these|whom)"  # "Of those, some 33,000 personnel are from ..."
 )  # "The United States contributed around 4,500 troops" after the exercise is named
 # Who takes part, counted in a sentence that goes on about an exercise: "observers from 23
 # countries", "Seven nations are full participants"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from extractor.rules.attribution import (
@@ -208,12 +207,6 @@ RULE = Rule(
             "181,000 soldiers.",
             "370,000 troops",
             {"value": 370000, "qualifier": "at_most", "year": 1990},
-        ),
-        Example(
-            "South Korea's defence budget for 2024 rose 4.2% from last year.",
-            "4.2%",
-            {"value": 4.2, "year": 2024},
-            date(2024, 3, 1),
         ),
         # a share with no time of its own: the year of the share before it in the paragraph
         Example(

@@ -936,6 +936,13 @@ BUDGET = Rule(
     description="A defence budget or spending plan in money, with its period when stated.",
     match=match_budget,
     examples=(
+        # a sentence opening on the budget just stated goes on about it (not aid to partners)
+        Example(
+            "Tokyo approved an 8.9 trillion yen defence budget for fiscal 2026. The budget "
+            "includes 80 billion yen for a fighter developed with Britain and Italy.",
+            "80 billion yen",
+            {"family": "spending", "subject": "JP", "year": 2026},
+        ),
         Example(
             "Tokyo plans spending about US$240bn on its forces over the next five years.",
             "about US$240bn",
@@ -1094,5 +1101,94 @@ BUDGET = Rule(
         "The US gave $300 million in aid to Ukraine.",
         "Ukraine requested $5 billion from the IMF.",
         "Of this, $2 million went to local football clubs.",
+    ),
+)
+
+
+# --- changes and shares of a defence budget, in percent ------------------------------------
+
+# A defence budget named in a sentence: "its defence budget", "military spending", "the
+# budget for the armed forces"
+_DEFENCE_BUDGET = cue(
+    r"(?:defen[cs]e|military)\s+(?:budget|budgets|spending|expenditure|expenditures|outlays?"
+    r"|allocation|appropriations?)|budget\s+for\s+(?:defen[cs]e|the\s+military|the\s+armed\s+forces)"
+    r"|(?:defen[cs]e|military)\s+spenders?"
+)
+# The figure is a change: "up 9.4%", "by 7.2%", "a 5% rise", "20.33 per cent increase"
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:up|down|by|rise\s+of|increase\s+of|growth\s+of|cut\s+of|jump\s+of|rose|fell|grew"
+    r"|jumped|climbed|increased|decreased|dropped|raised|boosted|cut)\s+(?:about\s+|around\s+"
+    r"|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+)?$"
+)
+_CHANGE_AFTER = re.compile(
+    r"(?i)\s+(?:(?:year-on-year|annual|real-terms|nominal)\s+)?(?:rise|increase|jump|hike|cut"
+    r"|growth|boost|decline|drop|higher|more|lower|less)\b"
+    r"|\s+of\s+(?:the\s+)?(?:total|overall|whole|state|national|federal|government|global|world)"
+    r"\b[^.;]{0,30}?\b(?:budget|spending|expenditure|outlays?|total)\b"
+)
+
+
+def match_budget_change(ctx: Ctx) -> dict[str, Any] | None:
+    """A percentage that measures a defence budget: its change ('up 9.4% from the current
+    year', 'will increase its defence budget by 7.2% in 2025', 'a 5% rise on 2023') or its
+    share of a whole ('13.04 per cent of the total budget'), in a sentence about the defence
+    budget or right after its amount."""
+    q = ctx.q
+    if q.kind != "percent" or q.of == "GDP":
+        return None
+    lo = max(ctx.sentence[0], q.start - 40)
+    change = _CHANGE_BEFORE.search(ctx.text, lo, q.start) is not None or bool(
+        _CHANGE_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 60))
+    )
+    if not change:
+        return None
+    amount = _spending_amount_in_sentence(ctx)
+    if amount is None and not ctx.has(_DEFENCE_BUDGET):
+        return None
+    fields: dict[str, Any] = {}
+    subject = amount.fields.get("subject") if amount is not None else None
+    fields["subject"] = subject or _spending_subject(ctx, allies=False)
+    year = amount.fields.get("year") if amount is not None else None
+    year = year or stated_year(ctx)
+    if year is None and ctx.has(NOW):  # "by 7.2% this year": the publication's (or a date's)
+        year = ctx.doc.published.year if ctx.doc.published else _carried_now(ctx)
+    year = year or _spending_year_before(ctx)
+    if year:
+        fields["year"] = year
+    return fields
+
+
+BUDGET_CHANGE = Rule(
+    id="spending.change",
+    family="spending",
+    description="A defence budget's change or share of a whole, in percent.",
+    match=match_budget_change,
+    examples=(
+        Example(
+            "Seoul approved a 61.2 trillion won defence budget for 2025, up 3.6% from this year.",
+            "3.6%",
+            {"family": "spending", "subject": "KR", "year": 2025},
+        ),
+        Example(
+            "Vietnam will increase its defence budget by 8.1% in 2026, state media said.",
+            "8.1%",
+            {"family": "spending", "subject": "VN", "year": 2026},
+        ),
+        Example(
+            "Morocco allocated 133 billion dirhams to its armed forces for 2026, a 7% rise on "
+            "2025.",
+            "7%",
+            {"family": "spending", "subject": "MA", "year": 2026},
+        ),
+        Example(
+            "Indonesia's 2026 budget sets capital outlays for the armed forces at 48 trillion "
+            "rupiah, a 12 per cent increase over the previous year.",
+            "12 per cent",
+            {"family": "spending", "subject": "ID", "year": 2026},
+        ),
+    ),
+    counter_examples=(
+        "Exports rose 4.2% in 2023.",
+        "Inflation fell to 3.1% in March, the central bank said.",
     ),
 )
