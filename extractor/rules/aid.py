@@ -84,6 +84,16 @@ EXERCISE_OR_HARM = cue(
     r"exercises?|drills?|manoeuvres|maneuvers|war\s?games|killed|died|dead|wounded|injured"
     r"|casualt\w+|massacre|troops\s+(?:took|take)\s+part"
 )
+# "drill 40 wells", "drilled boreholes": the verb of digging, not an exercise
+_DIGS = re.compile(r"(?i)drill(?:s|ed|ing)?\s+(?:\d|(?:new\s+)?(?:wells?|boreholes?)\b)")
+
+
+def _exercise_or_harm(ctx: Ctx) -> bool:
+    return any(
+        not _DIGS.match(ctx.text, m.start()) for m in ctx.matches(EXERCISE_OR_HARM)
+    )
+
+
 _PACKAGE = cue(r"package|aid|assistance|support|delivery|deliveries|donation|shipment|tranche")
 _INCLUDES = cue(r"includ\w*|compris\w*|consist\w*|such\s+as|contain\w*|made\s+up\s+of")
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d+[.)])[ \t]+")
@@ -112,14 +122,21 @@ def _follow_up(ctx: Ctx) -> bool:
 # "The ministry", "The government") or the aid itself ("The package", "The money").
 _ANAPHOR = re.compile(
     r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
+    r"|under\s+(?:the|this|these|that|its)\s+(?:agreements?|deal|programme|program|package"
+    r"|grant|loan|plan)\s*,?\s*(?:[A-Z][\w-]*|it|the\s+\w+)"
     r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
     r"|the\s+(?:[A-Z][\w-]*-based\s+)?(?:(?:latest|new|first|second|third|last|next|final)\s+)?"
     r"(?:lender|ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
     r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support|financing"
     r"|credit|deal|sum|tranche|facility|bank|fund|embassy|project|projects|initiative"
+    r"|centre|center|foundation|charity|organi[sz]ation|agreements?"
     r"|vessel|ship|convoy|flight|plane|consignment|cargo|batch"
     r"|programme|program))\b"
+)
+# A phrase put before the subject: "Since its founding in 2015, ", "In a statement on Monday, "
+_FRONTED = re.compile(
+    r"(?:Since|In|On|At|By|Last|This|Earlier|Separately|Meanwhile|So\s+far)\b[^,.;]{0,50},\s*"
 )
 # "Around DKK 3 billion of the package is allocated to ...": a part of the aid just stated
 _OF_THE_AID = re.compile(
@@ -134,14 +151,16 @@ _AID_USE = cue(
     r"|trained|training|followed\s+by|ship|ships|shipped|shipping|equip\w*|cover\w*|finance\w*"
     r"|go\s+to|goes\s+to|went\s+to|would\s+go|will\s+go|include|includes|included|including"
     r"|deliver\w*|sen[dt]\w*|dispatch\w*|donat\w*|provid\w*|transfer\w*|deploy\w*|set\s+up"
-    r"|built|build|builds|opened|establish\w*|rebuil\w*|repair\w*|restor\w*"
+    r"|built|build|builds|opened|establish\w*|rebuil\w*|repair\w*|restor\w*|rehabilitat\w*"
+    r"|implement\w*|construct\w*|renovat\w*|install\w*|drill|drills|drilled|equip\w*"
     r"|supports?|supported|helps?|helped|assists?|assisted|benefit\w*|reach\w*|feeds?|serves?"
 )
 
 
 _USED_AFTER = re.compile(
-    r"(?i)(?:\s+[\w-]+){0,4}?\s+(?:would|will|had|have|has|were|was|are|is)\s+(?:also\s+|already\s+)?"
-    r"(?:be\s+|been\s+)?(?:deliver|sent|send|shipp|ship|train|fund|provid|donat|dispatch|hand)\w*"
+    r"(?i)(?:\s+[\w-]+){0,6}?\s+(?:would|will|had|have|has|were|was|are|is)\s+(?:also\s+|already\s+)?"
+    r"(?:be\s+|been\s+)?(?:deliver|sent|send|shipp|ship|train|fund|provid|donat|dispatch|hand"
+    r"|deploy|flown|airlift)\w*"
 )
 
 
@@ -180,6 +199,9 @@ def _goes_on_about_aid(ctx: Ctx) -> bool:
     opener = re.match(r"[\s\W]*", head)
     at = opener.end() if opener else 0
     if _ANAPHOR.match(head, at):
+        return True
+    fronted = _FRONTED.match(head, at)  # "Since its founding in 2015, the centre has ..."
+    if fronted is not None and _ANAPHOR.match(head, fronted.end()):
         return True
     if not head[at:].strip() and _OF_THE_AID.match(ctx.text, ctx.q.end):
         return True  # the figure opens the sentence: "About €4 million of the package ..."
@@ -487,6 +509,24 @@ def _place_of_need(ctx: Ctx, donor: str | list[str] | None) -> str | None:
         if code not in givers and _PLACED.search(ctx.text, max(s, start - 30), start):
             return code
     return None
+
+
+# People a donor sends to help, not to fight
+_RESPONDERS = frozenset(
+    """expert specialist rescuer doctor medic nurse paramedic engineer volunteer firefighter
+    worker staff member responder surgeon technician""".split()
+)
+
+
+def _responders_sent(ctx: Ctx) -> bool:
+    """'Switzerland is providing CHF 8 million ... A team of 23 experts from the Swiss
+    Humanitarian Aid Unit has been deployed to Herat province': responders sent, after aid."""
+    q = ctx.q
+    if q.kind != "count" or q.unit.split()[-1] not in _RESPONDERS:
+        return False
+    if _aid_before(ctx) is None and ctx.previous_in_sentence("aid") is None:
+        return False
+    return _USED_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 80)) is not None
 
 
 def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
@@ -1049,7 +1089,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
     elif q.kind == "count" or (q.kind == "measure" and q.unit in _GOODS_MEASURES):
         if (
             _in_spending_sentence(ctx)  # "a budget of 61.2 trillion won, including 20 jets"
-            or ctx.has(EXERCISE_OR_HARM)
+            or _exercise_or_harm(ctx)
             or ctx.carried("event") is not None
             or _exercise_named(ctx)
             or (
@@ -1068,7 +1108,9 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or _aid_header(ctx) is not None
         )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
-            if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))):
+            if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))) and not (
+                _responders_sent(ctx)
+            ):
                 return None
             given = True
         else:
@@ -1218,6 +1260,26 @@ RULE = Rule(
             "officials welcomed the decision.",
             "About NOK 1 billion",
             {"family": "aid", "donor": "NO", "recipient": "UA"},
+        ),
+        # what the aid does, told in the next sentence ("Under the agreements, ...", a
+        # fronted phrase before the giver, "drill 40 wells" is no exercise)
+        Example(
+            "The Kuwait Fund signed two grants worth $30 million for water projects in Chad. "
+            "Under the agreements, the fund will drill 55 wells.",
+            "55 wells",
+            {"family": "aid", "donor": "KW", "recipient": "TD"},
+        ),
+        Example(
+            "Qatar signed a $25 million grant with Somalia on Monday. Since its founding in "
+            "2008, the fund has financed 312 projects in Somalia.",
+            "312 projects",
+            {"family": "aid", "donor": "QA", "recipient": "SO"},
+        ),
+        Example(
+            "Norway is giving NOK 40 million in emergency aid to Nepal after the earthquake. A "
+            "team of 30 engineers from the Norwegian Red Cross has been deployed to Jajarkot.",
+            "30 engineers",
+            {"family": "aid", "donor": "NO", "recipient": "NP"},
         ),
         # where the sentence places the need, by a province's name (ISO 3166-2)
         Example(

@@ -621,6 +621,11 @@ RULE = Rule(
             {"value": 3000, "unit": "marine", "family": "exercise"},
             date(2024, 3, 1),
         ),
+        Example(  # the exercise named after the figure (once an IndexError)
+            "Some 5,000 troops joined, officials said of Cobra Gold 2025.",
+            "Some 5,000 troops",
+            {"family": "exercise", "event": "Cobra Gold 2025", "year": 2025},
+        ),
         Example(
             "Some 4,000 troops from 18 countries joined Cobra Shield 2025. About 45% of the "
             "participants came from the host nation.",
