@@ -360,7 +360,8 @@ _UNIT_AFTER = re.compile(
 )
 # "Spain's deadliest natural disaster", "Nepal's worst earthquake": the country it befell
 _WORST_AFTER = re.compile(
-    r"(?i)['’]s?\s+(?:deadliest|worst|most\s+deadly|bloodiest|most\s+lethal)\b"
+    r"(?i)['’]s?\s+(?:deadliest|worst|most\s+deadly|bloodiest|most\s+lethal|strongest|biggest"
+    r"|largest|most\s+powerful|most\s+destructive)\b"
 )
 # "killed at least 39 people in Mozambique and 13 in Malawi": the place right after a figure
 _FIGURE_IN = re.compile(r"(?i)\s+(?:[a-z-]+\s+){0,2}?(?:in|across)\s+(?:the\s+)?$")
@@ -392,6 +393,7 @@ def _when_and_whose(ctx: Ctx, event: EventMention | None) -> dict[str, Any]:
     sufferer = (
         _sufferer(ctx)
         or _own_forces_report(ctx)
+        or _country_reporting(ctx)
         or _place_of_harm(ctx, event)  # the figure's own sentence before what earlier ones said
         or ctx.carried("subject", family="casualties")
         or _country_of_event(ctx, event)
@@ -511,6 +513,28 @@ def _reporting_authority(ctx: Ctx) -> str | None:
             _AUTHORITY_AFTER.match(ctx.text, m.end - (2 if m.possessive else 0), e)
         ):
             return m.code
+    return None
+
+
+# "Egypt, which reported 672 deaths among its citizens", "Italy reported about 20,000 excess
+# deaths": a country reporting a toll reports its own
+_COUNTRY_REPORTED = re.compile(
+    r"(?:\s*,\s*which|\s+(?:itself|alone|also))?\s+(?:has\s+|had\s+|have\s+)?(?:reported|recorded"
+    r"|registered|confirmed|counted|announced|logged)\s+(?:a\s+total\s+of\s+)?"
+    # "France was hardest hit, with 14,802 heat-related deaths"
+    r"|\s+(?:was|were)\s+(?:the\s+)?(?:hardest|worst|most\s+badly)[\s-]+(?:hit|affected)\s*,?\s+"
+    r"with\s+(?:some\s+|about\s+|around\s+|at\s+least\s+|more\s+than\s+)?$"
+)
+
+
+def _country_reporting(ctx: Ctx) -> str | None:
+    s, _ = ctx.sentence
+    named = [m for m in ctx.entities.within(max(s, ctx.q.start - 60), ctx.q.start)]
+    if not named or not is_country(named[-1].code) or named[-1].possessive:
+        return None
+    last = named[-1]
+    if _COUNTRY_REPORTED.fullmatch(ctx.text, last.end, ctx.q.start):
+        return last.code
     return None
 
 
@@ -1216,6 +1240,24 @@ RULE = Rule(
             "years. Since 2023 they have recorded 4,700 civilians killed.",
             "4,700 civilians",
             {"family": "casualties", "subject": "HT"},
+        ),
+        # the country that reports the toll, or that was hardest hit
+        Example(
+            "The heatwave killed thousands across Europe. Spain was hardest hit, with 6,200 "
+            "excess deaths; Portugal reported about 2,100.",
+            "6,200 excess deaths",
+            {"family": "casualties", "subject": "ES"},
+        ),
+        Example(
+            "At least 900 pilgrims died of heat during the Hajj. Jordan, which reported 41 deaths "
+            "among its citizens, opened an inquiry.",
+            "41 deaths",
+            {"family": "casualties", "subject": "JO"},
+        ),
+        Example(
+            "The death toll from Chile's strongest earthquake in decades rose to 320.",
+            "320",
+            {"family": "casualties", "subject": "CL"},
         ),
         Example(
             "NAIROBI (Reuters) - Fighting in Sudan's west killed 40 people, officials said.",
