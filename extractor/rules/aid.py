@@ -89,9 +89,7 @@ _DIGS = re.compile(r"(?i)drill(?:s|ed|ing)?\s+(?:\d|(?:new\s+)?(?:wells?|borehol
 
 
 def _exercise_or_harm(ctx: Ctx) -> bool:
-    return any(
-        not _DIGS.match(ctx.text, m.start()) for m in ctx.matches(EXERCISE_OR_HARM)
-    )
+    return any(not _DIGS.match(ctx.text, m.start()) for m in ctx.matches(EXERCISE_OR_HARM))
 
 
 _PACKAGE = cue(r"package|aid|assistance|support|delivery|deliveries|donation|shipment|tranche")
@@ -206,8 +204,10 @@ def _goes_on_about_aid(ctx: Ctx) -> bool:
     if not head[at:].strip() and _OF_THE_AID.match(ctx.text, ctx.q.end):
         return True  # the figure opens the sentence: "About €4 million of the package ..."
     named = ctx.mentions(max(s, ctx.q.start - 40), ctx.q.start)
-    if named and is_country(named[-1].code) and NAME_TO_FIGURE.fullmatch(
-        ctx.text, named[-1].end, ctx.q.start
+    if (
+        named
+        and is_country(named[-1].code)
+        and NAME_TO_FIGURE.fullmatch(ctx.text, named[-1].end, ctx.q.start)
     ):
         return True  # "... followed by Sweden (SEK 150 million) and Denmark (DKK 80 million)"
     line_start = ctx.layout.line_starts[ctx.layout.line(ctx.q.start) - 1]
@@ -529,6 +529,25 @@ def _responders_sent(ctx: Ctx) -> bool:
     return _USED_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 80)) is not None
 
 
+_NAME_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")
+
+
+def _listed_with(ctx: Ctx, code: str, giver: str) -> bool:
+    """The two are named in one list before the figure ('the Netherlands, Norway and
+    Denmark'): the list gives together, whatever role its first names were read in."""
+    s, _ = ctx.sentence
+    named = [m for m in ctx.entities.within(s, ctx.q.start)]
+    for i, m in enumerate(named):
+        if m.code != code:
+            continue
+        for n in named[i + 1 :]:
+            if not _NAME_LIST_GAP.fullmatch(ctx.text, named[named.index(n) - 1].end, n.start):
+                break
+            if n.code == giver:
+                return True
+    return False
+
+
 def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
     """'Denmark's Ministry of Defence has approved the 26th donation package ... weapons that
     Ukrainian industry produces': aid whose sentence names no receiver goes to the one other
@@ -768,8 +787,8 @@ def _gapped_giver(ctx: Ctx, found: list[Role]) -> str | list[str] | None:
     opens = _OPENS.fullmatch(ctx.text, s, head) is not None
     if not _LIST_OPENER.search(ctx.text, max(s, head - 20), head) and not (going_on and opens):
         return None
-    after_list = ctx.text[max(s, head - 20) : head].rstrip().endswith(
-        ("led by", "including", "followed by")
+    after_list = (
+        ctx.text[max(s, head - 20) : head].rstrip().endswith(("led by", "including", "followed by"))
     )
     if ctx.previous_in_sentence("aid") is None and not after_list and not going_on:
         return None
@@ -852,9 +871,33 @@ def _donor_and_recipient(
     donor = _gapped_giver(ctx, found) or _with_coordinated(ctx, found, _pick(givers, ctx.q.start))
     if paired is not None and donor is not None and paired in donor:
         donor = paired
+    elif paired is not None and isinstance(donor, str) and _listed_with(ctx, paired, donor):
+        donor = paired  # "the Netherlands, Norway and Denmark pledged A, B and C respectively"
+    elif paired is not None and recipient is not None and paired != donor:
+        recipient = paired  # "Yemen and Syria will receive SEK 150 million and SEK 100 million"
+    if (
+        paired is not None
+        and isinstance(donor, str)
+        and isinstance(recipient, str)
+        and (_listed_with(ctx, recipient, donor) or _listed_with(ctx, donor, recipient))
+    ):
+        recipient = None  # one of the givers listed with it, not whom they give to
     stated = donor is not None or recipient is not None
     if recipient is None:
-        weak = [r for r in found if r.role == "weak_receiver" and r.mention.code != donor]
+        weak = [
+            r
+            for r in found
+            if r.role == "weak_receiver"
+            and r.mention.code != donor
+            and not (
+                paired is not None
+                and isinstance(donor, str)
+                and (
+                    _listed_with(ctx, r.mention.code, donor)
+                    or _listed_with(ctx, donor, r.mention.code)
+                )
+            )
+        ]
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
@@ -1138,14 +1181,18 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             )
         )
     )
-    if not listed and not unnamed and (
-        donor is None
-        or (
-            recipient is None
-            and not ctx.has(AID_WORD)
-            and not given
-            and not _package_listed(ctx)
-            and not (q.kind == "money" and _given_to_country(ctx))
+    if (
+        not listed
+        and not unnamed
+        and (
+            donor is None
+            or (
+                recipient is None
+                and not ctx.has(AID_WORD)
+                and not given
+                and not _package_listed(ctx)
+                and not (q.kind == "money" and _given_to_country(ctx))
+            )
         )
     ):
         return None  # without a recipient, only "aid", "assistance" or a giving verb
@@ -1281,6 +1328,20 @@ RULE = Rule(
             "30 engineers",
             {"family": "aid", "donor": "NO", "recipient": "NP"},
         ),
+        # "respectively" pairs a list of givers after a place, or a list of receivers
+        Example(
+            "At a pledging conference for flood relief in Pakistan, Japan, Canada and Australia "
+            "pledged $20 million, $12 million and $9 million respectively.",
+            "$12 million",
+            {"family": "aid", "donor": "CA", "recipient": "PK"},
+        ),
+        Example(
+            "Norway will give NOK 155 million in humanitarian aid to the region. Of this amount, "
+            "NOK 90 million will go to Sudan, while Chad and Libya will receive NOK 40 million "
+            "and NOK 25 million respectively.",
+            "NOK 40 million",
+            {"family": "aid", "recipient": "TD"},
+        ),
         # where the sentence places the need, by a province's name (ISO 3166-2)
         Example(
             "Donors pledged $75 million for families displaced by the fighting in North Kivu.",
@@ -1295,8 +1356,7 @@ RULE = Rule(
             {"family": "aid", "donor": "JP", "recipient": "NP"},
         ),
         Example(
-            "The State Department announced a new package valued at up to $90 million for "
-            "Moldova.",
+            "The State Department announced a new package valued at up to $90 million for Moldova.",
             "up to $90 million",
             {"family": "aid", "donor": "US", "recipient": "MD"},
         ),
@@ -1818,8 +1878,7 @@ RULE = Rule(
             {"family": "aid", "donor": "AE", "recipient": "EG"},
         ),
         Example(
-            "Gulf states pledged $900 million for Yemen, with Kuwait alone pledging $100 "
-            "million.",
+            "Gulf states pledged $900 million for Yemen, with Kuwait alone pledging $100 million.",
             "$100 million",
             {"family": "aid", "donor": "KW", "recipient": "YE"},
         ),

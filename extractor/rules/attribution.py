@@ -137,6 +137,10 @@ def respective(ctx: Ctx) -> str | None:
         else:
             groups.append([m])
     fitting = [g for g in groups if len(g) == run]
+    if not fitting and groups and len(groups[-1]) > run:
+        # "in Bangladesh, the Netherlands, Norway and Denmark pledged A, B and C": the names
+        # nearest the figures (a place before them joined the list by its comma)
+        fitting = [groups[-1][-run:]]
     return fitting[-1][at - lo].code if fitting else None
 
 
