@@ -30,7 +30,7 @@ MILITARY_UNITS = frozenset(
     fighting vehicle armoured personnel carrier artillery system piece of hardware piece of
     equipment unit of equipment drone missile launcher observer ground range
     destroyer frigate corvette cruiser minesweeper minehunter tanker carrier boat transport
-    platform member
+    platform member regular reservist reinforcement conscript
     """.split()
 ) | {
     "infantry fighting vehicle",
@@ -305,7 +305,19 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
     if year is None:  # "Keen Sword, held from Oct. 23 to Nov. 1, 2024, involved ..."
         dated = ctx.matches(WRITTEN_DATE)
         year = int(dated[-1].group("year")) if dated else None
+    if year is None and event is not None and event.end <= ctx.sentence[0]:
+        # "Exercise Lionheart was held in West Germany in September 1984. It involved ...":
+        # the year the sentence naming the exercise gives it
+        ee = ctx.layout.sentence(event.start)[1]
+        when = _HELD_IN_YEAR.search(ctx.text, event.end, min(ee, event.end + 160))
+        year = int(when.group(1)) if when else None
     return year
+
+
+_HELD_IN_YEAR = re.compile(
+    r"(?i)\b(?:held|staged|conducted|took\s+place|ran|carried\s+out)\b[^.;]{0,60}?\b(?:in|during)"
+    r"\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+)
 
 
 _OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
@@ -362,7 +374,8 @@ _SENDS = (
 )
 _DEPLOYS = re.compile(
     r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
-    rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*|host\w*)\b[^.;]{{0,40}}$"
+    rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*|host\w*|represented\s+by)\b"
+    r"[^.;]{0,40}$"
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
@@ -625,6 +638,12 @@ RULE = Rule(
             "Some 5,000 troops joined, officials said of Cobra Gold 2025.",
             "Some 5,000 troops",
             {"family": "exercise", "event": "Cobra Gold 2025", "year": 2025},
+        ),
+        Example(  # the year given where the exercise is named
+            "Exercise Brave Defender was a Dutch army exercise held in Lower Saxony in May "
+            "1987. It involved 24,000 servicemen, of whom 9,000 were reservists.",
+            "9,000",
+            {"family": "exercise", "event": "Brave Defender", "year": 1987},
         ),
         Example(
             "Some 4,000 troops from 18 countries joined Cobra Shield 2025. About 45% of the "
