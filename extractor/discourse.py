@@ -94,8 +94,12 @@ def document_context(text: str, entities: EntityIndex) -> DocumentContext:
     """The dateline of the first paragraphs: 'WELLINGTON (Reuters) -', 'CANBERRA, March 3
     (AAP) -', 'Kyiv, 5 May:'.  A place counts only when the gazetteer knows it and the line
     looks like a dateline (an agency in brackets, a place in capitals, or a date)."""
-    for index in range(min(5, len(entities.layout.paragraph_starts))):
-        lo, hi = entities.layout.paragraph_at(index)
+    layout = entities.layout
+    starts = [layout.paragraph_at(i) for i in range(min(5, len(layout.paragraph_starts)))]
+    # and the first lines: a headline line, then "NAIROBI — ..." on the next one
+    lines = [start for start in layout.line_starts[:5] if start < len(text)]
+    starts += [(lo, layout.paragraph(lo)[1]) for lo in lines if lo not in {a for a, _ in starts}]
+    for lo, hi in sorted(starts):
         m = _DATELINE.match(text, lo, min(hi, lo + 90))
         if m is None:
             continue

@@ -72,6 +72,11 @@ def test_dateline_names_its_country(line: str, country: str) -> None:
     assert document_context(line, EntityIndex(line)).country == country
 
 
+def test_dateline_on_the_line_after_a_headline() -> None:
+    text = "Budget rises again\nNAIROBI — The Treasury said on Thursday."
+    assert document_context(text, EntityIndex(text)).country == "KE"
+
+
 def test_dateline_naming_no_known_country_gives_none() -> None:
     line = "SPRINGFIELD, Atlantis - The council met."
     assert document_context(line, EntityIndex(line)).country is None

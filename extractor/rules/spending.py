@@ -66,6 +66,13 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
         promiser = _promiser(ctx)  # "Trudeau has promised to reach the alliance's 2% guideline"
         if promiser is not None:
             return promiser
+    home = ctx.frame.context.country if ctx.frame.context is not None else None
+    if (
+        home is not None
+        and _OFFICE_OPENS.match(ctx.text, s)
+        and not any(is_country(m.code) for m in ctx.mentions(s, ctx.q.start))
+    ):
+        return home  # "NAIROBI — The Defence ministry has been allocated Sh176.5 billion"
     if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
         earlier = subject_from_paragraph(ctx)
         if earlier and not (allies and orgs):
@@ -120,6 +127,14 @@ def _promiser(ctx: Ctx) -> str | None:
         return named[-1].code
     carried = ctx.carried("subject", family="spending")
     return carried if isinstance(carried, str) and is_country(carried) else None
+
+
+# A sentence whose subject is an office no country names: the dateline's government's
+_OFFICE_OPENS = re.compile(
+    r"(?i)(?:[A-Z][A-Z .'-]+(?:,[^-–—]{0,40})?\s*(?:\([^)]{0,30}\))?\s*[-–—:]+\s*)?(?:the\s+)?"
+    r"(?:defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e|government|cabinet"
+    r"|treasury|finance\s+ministry|ministry\s+of\s+finance|parliament|national\s+assembly)\b"
+)
 
 
 def _currency_country(ctx: Ctx) -> str | None:
@@ -936,6 +951,13 @@ BUDGET = Rule(
     description="A defence budget or spending plan in money, with its period when stated.",
     match=match_budget,
     examples=(
+        # an office no country names, under the dateline of its capital
+        Example(
+            "Uganda's budget grows\nKAMPALA — The Defence ministry has been allocated Sh3.9 "
+            "trillion in the 2025/26 budget, officials said, as troops remain in Somalia.",
+            "Sh3.9 trillion",
+            {"family": "spending", "subject": "UG"},
+        ),
         # a sentence opening on the budget just stated goes on about it (not aid to partners)
         Example(
             "Tokyo approved an 8.9 trillion yen defence budget for fiscal 2026. The budget "
