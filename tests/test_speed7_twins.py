@@ -53,8 +53,24 @@ def test_twins_find_what_their_cues_find() -> None:
 
 def test_no_twin_for_other_forms() -> None:
     assert _twin(r"a\Sd|b\s+c|d\w*|e\bf|g[cs]h|i-j") is not None
-    for body in ("Aid", "a(?P<x>id)", "aïd", "a(?=i)d", "^aid", "aid$", "a(?-i:i)d", r"\daid",
-                 r"a\u0130d", r"a\x41d", r"a\Aid", r"aid\Z", r"(a)\1", "a*id", "[ab]id", "(?:a)"):
+    for body in (
+        "Aid",
+        "a(?P<x>id)",
+        "aïd",
+        "a(?=i)d",
+        "^aid",
+        "aid$",
+        "a(?-i:i)d",
+        r"\daid",
+        r"a\u0130d",
+        r"a\x41d",
+        r"a\Aid",
+        r"aid\Z",
+        r"(a)\1",
+        "a*id",
+        "[ab]id",
+        "(?:a)",
+    ):
         assert _twin(body) is None, body
 
 
@@ -98,8 +114,8 @@ def test_ctx_has_and_matches_answer_what_the_cue_finds() -> None:
             s, e = ctx.sentence
             for _, compiled in CUES:
                 every = list(compiled.finditer(text, *ctx._full_sentence))
-                expect = [m.span() for m in every if s <= m.start() < e]
+                expect = [(m.span(), m.groups()) for m in every if s <= m.start() < e]
                 if index % 2:  # has first, then matches (the twin's starts, then the cue's)
                     assert ctx.has(compiled) == bool(expect)
-                assert [m.span() for m in ctx.matches(compiled)] == expect
+                assert [(m.span(), m.groups()) for m in ctx.matches(compiled)] == expect
                 assert ctx.has(compiled) == bool(expect)

@@ -199,10 +199,15 @@ class Ctx:
         starts, found = self._sentence_matches(pattern)
         if not starts:
             return []
-        if found is None:  # the twin's starts: the cue's own matches, once
-            found = list(pattern.finditer(self.text, *self._full_sentence))
+        if found is None:  # the twin's starts: the cue's own matches there, once
+            full, match, text = self._full_sentence, pattern.match, self.text
+            # (where finditer finds a match, one tried at its start finds the same: a cue has
+            # no anchor, and its look-behind reads the text before the start either way)
+            found = [m for at in starts if (m := match(text, at, full[1])) is not None]
+            if len(found) != len(starts):  # (never: the twin finds what the cue finds)
+                found = list(pattern.finditer(text, *full))
             starts = [m.start() for m in found]
-            self.frame.cache[(pattern.pattern, self._full_sentence)] = (starts, found)
+            self.frame.cache[(pattern.pattern, full)] = (starts, found)
         s, e = self.sentence
         return found[bisect_left(starts, s) : bisect_left(starts, e)]
 
