@@ -270,7 +270,7 @@ class EntityIndex:
         first = bisect_right(paragraphs, start) - 1
         last = bisect_right(paragraphs, max(start, end - 1)) - 1
         if first == last:  # most windows are a sentence or less
-            found, starts = self._paragraph_mentions(first)
+            found, starts = self._mentions.get(first) or self._paragraph_mentions(first)
             return found[bisect_left(starts, start) : bisect_left(starts, end)]
         out: list[Mention] = []
         for i in range(first, last + 1):
@@ -282,6 +282,9 @@ class EntityIndex:
         paragraphs = self.layout.paragraph_starts
         first = bisect_right(paragraphs, start) - 1
         last = bisect_right(paragraphs, max(start, end - 1)) - 1
+        if first == last:
+            found, starts = self._events.get(first) or self._paragraph_events(first)
+            return found[bisect_left(starts, start) : bisect_left(starts, end)]
         out: list[EventMention] = []
         for i in range(first, last + 1):
             found, starts = self._paragraph_events(i)
