@@ -268,6 +268,9 @@ _SHORT_EDITION_END = re.compile(
     r"|comprised|comprises|ended|began)\b"
     r"|\s+(?:in|at|off|near|across|around|from|with)\s+(?:the\s+)?(?:[A-Z]|(?:northern|southern"
     r"|eastern|western|central)\b)"
+    # "Freedom Shield 25 from 10 to 20 March", "Keen Sword 25 on Wednesday": dates after it
+    r"|\s+(?:from|on|between|until|through)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|[-–]|[A-Z])"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )  # "BALTOPS 22 was hosted by Sweden", "BALTOPS 25 concluded": a verb after it, an edition;
 # "Nordic Response 24 in northern Norway": a place after it (no count has "in Norway" as noun)
 # A series named alone with its year just after it: "the Zapad exercises in 1981".
@@ -300,10 +303,14 @@ _NAMED_DISASTER = re.compile(
     rf"(?:(?P<year>(?:1[0-9]|20)\d\d)\s+)?(?P<x>{_NAME_WORDS})\s+"
     # "the Christchurch mosque shootings", "the Peshawar school massacre": the place's venue
     r"(?:(?P<venue>mosque|school|church|market|stadium|concert|nightclub|hotel|train|metro"
-    r"|subway|bus|hospital|temple|synagogue|mall|airport)\s+)?"
+    r"|subway|bus|hospital|temple|synagogue|mall|airport|mine|ferry|factory|building|port|dam"
+    r"|bridge|plant|refinery|warehouse)\s+)?"
     r"(?P<kind>[Ee]arthquakes?|[Cc]yclone"
     r"|[Tt]sunami|[Hh]urricane|[Tt]yphoon|[Ff]loods?|[Ee]ruption|[Gg]as\s+[Ll]eak|[Gg]as\s+[Dd]isaster"
-    r"|[Ss]tampede|[Ll]andslides?|[Aa]ttacks?|[Bb]ombings|[Ss]hootings?|[Mm]assacres)(?![\w'’])"
+    r"|[Ss]tampede|[Ll]andslides?|[Aa]ttacks?|[Bb]ombings|[Ss]hootings?|[Mm]assacres"
+    r"|[Hh]eat\s?waves?|[Ww]ildfires?|(?<=mine\s)disaster|(?<=ferry\s)disaster"
+    r"|(?<=port\s)explosion|(?<=plant\s)explosion|(?<=factory\s)fire|(?<=building\s)collapse"
+    r"|(?<=dam\s)collapse|(?<=bridge\s)collapse|(?<=train\s)collision)(?![\w'’])"
 )
 # "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
 _STORM_NAMED = re.compile(
@@ -415,6 +422,13 @@ _DISASTER_WORDS = (
     "bombing",
     "shooting",
     "massacre",
+    "heat",
+    "wildfire",
+    "disaster",
+    "explosion",
+    "fire",
+    "collapse",
+    "collision",
 )
 _DISASTER_KIND = {  # "the 2008 Mumbai attacks": an attack is no natural disaster
     "attack": "attack",
@@ -669,6 +683,10 @@ def _table_events(
             words.pop(0)  # "The Vostok-2018" -> "Vostok"
         name = " ".join(words)
         near = text[max(0, found.start() - 60) : y.end() + 60]
+        if _PUBLICATION.search(text, max(lo, found.start() - 20), found.start()) or (
+            _PUBLICATION_AFTER.match(text, y.end())
+        ):
+            continue  # "According to The Military Balance 2025": a publication, no exercise
         if name in table.exercise_names:
             continue  # a known series is read above
         if not _EXERCISE_CUE.search(near) and not _military_clause(
@@ -693,6 +711,12 @@ def _table_events(
     yield from _exercise_named_by_word(text, lo, hi, table, low)
 
 
+_PUBLICATION = re.compile(
+    r"(?i)\b(?:according\s+to|cited\s+in|published\s+in|citing)\s+(?:the\s+)?$"
+)
+_PUBLICATION_AFTER = re.compile(
+    r"\s+(?:report|yearbook|index|survey|review|edition\s+of\s+the\s+report|database)\b"
+)
 # Forces counted in a clause: what makes "Bright Star 2023" an exercise when no exercise word
 # stands beside the name ("Egypt hosted Bright Star 2023 with some 8,000 troops").
 _MILITARY_COUNT = re.compile(
@@ -722,8 +746,10 @@ def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: st
 # "African Lion 25", "Northern Edge 23": a name of two or three words and a two-digit year,
 # in a paragraph about an exercise (the year's own end is checked as for known series)
 _SHORT_EDITION = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?P<sep>[ -])(?P<yy>\d\d)(?![\w.,]\d|\w)"
-)
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,})(?P<sep>[ -])(?P<yy>\d\d)"
+    r"(?![\w.,]\d|\w)"
+)  # ("ORION 26": one word in capitals, four letters at least)
+_NOT_AN_EXERCISE_ACRONYM = frozenset({"COVID", "SARS", "MERS", "AUKUS", "BRICS", "ASEAN"})
 
 
 def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[EventMention]:
@@ -736,7 +762,8 @@ def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[
             words.pop(0)
         name = " ".join(words)
         one_word = len(words) == 1  # "Dragon-24": one word only with a hyphen and 4+ letters
-        if one_word and (m.group("sep") != "-" or len(words[0]) < 4):
+        capitals = one_word and words[0].isupper() and words[0] not in _NOT_AN_EXERCISE_ACRONYM
+        if one_word and not capitals and (m.group("sep") != "-" or len(words[0]) < 4):
             continue
         if not words or name in surfaces or name in table.exercise_names:
             continue

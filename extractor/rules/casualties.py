@@ -1241,6 +1241,22 @@ RULE = Rule(
             "4,700 civilians",
             {"family": "casualties", "subject": "HT"},
         ),
+        # disasters named by place, venue and kind
+        Example(
+            "The Soma mine disaster killed 301 miners.",
+            "301 miners",
+            {"family": "casualties", "event": "Soma mine disaster"},
+        ),
+        Example(
+            "The Hatfield train collision killed four people.",
+            "four people",
+            {"family": "casualties", "event": "Hatfield train collision"},
+        ),
+        Example(
+            "The Russian heatwave of July 2010 killed about 55,000 people.",
+            "about 55,000 people",
+            {"family": "casualties", "event": "Russian heatwave", "year": 2010},
+        ),
         # the country that reports the toll, or that was hardest hit
         Example(
             "The heatwave killed thousands across Europe. Spain was hardest hit, with 6,200 "

@@ -639,6 +639,18 @@ RULE = Rule(
             "Some 5,000 troops",
             {"family": "exercise", "event": "Cobra Gold 2025", "year": 2025},
         ),
+        # a series in capitals with a two-digit edition; a known series before its dates
+        Example(
+            "Exercise TITAN 27 will mobilise up to 9,000 soldiers and 60 aircraft.",
+            "60 aircraft",
+            {"family": "exercise", "event": "TITAN 27", "year": 2027},
+        ),
+        Example(
+            "The allies will hold Freedom Shield 26 from 9 to 19 March. About 17,000 troops will "
+            "take part.",
+            "About 17,000 troops",
+            {"family": "exercise", "event": "Freedom Shield 26", "year": 2026},
+        ),
         Example(  # the year given where the exercise is named
             "Exercise Brave Defender was a Dutch army exercise held in Lower Saxony in May "
             "1987. It involved 24,000 servicemen, of whom 9,000 were reservists.",
@@ -844,6 +856,7 @@ RULE = Rule(
         ),
     ),
     counter_examples=(
+        "According to The Military Balance 2026, Iran has some 610,000 active personnel.",
         "The army has 128,000 servicemen and 250 tanks.",
         "Exercise Sea Breeze 2027 ended. Separately, Ukraine and 12 countries signed a trade "
         "deal.",
