@@ -12,6 +12,7 @@ from extractor.gazetteer import gazetteer
 from extractor.places import places_in
 from extractor.rules.attribution import (
     A_YEAR,
+    DIRECTION,
     NOW,
     header_line,
     header_span,
@@ -1082,10 +1083,7 @@ _FUNDED_AFTER = re.compile(r"(?i)\s+(?:funded|financed|covered)\b")
 _APPEAL_AGAIN = re.compile(
     r"(?i)\b(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:appeal|plan|response\s+plan)\b"
 )
-_PLACED = re.compile(
-    r"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"(?:ern)?\s+|central\s+)?$"
-)
+_PLACED = re.compile(rf"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:{DIRECTION}\s+)?$")
 
 
 def _place_of_appeal(ctx: Ctx) -> str | None:

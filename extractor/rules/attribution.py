@@ -27,6 +27,11 @@ STATED_YEAR = re.compile(
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
 # A year written alone: not a piece of a longer number ("12,019", "2019.5")
+# A direction or kind of region before a place's name: "northern Nigeria", "coastal Bangladesh"
+DIRECTION = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+    r"|coastal|rural|mainland|neighbouring|neighboring)"
+)
 A_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 requires(STATED_YEAR, _YEAR_DIGITS)
 NOW = cue(

@@ -15,6 +15,7 @@ from extractor.quantities import Quantity, singular
 from extractor.rules.attribution import (
     A_YEAR,
     COMPARED_ESTIMATE,
+    DIRECTION,
     is_country,
     total_before_including,
 )
@@ -340,19 +341,15 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
 
 _GAPPED_NAME = re.compile(r"[ \t]+")
 _LIST_BEFORE_NAME = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
-_DIRECTION = (
-    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
-    r"|coastal|rural|mainland|neighbouring|neighboring)"
-)
 _IN_PLACE = re.compile(
     r"(?i)\b(?:in|across|inside|throughout|struck|hit|devastated|ravaged"
     r"|(?:strikes?|attacks?|raids?|assaults?|shelling|bombing|bombardment|offensive)\s+on)"
-    rf"\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$"
+    rf"\s+(?:the\s+)?(?:{DIRECTION}\s+)?$"
     # "off Pylos, Greece", "near Tabriz, Iran", "in Zamfara state, northwestern Nigeria": a
     # place, then its country
     r"|(?<![\w-])(?:in|off|near|at|outside)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
     r"(?:\s+(?-i:state|province|region|district|county|governorate|prefecture|city|town"
-    rf"|village|area|port))?,\s+(?:{_DIRECTION}\s+)?$"
+    rf"|village|area|port))?,\s+(?:{DIRECTION}\s+)?$"
 )
 # "in Zamfara state", "across Sindh province": the kind of unit after a place's name
 _UNIT_AFTER = re.compile(
