@@ -159,7 +159,7 @@ _AID_USE = cue(
 _USED_AFTER = re.compile(
     r"(?i)(?:\s+[\w-]+){0,6}?\s+(?:would|will|had|have|has|were|was|are|is)\s+(?:also\s+|already\s+)?"
     r"(?:be\s+|been\s+)?(?:deliver|sent|send|shipp|ship|train|fund|provid|donat|dispatch|hand"
-    r"|deploy|flown|airlift)\w*"
+    r"|deploy|flown|airlift|arriv)\w*"
 )
 
 
@@ -512,6 +512,22 @@ def _place_of_need(ctx: Ctx, donor: str | list[str] | None) -> str | None:
     return None
 
 
+# "... a $30 million agreement to build three hospitals", "KD 120 million for 23 projects"
+_FOR_ITEMS = re.compile(r"(?i)\s+for\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?$")
+
+
+def _what_aid_buys(ctx: Ctx) -> bool:
+    """A count right after an aid amount of its sentence that the amount builds, funds or is
+    for: the object of a verb of what aid does, or 'for N projects'."""
+    found = ctx.previous_in_sentence("aid")
+    if found is None or found[0].quantity.kind != "money":
+        return False
+    gap = found[1]
+    if len(gap) > 60 or re.search(r"[.;]", gap):
+        return False
+    return _FOR_ITEMS.search(gap) is not None or _used_as_aid(ctx)
+
+
 # People a donor sends to help, not to fight
 _RESPONDERS = frozenset(
     """expert specialist rescuer doctor medic nurse paramedic engineer volunteer firefighter
@@ -547,6 +563,35 @@ def _listed_with(ctx: Ctx, code: str, giver: str) -> bool:
             if n.code == giver:
                 return True
     return False
+
+
+# The sentence opens on a country or its government, then its verb: "The South Korean
+# government raised its earthquake relief for Türkiye to $5 million"
+_SUBJECT_THEN_VERB = re.compile(
+    r"(?:['’]s)?(?:\s+(?:federal\s+|national\s+)?(?:government|cabinet|foreign\s+ministry"
+    r"|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e)|president|prime\s+minister|authorities))?"
+    r"\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|now\s+|then\s+)*[a-z]+(?:ed|s)\b"
+)
+
+
+def _subject_giver(ctx: Ctx, recipient: str | list[str]) -> str | None:
+    """The country a sentence about aid to a named receiver opens on, as the subject of its
+    verb, gives: the roles left it none when the verb is no giving verb ('raised', 'topped
+    up', 'doubled')."""
+    s, _ = ctx.sentence
+    named = ctx.entities.within(s, ctx.q.start)
+    if not named or not is_country(named[0].code) or named[0].form == "person":
+        return None
+    first = named[0]
+    receivers = set(recipient) if isinstance(recipient, list) else {recipient}
+    if first.code in receivers or not _SENTENCE_OPENING.fullmatch(ctx.text, s, first.start):
+        return None
+    if _SUBJECT_THEN_VERB.match(ctx.text, first.end - (2 if first.possessive else 0)) is None:
+        return None
+    return first.code
+
+
+_SENTENCE_OPENING = re.compile(r"[\s\W]*(?:[Tt]he\s+)?")
 
 
 def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
@@ -902,6 +947,8 @@ def _donor_and_recipient(
         recipient = _pick(weak, ctx.q.start)
     if donor is None:
         donor = _national_donor(ctx, recipient)
+    if donor is None and recipient is not None:
+        donor = _subject_giver(ctx, recipient)  # "The South Korean government raised its ..."
     if donor is None:
         donor = _row_giver(ctx, recipient)  # "• Lithuania – 12 armoured personnel carriers"
     if header is not None:
@@ -1147,6 +1194,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or _listed_after_aid_item(ctx)
             or _helped_by_aid(ctx)
             or _aid_header(ctx) is not None
+            or _what_aid_buys(ctx)
         )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))) and not (
@@ -1339,6 +1387,30 @@ RULE = Rule(
             "and NOK 25 million respectively.",
             "NOK 40 million",
             {"family": "aid", "recipient": "TD"},
+        ),
+        # what an aid amount builds or is for; a country's government as the subject of a
+        # verb that is no giving verb; a team that has arrived
+        Example(
+            "The Saudi Fund for Development signed a $45 million grant agreement with Niger to "
+            "build four schools.",
+            "four schools",
+            {"family": "aid", "donor": "SA", "recipient": "NE"},
+        ),
+        Example(
+            "Since 1980 the fund has lent Mali a total of KD 90 million for 17 projects.",
+            "17 projects",
+            {"family": "aid", "recipient": "ML"},
+        ),
+        Example(
+            "The Dutch government doubled its flood relief for Bangladesh to €6 million.",
+            "€6 million",
+            {"family": "aid", "donor": "NL", "recipient": "BD"},
+        ),
+        Example(
+            "Turkey will give Libya $2 million in aid, and a 40-member Turkish rescue team has "
+            "arrived in Derna.",
+            "40-member",
+            {"family": "aid", "donor": "TR", "recipient": "LY"},
         ),
         # where the sentence places the need, by a province's name (ISO 3166-2)
         Example(
