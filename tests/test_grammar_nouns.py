@@ -132,6 +132,20 @@ def test_plurals_in_men_are_counted_nouns(text: str, quote: str, unit: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("Japan gave 120 buses to Cambodia.", "120 buses", "bus"),
+        ("It will build two wharves.", "two wharves", "wharf"),
+        ("the fund covered 14 campuses", "14 campuses", "campus"),
+        ("40 houses were destroyed", "40 houses", "house"),  # -ouses: the suffix rule holds
+        ("12 warehouses burned", "12 warehouses", "warehouse"),
+    ],
+)
+def test_plurals_in_ves_and_uses(text: str, quote: str, unit: str) -> None:
+    assert one(text, quote).unit == unit
+
+
+@pytest.mark.parametrize(
     ("text", "quote"),
     [
         ("far fewer than the 200,000 Moscow claimed for the drills", "200,000"),
