@@ -32,6 +32,9 @@ class CurrencySurface:
     code: str | None
     position: str  # prefix | suffix | both
     candidates: tuple[str, ...] = ()  # the ISO codes a shared surface may mean, likeliest first
+    # a one-letter symbol the press writes only before a scaled amount ("R52 billion",
+    # "N4.91 trillion", "P35 billion"): without a scale word it is no currency ("the N1 road")
+    scale_only: bool = False
 
 
 def shared_candidates(unit: str) -> tuple[str, ...]:
@@ -269,5 +272,7 @@ def currency_table() -> tuple[CurrencySurface, ...]:
             cands = shared_candidates(unit) if unit else tuple(row["codes"])
             entries[surface] = CurrencySurface(surface, unit, row["position"], cands)
         else:
-            entries[surface] = CurrencySurface(surface, row["code"], row["position"])
+            entries[surface] = CurrencySurface(
+                surface, row["code"], row["position"], scale_only=row.get("needs") == "scale"
+            )
     return tuple(sorted(entries.values(), key=lambda c: (c.surface, c.position)))

@@ -229,8 +229,28 @@ def _glued_to_identifier(text: str, start: int, end: int) -> bool:
         return True  # Il-76, Covid-19, S-400
     if before.isalpha():
         # G20, IP4 -- but A$250, EUR7.3 and $US167 are currencies, decided by the caller
-        return lexicon().prefix_re.search(text[max(0, start - 6) : start]) is None
+        lex = lexicon()
+        m = lex.prefix_re.search(text[max(0, start - 6) : start])
+        if m is None:
+            return True
+        if lex.currency_entry(m.group(), "prefix").scale_only:
+            # "N4.91 trillion" is money; "the N1 road", "the P5 states" are names
+            return _SCALE_WORD_AFTER.match(text, _past_digits(text, start)) is None
     return False
+
+
+_SCALE_WORD_AFTER = re.compile(
+    r"[\s-]?(?:[mb]illions?|trillions?|thousand|lakh|crore|bn|mn|mln|bln|trn|tn|[mbkMBK]\b)"
+)
+
+
+_DIGITS_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _past_digits(text: str, start: int) -> int:
+    """Where the digits that start at `start` end ('4.91' in 'N4.91 trillion')."""
+    m = _DIGITS_RUN.match(text, start)
+    return m.end() if m else start
 
 
 def _after_dotted_symbol(text: str, start: int) -> bool:

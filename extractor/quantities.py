@@ -165,9 +165,10 @@ def _prefix_ends() -> frozenset[str]:
     )
 
 
-def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
+def _prefix_currency(text: str, start: int, *, scaled: bool = True) -> tuple[str | None, int]:
     """(unit, start of the symbol) for a currency just before `start`: an ISO code,
-    CONTEXT_DOLLAR, or a shared placeholder ("¤INR|PKR|..."; see lexicon.shared_candidates)."""
+    CONTEXT_DOLLAR, or a shared placeholder ("¤INR|PKR|..."; see lexicon.shared_candidates).
+    A one-letter symbol that needs a scale word ("N4.91 trillion") counts only if `scaled`."""
     lex = lexicon()
     before = text[start - 1 : start]
     if before == " ":
@@ -178,8 +179,10 @@ def _prefix_currency(text: str, start: int) -> tuple[str | None, int]:
     if not m:
         return None, start
     surface = m.group(0).strip()
-    code = lex.currency_code(surface, "prefix")
-    return code or CONTEXT_DOLLAR, start - len(m.group(0))
+    entry = lex.currency_entry(surface, "prefix")
+    if entry.scale_only and not scaled:
+        return None, start
+    return entry.code or CONTEXT_DOLLAR, start - len(m.group(0))
 
 
 def quantities(text: str, mask: Mask | None = None) -> list[Quantity]:
@@ -276,7 +279,7 @@ _YEAR_FOLLOWERS = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b
 
 def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quantity | None, int]:
     lex = lexicon()
-    currency, cur_start = _prefix_currency(text, tok.start)
+    currency, cur_start = _prefix_currency(text, tok.start, scaled=bool(tok.scale))
     if currency is None and tok.scale and tok.kind == "digits":
         word = _WORD_CODE.search(text, max(0, tok.start - 5), tok.start)
         if word and word.group(1) in word_codes():  # "GEL 1.9 billion", not "ALL 32 allies"
@@ -341,7 +344,7 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
             hi, consumed, lo_value = None, 0, lo.value
             number_end = lo.end
         elif currency is None:
-            currency, _ = _prefix_currency(text, hi.start)
+            currency, _ = _prefix_currency(text, hi.start, scaled=bool(hi.scale))
     plus = _PLUS.match(text, number_end) if hi is None else None
     if plus is not None:
         number_end = plus.end()

@@ -216,3 +216,26 @@ def test_a_sign_two_currencies_write_is_read_from_the_countries_named(
 ) -> None:
     facts = [f for f in extract_text(text).facts if f.span.quote == quote]
     assert facts and facts[0].quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("Abuja budgeted N2.1 trillion for the armed forces.", "N2.1 trillion", "NGN"),
+        ("Nigeria's army gets N640bn this year.", "N640bn", "NGN"),
+        ("Manila will spend P51-billion on new frigates.", "P51-billion", "PHP"),
+        ("The navy receives P8.5 billion.", "P8.5 billion", "PHP"),
+        ("Pretoria set aside R3.4 billion for the SANDF.", "R3.4 billion", "ZAR"),
+    ],
+)
+def test_one_letter_symbols_before_a_scaled_amount(text: str, quote: str, unit: str) -> None:
+    found = {text[q.start : q.end]: q.unit for q in quantities(text)}
+    assert found.get(quote) == unit, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Take the N1 towards Lagos.", "The P5 states met.", "Route R52 was closed.", "an N95 mask"],
+)
+def test_one_letter_symbols_are_no_currency_otherwise(text: str) -> None:
+    assert all(q.kind != "money" for q in quantities(text)), text
