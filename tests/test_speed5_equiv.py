@@ -4,16 +4,14 @@ every offset or number of the seed articles, of random windows of them and of ho
 
 from __future__ import annotations
 
-import random
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from speed_corpus import seed_texts, windows
 
 from extractor import numbers as N
 from extractor.exclusions import (
@@ -31,21 +29,9 @@ from extractor.exclusions import (
 from extractor.gazetteer import EntityIndex, Mention
 from extractor.layout import Layout
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-
-@cache
-def _seed_texts() -> tuple[str, ...]:
-    return tuple(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-
-
-def _windows(count: int, longest: int, seed: int = 5) -> list[str]:
-    text = "\n\n".join(_seed_texts())
-    rng = random.Random(seed)
-    return [
-        text[at : at + rng.randrange(0, longest)]
-        for at in (rng.randrange(len(text)) for _ in range(count))
-    ]
+def _windows(count: int, longest: int) -> list[str]:
+    return windows(count, longest, 5)
 
 
 _HOSTILE = [
@@ -72,7 +58,7 @@ def _plain_sentence(layout: Layout, pos: int) -> tuple[int, int]:
 
 
 def test_sentence_at_every_offset_of_the_seeds() -> None:
-    for text in [*_seed_texts(), *_HOSTILE]:
+    for text in [*seed_texts(), *_HOSTILE]:
         layout, plain = Layout(text), Layout(text)  # (the plain form reads its own, unasked)
         for pos in range(-1, len(text) + 2):
             assert layout.sentence(pos) == _plain_sentence(plain, pos), (text[:40], pos)
@@ -130,7 +116,7 @@ def _plain_covers(mask: Mask, start: int, end: int) -> bool:
 
 
 def test_covers_for_every_number_and_digit_run() -> None:
-    for text in [*_seed_texts(), *_HOSTILE, *_windows(300, 200)]:
+    for text in [*seed_texts(), *_HOSTILE, *_windows(300, 200)]:
         mask = Mask(text)
         spans = [(t.start, t.end) for t in N.number_tokens(text)]
         spans += [m.span() for m in re.finditer(r"\d+", text)]
@@ -205,7 +191,7 @@ def _same_tokens(text: str) -> None:
 
 
 def test_digit_tokens_of_the_seeds_and_hostile_text() -> None:
-    for text in [*_seed_texts(), *_HOSTILE, *_windows(500, 120)]:
+    for text in [*seed_texts(), *_HOSTILE, *_windows(500, 120)]:
         _same_tokens(text)
 
 
@@ -223,7 +209,7 @@ def test_mentions_are_those_of_the_plain_scan() -> None:
     from extractor.tables import starts_word
 
     gaz = gazetteer()
-    for text in [*_seed_texts(), *_windows(200, 400)]:
+    for text in [*seed_texts(), *_windows(200, 400)]:
         layout = Layout(text)
         index = EntityIndex(text, layout)
         for i in range(len(layout.paragraph_starts)):

@@ -4,14 +4,13 @@ the seed articles, random windows of them and hostile text."""
 
 from __future__ import annotations
 
-import random
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from speed_corpus import EVENT_PIECES, seed_texts, windows
 
 import extractor.named_events as ne
 from extractor.gazetteer import events, gazetteer
@@ -39,18 +38,8 @@ def _plain_lead(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_regex(names, fold_space=True)})" if names else "(?!)")
 
 
-@cache
-def _seed_texts() -> tuple[str, ...]:
-    return tuple(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-
-
-def _windows(count: int, longest: int, seed: int = 6) -> list[str]:
-    text = "\n\n".join(_seed_texts())
-    rng = random.Random(seed)
-    return [
-        text[at : at + rng.randrange(0, longest)]
-        for at in (rng.randrange(len(text)) for _ in range(count))
-    ]
+def _windows(count: int, longest: int) -> list[str]:
+    return windows(count, longest, 6)
 
 
 _HOSTILE = [
@@ -65,7 +54,7 @@ _HOSTILE = [
 
 
 def _texts() -> list[str]:
-    return [*_seed_texts(), *_windows(300, 400), *_HOSTILE]
+    return [*seed_texts(), *_windows(300, 400), *_HOSTILE]
 
 
 def _spans(pattern: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> list:
@@ -184,7 +173,7 @@ def _gates_agree(text: str) -> None:
 
 
 def test_open_gates_change_nothing_on_real_text() -> None:
-    text = "\n\n".join(_seed_texts())
+    text = "\n\n".join(seed_texts())
     gold = SEEDS.parent / "tests" / "gold" / "passages.yaml"
     text += "\n\n" + gold.read_text(encoding="utf-8")
     assert sum(len(x) for x in _events_of(text) if isinstance(x, list)) > 20
@@ -194,20 +183,7 @@ def test_open_gates_change_nothing_on_real_text() -> None:
 
 _PIECES = st.sampled_from(
     [
-        "the Korean War",
-        "war",
-        "War",
-        "toward",
-        "Battle of Kursk",
-        "battle of the Somme",
-        "the siege of Mariupol",
-        "Fall of Saigon",
-        "rainfall",
-        "the 1994 genocide in Rwanda",
-        "Cyclone Nargis",
-        "the Zapad exercises in 1981",
-        "Zapad-2021",
-        "exercise Yudh Abhyas",
+        *EVENT_PIECES,
         "the September 11 attacks",
         "the 26/11 attacks on Mumbai",
         "Russia's invasion of Ukraine",
@@ -216,10 +192,6 @@ _PIECES = st.sampled_from(
         "the Bengal famine of 1943",
         "the 2004 Indian Ocean tsunami",
         "Hurricane Katrina",
-        "\n",
-        " ",
-        "’s",
-        ".",
         "\n\n",
     ]
 )

@@ -4,33 +4,23 @@ grammar's own surfaces and on windows of the seed articles."""
 
 from __future__ import annotations
 
-import random
 import re
 from functools import cache
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from speed_corpus import seed_texts, windows
 
 from extractor.lexicon import lexicon, trie_regex
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @cache
 def _seed_text() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    return "\n".join(seed_texts())
 
 
 def _windows(count: int, longest: int, seed: int = 7) -> list[str]:
-    """Random windows of the seed articles (every kind of context a figure stands in)."""
-    text = _seed_text()
-    rng = random.Random(seed)
-    out = []
-    for _ in range(count):
-        at = rng.randrange(len(text))
-        out.append(text[at : at + rng.randrange(0, longest)])
-    return out
+    return windows(count, longest, seed, text=_seed_text())
 
 
 def _span(m: re.Match[str] | None) -> tuple[tuple[int, int], str] | None:

@@ -498,18 +498,27 @@ def _place_of_need(ctx: Ctx, donor: str | list[str] | None) -> str | None:
     """'Donors pledged $120 million for families displaced by the insurgency in Cabo Delgado':
     aid whose sentence names no receiver goes where its sentence places the need, by a
     country's name or a province's (ISO 3166-2), not a capital ('the ministry in Warsaw')."""
-    s, e = ctx.sentence
     givers = set(donor) if isinstance(donor, list) else {donor}
+    return next((c for _, c in _placed_countries(ctx, provinces=True) if c not in givers), None)
+
+
+def _placed_countries(ctx: Ctx, *, provinces: bool) -> list[tuple[int, str]]:
+    """(start, country) of each country the figure's sentence places something in or names
+    something for ('in Nepal', 'for Haiti', 'to northern Mozambique'), by its name or adjective,
+    and with `provinces` by a province's or state's name (ISO 3166-2); in text order."""
+    s, e = ctx.sentence
     found = [
         (m.start, m.code)
         for m in ctx.entities.within(s, e)
         if m.form in ("name", "adjective") and is_country(m.code)
     ]
-    found += [(p.start, p.code) for p in places_in(ctx.text, s, e)]
-    for start, code in sorted(found):
-        if code not in givers and _PLACED.search(ctx.text, max(s, start - 30), start):
-            return code
-    return None
+    if provinces:
+        found += [(p.start, p.code) for p in places_in(ctx.text, s, e)]
+    return [
+        (start, code)
+        for start, code in sorted(found)
+        if _PLACED.search(ctx.text, max(s, start - 30), start)
+    ]
 
 
 # "... a $30 million agreement to build three hospitals", "KD 120 million for 23 projects"
@@ -552,13 +561,12 @@ _NAME_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")
 def _listed_with(ctx: Ctx, code: str, giver: str) -> bool:
     """The two are named in one list before the figure ('the Netherlands, Norway and
     Denmark'): the list gives together, whatever role its first names were read in."""
-    s, _ = ctx.sentence
-    named = [m for m in ctx.entities.within(s, ctx.q.start)]
+    named = ctx.entities.within(ctx.sentence[0], ctx.q.start)
     for i, m in enumerate(named):
         if m.code != code:
             continue
-        for n in named[i + 1 :]:
-            if not _NAME_LIST_GAP.fullmatch(ctx.text, named[named.index(n) - 1].end, n.start):
+        for prev, n in zip(named[i:], named[i + 1 :], strict=False):
+            if not _NAME_LIST_GAP.fullmatch(ctx.text, prev.end, n.start):
                 break
             if n.code == giver:
                 return True
@@ -1136,15 +1144,10 @@ _PLACED = re.compile(rf"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:{DIREC
 def _place_of_appeal(ctx: Ctx) -> str | None:
     """The first country (by name or adjective) the appeal's sentence names it for, or places
     what it is for in ('Appeal for the earthquake in eastern Afghanistan')."""
-    s, e = ctx.sentence
-    for m in ctx.entities.within(s, e):
-        if (
-            is_country(m.code)
-            and m.form in ("name", "adjective")
-            and _PLACED.search(ctx.text, max(s, m.start - 30), m.start)
-            and _APPEAL_FOR.search(ctx.text, max(s, m.start - 80), m.start)
-        ):
-            return m.code
+    s, _ = ctx.sentence
+    for start, code in _placed_countries(ctx, provinces=False):
+        if _APPEAL_FOR.search(ctx.text, max(s, start - 80), start):
+            return code
     return None
 
 
