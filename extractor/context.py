@@ -30,9 +30,12 @@ SHARED = "¤"  # the grammar's unit for a name several currencies share: "¤INR|
 
 def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None) -> str:
     """'1.2 billion pesos', '40 billion rupees': the currency, among those the name may mean, of
-    a country named in the sentence, else the paragraph, else the document; else the
-    dateline's; else the likeliest (listed first)."""
+    the dateline's country (a paper writes its own currency by the bare name: "NEW DELHI: ...
+    followed by Nepal (Rs 700 crore)" is in Indian rupees); else of a country named in the
+    sentence, else the paragraph, else the document; else the likeliest (listed first)."""
     candidates = q.unit.removeprefix(SHARED).split("|")
+    if home in candidates:
+        return str(home)
     s, e = layout.sentence(q.number_start)
     ps, pe = layout.paragraph(q.number_start)
     windows = (
@@ -45,8 +48,6 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
             currency = gazetteer().entities[mention.code].currency
             if currency in candidates:
                 return currency
-    if home in candidates:
-        return str(home)
     return candidates[0]
 
 

@@ -120,11 +120,11 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "15%",
         {"year": 2025},
     ),
-    # a fiscal year: a budget is named by the year it starts, a target by the year it ends
+    # a financial year is the year it closes in, for a budget as for a target
     (
         "Bangladesh has allocated Tk 42,000 crore to defence for 2025-26.",
         "Tk 42,000 crore",
-        {"year": 2025},
+        {"year": 2026},
     ),
     (
         "Spending will rise to 2.2% of GDP by 2030-31, the ministry said.",
@@ -288,3 +288,32 @@ def test_the_value_of_an_aid_item_is_aid() -> None:
         "NOK 200 million",
     )
     assert (fact.family, fact.donor, fact.recipient) == ("aid", "NO", "LT")
+
+
+@pytest.mark.parametrize(
+    ("year", "end", "closes"),
+    [("2025", "26", 2026), ("1999", "00", 2000), ("2099", "00", 2100), ("2024", None, 2024)],
+)
+def test_a_financial_year_is_the_year_it_closes_in(year: str, end: str | None, closes: int) -> None:
+    from extractor.rules.attribution import closing_year
+
+    assert closing_year(year, end) == closes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "year"),
+    [
+        ("Nepal's 2024/25 budget gives the army Rs 62 billion.", "Rs 62 billion", 2025),
+        ("India will spend ₹6.8 lakh crore on defence in 2025-26.", "₹6.8 lakh crore", 2026),
+        (
+            "Australia will spend A$59 billion on defence in the 2025–26 budget.",
+            "A$59 billion",
+            2026,
+        ),
+    ],
+)
+def test_budgets_of_a_financial_year(text: str, quote: str, year: int) -> None:
+    from extractor import extract
+
+    facts = [f for f in extract(text).facts if f.span.quote == quote]
+    assert facts and facts[0].year == year, [(f.span.quote, f.year) for f in extract(text).facts]

@@ -239,3 +239,21 @@ def test_one_letter_symbols_before_a_scaled_amount(text: str, quote: str, unit: 
 )
 def test_one_letter_symbols_are_no_currency_otherwise(text: str) -> None:
     assert all(q.kind != "money" for q in quantities(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("NEW DELHI: The ministry allocated Rs 700 crore to Nepal.", "INR"),
+        ("KATHMANDU: The cabinet set aside Rs 7 billion for roads to India.", "NPR"),
+        ("MEXICO CITY — The government will send 20 million pesos of aid to Cuba.", "MXN"),
+        ("The ministry allocated Rs 700 crore to Nepal.", "NPR"),
+    ],
+)
+def test_shared_names_take_the_datelines_currency_first(text: str, unit: str) -> None:
+    """A paper writes its own currency by the bare shared name, whichever countries its
+    sentence names; without a dateline the sentence's country decides."""
+    from extractor import extract
+
+    money = [f.quantity for f in extract(text).facts if f.quantity.unit != "percent"]
+    assert [q.unit for q in money] == [unit], money

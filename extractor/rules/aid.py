@@ -14,6 +14,7 @@ from extractor.rules.attribution import (
     A_YEAR,
     DIRECTION,
     NOW,
+    closing_year,
     header_line,
     header_span,
     is_country,
@@ -434,6 +435,8 @@ def _in_spending_sentence(ctx: Ctx) -> bool:
         return False
     if any(d.family == "spending" for d in ctx.facts_back(ctx.sentence[0], limit=6)):
         return True
+    if _IN_BUDGET_AFTER.match(ctx.text, ctx.q.end):
+        return True  # "has been allocated Sh3.9 trillion in the 2025/26 budget"
     # "... a record 8.7 trillion yen defence budget. The budget includes 970 billion yen for
     # stand-off missiles": a sentence that opens on the budget just stated
     s, _ = ctx.sentence
@@ -443,6 +446,10 @@ def _in_spending_sentence(ctx: Ctx) -> bool:
     return earlier is not None and earlier.family == "spending"
 
 
+_IN_BUDGET_AFTER = re.compile(
+    r"(?i)\s+(?:in|under)\s+(?:the|its|their|this\s+year['’]s|next\s+year['’]s)\s+"
+    r"(?:[\w/–-]+\s+){0,3}?budget\b"
+)
 _SPENDING_ANAPHOR = re.compile(
     r"(?i)[\s\W]*(?:the|this|that|its|their)\s+(?:(?:defen[cs]e|military|draft|new|total|annual"
     r"|overall)\s+)?(?:budget|figure|allocation|amount|sum|total|spending|outlay|appropriation)s?\b"
@@ -1318,9 +1325,7 @@ def _aid_year(ctx: Ctx, clause: str, since: int | None) -> int | None:
         if not named or ctx.has(NOW):
             return None  # "twenty million euro this year, double its 2023 ...": not 2023's
         return int(named[0].group(1))
-    found = int(m.group(1))
-    if m.group(2) and re.match(r"(?i)by|until", m.group()):  # "by the end of 2024-25"
-        found = found // 100 * 100 + int(m.group(2))
+    found = closing_year(m.group(1), m.group(2))  # "in 2024-25": 2025
     return found if found != since else None
 
 

@@ -26,6 +26,19 @@ STATED_YEAR = re.compile(
     r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
+
+
+def closing_year(year: str, end: str | None) -> int:
+    """A financial year written '2025-26' (or '2025/26') is the year it closes in, as in the
+    gold ("by 2033-34" -> 2034) and in the usual labels (FY2026): 2026; '2099-00' closes in
+    2100.  A plain year is itself."""
+    start = int(year)
+    if not end:
+        return start
+    closing = start // 100 * 100 + int(end)
+    return closing + 100 if closing < start else closing
+
+
 # A year written alone: not a piece of a longer number ("12,019", "2019.5")
 # A direction or kind of region before a place's name: "northern Nigeria", "coastal Bangladesh"
 DIRECTION = (
@@ -107,6 +120,24 @@ def _compared(ctx: Ctx, m: Mention) -> bool:
     return _COMPARISON.search(ctx.text, max(0, m.start - 30), m.start) is not None
 
 
+# A name inside a phrase of time, cause or contrast: "the second-highest burden after
+# Ukraine", "citing Russia's war in Ukraine", "against Israel's 8.8 percent", "the highest
+# since Soviet times", "amid fears of China's build-up" (a phrase of cause or contrast runs to
+# the next comma; "since fighting erupted between Sudan's army and ..." is no aside)
+_ASIDE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:citing|against|amid|despite)\s+[^,;:.!?()\[\]\n–—]{0,45}"
+    r"|(?:after|since)\s+(?:the\s+)?)$"
+)
+
+
+def aside(ctx: Ctx, m: Mention) -> bool:
+    """A name no figure before it is about: compared with, or governed by a phrase of time,
+    cause or contrast."""
+    return _compared(ctx, m) or (
+        _ASIDE_BEFORE.search(ctx.text, max(0, m.start - 60), m.start) is not None
+    )
+
+
 _FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _RESPECTIVELY_AFTER = re.compile(r"(?i)[\s,]*(?:[\w-]+[\s,]+){0,4}?respectively\b")
 
@@ -181,7 +212,7 @@ def subject_of(ctx: Ctx, *, prefer_country: bool = False) -> str | list[str] | N
     if before:
         codes = coordinated(ctx, before, len(before) - 1)
         return codes if len(codes) > 1 else codes[0]
-    after = ctx.mentions(q.end, e)
+    after = [m for m in ctx.mentions(q.end, e) if not aside(ctx, m)]
     if after:
         return after[0].code
     return None
@@ -192,7 +223,7 @@ def subject_from_paragraph(ctx: Ctx, *, prefer_country: bool = True) -> str | No
     (at most 4 x REACH characters back: a figure never reads a whole long paragraph)."""
     ps, _ = ctx.paragraph
     s, _ = ctx.sentence
-    earlier = ctx.entities.within(max(ps, s - 4 * REACH), s)
+    earlier = [m for m in ctx.entities.within(max(ps, s - 4 * REACH), s) if not aside(ctx, m)]
     countries = [m for m in earlier if is_country(m.code)]
     pick = (countries or earlier) if prefer_country else earlier
     return pick[-1].code if pick else None
@@ -239,9 +270,7 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
             and _CHANGE_BEFORE.search(ctx.text, max(0, ctx.q.start - 25), ctx.q.start)
         ):
             continue  # "down 2.0 percentage points from 2021": the year compared with
-        year = int(m.group("year"))
-        if m.group("end") and m.group("prep").lower() in ("by", "until"):
-            year = year // 100 * 100 + int(m.group("end"))  # "by 2033-34": the year it ends
+        year = closing_year(m.group("year"), m.group("end"))  # "by 2033-34": 2034
         # ("for 2025-26", "in FY2024/25": a budget year is named by the year it starts)
         if target and m.group("prep").lower() == "by" and due is None:
             due = year

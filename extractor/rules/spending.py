@@ -14,6 +14,8 @@ from extractor.rules.attribution import (
     NOW,
     STATED_YEAR,
     WRITTEN_DATE,
+    aside,
+    closing_year,
     document_year,
     header_line,
     is_country,
@@ -153,15 +155,13 @@ def _document_country(ctx: Ctx) -> str | None:
     if found == ():
         counts: dict[str, int] = {}
         for m in ctx.document_mentions():
-            if is_country(m.code):
+            if is_country(m.code) and not aside(ctx, m):
                 s, e = ctx.layout.sentence(m.start)
                 if MONEY_SPENDING_CUE.search(ctx.text, s, e) or _DEFENCE.search(ctx.text, s, e):
                     counts[m.code] = counts.get(m.code, 0) + 1
         found = min(counts, key=lambda c: -counts[c]) if counts else None
         ctx.frame.cache["spending_country"] = found
     return found  # type: ignore[no-any-return]
-
-
 
 
 def _header_year(ctx: Ctx) -> int | None:
@@ -674,7 +674,7 @@ _BUDGET_YEAR = re.compile(
 # "according to draft budget documents for 2026", "the budget request for fiscal 2027"
 _BUDGET_FOR_YEAR = re.compile(
     r"(?i)\bbudget\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?"
-    r"((?:19|20)\d\d)(?![\d,.]\d)"
+    r"((?:19|20)\d\d)(?:[-–/](\d\d)\b)?(?![\d,.]\d)"
 )
 
 
@@ -688,7 +688,7 @@ def _budget_year(ctx: Ctx) -> int | None:
     if not found:
         return None
     m = found[-1] if found[-1].start() < ctx.q.start else found[0]
-    return int(m.group(1))  # "the 2024-25 budget": named by the year it starts
+    return closing_year(m.group(1), m.group(2))  # "the 2024-25 budget": 2025
 
 
 def match_budget(ctx: Ctx) -> dict[str, Any] | None:
@@ -716,8 +716,10 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
         subject = continued.fields.get("subject")
     fields: dict[str, Any] = {"subject": subject}
     year = stated_year(ctx)
-    if year is None and ctx.doc.published and _NOW_RIGHT_BEFORE.search(
-        ctx.text, max(ctx.sentence[0], q.start - 20), q.start
+    if (
+        year is None
+        and ctx.doc.published
+        and _NOW_RIGHT_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 20), q.start)
     ):
         year = ctx.doc.published.year  # "up 3.6 percent from this year's 59.4 trillion won"
     year = year or _budget_year(ctx) or (_header_year(ctx) if under_header else None)
@@ -821,8 +823,7 @@ GDP_SHARE = Rule(
         ),
         # a ranking: "X at N%" after a share of GDP
         Example(
-            "Greece spends 3.1% of GDP on defence, ahead of Latvia at 2.9% and Lithuania at "
-            "2.8%.",
+            "Greece spends 3.1% of GDP on defence, ahead of Latvia at 2.9% and Lithuania at 2.8%.",
             "2.9%",
             {"family": "spending", "subject": "LV"},
         ),
@@ -882,6 +883,24 @@ GDP_SHARE = Rule(
             "estimated $5.6 billion. Its military burden of 1.6% of GDP was the region's highest.",
             "1.6% of GDP",
             {"family": "spending", "subject": "CL", "year": 2023},
+        ),
+        Example(  # a country after the figure that a comparison or time phrase governs
+            "Algeria's defence budget for 2025 is 3.2 trillion dinars. Military spending "
+            "reached 8.0% of GDP, the highest share in Africa after Mali.",
+            "8.0% of GDP",
+            {"family": "spending", "subject": "DZ"},
+        ),
+        Example(
+            "Morocco raised its military budget to 133 billion dirhams. The kingdom spends "
+            "about 4 percent of GDP on defence, against Algeria's 8 percent.",
+            "about 4 percent of GDP",
+            {"family": "spending", "subject": "MA"},
+        ),
+        Example(
+            "MOSCOW - Russia will spend 13 trillion roubles on defence next year. Defence will "
+            "take 6.5% of GDP, the most since Soviet times.",
+            "6.5% of GDP",
+            {"family": "spending", "subject": "RU"},
         ),
     ),
     counter_examples=(
@@ -1022,7 +1041,7 @@ BUDGET = Rule(
             "Kenya has allocated KES 150 billion to defence for 2025-26. Spending on new "
             "equipment stands at KES 30 billion.",
             "KES 30 billion",
-            {"family": "spending", "subject": "KE", "year": 2025},
+            {"family": "spending", "subject": "KE", "year": 2026},
         ),
         # a budget request in a sentence about defence
         Example(
@@ -1079,7 +1098,7 @@ BUDGET = Rule(
         Example(
             "CANBERRA - Defence funding will rise to A$60 billion in 2027-28.",
             "A$60 billion",
-            {"family": "spending", "subject": "AU", "year": 2027},
+            {"family": "spending", "subject": "AU", "year": 2028},
         ),
         # a spending word up to 100 characters before the amount; "this year's" amount is the
         # publication's year even beside a budget named for next year
@@ -1117,6 +1136,12 @@ BUDGET = Rule(
             "draft budget submitted for 2027.",
             "1.6 trillion lira",
             {"family": "spending", "subject": "TR", "year": 2027},
+        ),
+        Example(  # the dateline's country, not the one a phrase of cause names
+            "WASHINGTON - Congress approved an $883 billion defense bill on Friday, citing "
+            "Russia's war in Ukraine.",
+            "$883 billion",
+            {"family": "spending", "subject": "US"},
         ),
     ),
     counter_examples=(
