@@ -644,6 +644,10 @@ def _table_events(
             continue
         surface = m.group("name")
         series = table.exercise_names[surface]
+        if surface in table.translations and _NAME_WORD_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "Cope Thunder 2025" is no Grom ("Thunder-2025"): a longer name
         year = m.group("year")
         short = year is not None and len(year) == 2 and m.group("sep") != "-"
         if short and not _SHORT_EDITION_END.match(text, m.end()):
@@ -711,6 +715,12 @@ def _table_events(
     yield from _exercise_named_by_word(text, lo, hi, table, low)
 
 
+# A capitalised word right before a name, other than a sentence's opening word or the word
+# "Exercise": the name is part of a longer one
+_NAME_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|Of|And|Or|During|From|After|Before|Since|This|That"
+    r"|Its|Their|Exercise|Exercises|Operation|Drill|Drills)\s)[A-Z][\w'’-]*\s+$"
+)
 _PUBLICATION = re.compile(
     r"(?i)\b(?:according\s+to|cited\s+in|published\s+in|citing)\s+(?:the\s+)?$"
 )

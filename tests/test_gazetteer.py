@@ -209,6 +209,9 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
             [("Center-2019", "exercise", 2019), ("Centre-2019", "exercise", 2019)],
         ),
         ("West-2021 drills; the West", [("West-2021", "exercise", 2021)]),
+        # a translation inside a longer name is that name, not the series
+        ("the Cope Thunder 2025 exercise", [("Cope Thunder 2025", "exercise", 2025)]),
+        ("Exercise Ocean-2024 began", [("Ocean-2024", "exercise", 2024)]),
         ("Center-2019 (Tsentr-2019)", [("Tsentr-2019", "exercise", 2019)] * 2),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),

@@ -370,12 +370,19 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
 # The verbs of a country sending its forces (one list for both patterns below)
 _SENDS = (
     r"deploy\w*|sen[dt]\w*|field\w*|mobili[sz]\w*|commit\w*|contribut\w*|dispatch\w*"
-    r"|provid\w*|suppl(?:y|ied|ies|ying)"
+    r"|provid\w*|suppl(?:y|ied|ies|ying)|(?:brought|bring|brings|bringing)(?!\s+together)"
 )
+# The name may carry a phrase set off by commas before its verb: "Sweden, participating for
+# the first time, is contributing 11 ships", "Chile, the host, deployed 2,300 personnel"
 _DEPLOYS = re.compile(
-    r"(?i)^(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+)*"
+    r"(?i)^(?:['’]s)?(?:\s*,[^,.;:()\d]{1,90},)?(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+|is\s+|are\s+)*"
     rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*|host\w*|represented\s+by)\b"
     r"[^.;]{0,40}$"
+)
+_DEPLOYS_AFTER_ASIDE = re.compile(
+    r"(?i)^\s*,[^,.;:()\d]{1,90},\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+|is\s+"
+    rf"|are\s+)*(?:{_SENDS})\b[^.;]{{0,40}}$"
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
@@ -394,6 +401,13 @@ def _deployer(ctx: Ctx) -> str | list[str] | None:
     last = before[-1]
     if _DEPLOYS.match(ctx.text[last.end : ctx.q.start]):
         return last.code
+    # "Sweden, participating as a full member of the alliance, is contributing 11 ships": a
+    # name in the phrase set off after the sender is not the sender
+    for m in reversed(before[:-1]):
+        if _DEPLOYS_AFTER_ASIDE.match(ctx.text[m.end : ctx.q.start]):
+            return m.code
+        if ctx.q.start - m.end > 120:
+            break
     if (
         len(before) > 1
         and is_country(last.code)
@@ -853,6 +867,18 @@ RULE = Rule(
             "Latvia about 800 and Estonia 500.",
             "about 800",
             {"family": "exercise", "event": "Iron Wolf 26", "subject": "LV", "unit": "soldier"},
+        ),
+        Example(  # a phrase set off by commas between the sender and its verb
+            "More than 40 ships from 14 nations join BALTOPS 25. Finland, taking part for the "
+            "first time as a member of the alliance, is contributing eight ships.",
+            "eight ships",
+            {"family": "exercise", "event": "BALTOPS 25", "subject": "FI"},
+        ),
+        Example(
+            "Some 2,500 personnel take part in Pitch Black 2026, and Singapore has brought four "
+            "F-15SG jets.",
+            "four F-15SG jets",
+            {"family": "exercise", "event": "Pitch Black 2026", "subject": "SG"},
         ),
     ),
     counter_examples=(
