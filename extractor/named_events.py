@@ -715,11 +715,11 @@ def _table_events(
     yield from _exercise_named_by_word(text, lo, hi, table, low)
 
 
-# A capitalised word right before a name, other than a sentence's opening word or the word
-# "Exercise": the name is part of a longer one
+# A capitalised word right before a name, other than a sentence's opening word, the word
+# "Exercise" or an owner ("Russia's Ocean-2024"): the name is part of a longer one
 _NAME_WORD_BEFORE = re.compile(
     r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|Of|And|Or|During|From|After|Before|Since|This|That"
-    r"|Its|Their|Exercise|Exercises|Operation|Drill|Drills)\s)[A-Z][\w'’-]*\s+$"
+    r"|Its|Their|Exercise|Exercises|Operation|Drill|Drills)\s)[A-Z][\w-]*(?<!['’]s)\s+$"
 )
 _PUBLICATION = re.compile(
     r"(?i)\b(?:according\s+to|cited\s+in|published\s+in|citing)\s+(?:the\s+)?$"

@@ -317,3 +317,19 @@ def test_budgets_of_a_financial_year(text: str, quote: str, year: int) -> None:
 
     facts = [f for f in extract(text).facts if f.span.quote == quote]
     assert facts and facts[0].year == year, [(f.span.quote, f.year) for f in extract(text).facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("The flood killed 120 people, and only about 5,000 homes remained standing.", "5,000"),
+        ("Of the 91,000 soldiers taken prisoner, only about 5,000 came home.", "5,000"),
+    ],
+)
+def test_a_bare_figure_goes_on_a_toll_only_when_joined_to_it(text: str, bare: str) -> None:
+    """'up from 980', 'followed by X with 416', 'and Cuba 52' go on counting the same people;
+    a lower-case word after a comma is no gapped name, and a new clause is no list."""
+    from extractor import extract
+
+    facts = [f for f in extract(text).facts if bare in f.span.quote]
+    assert all(f.family != "casualties" or f.quantity.unit != "person" for f in facts), facts

@@ -212,6 +212,7 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
         # a translation inside a longer name is that name, not the series
         ("the Cope Thunder 2025 exercise", [("Cope Thunder 2025", "exercise", 2025)]),
         ("Exercise Ocean-2024 began", [("Ocean-2024", "exercise", 2024)]),
+        ("Russia's Ocean-2024 drills", [("Ocean-2024", "exercise", 2024)]),  # an owner
         ("Center-2019 (Tsentr-2019)", [("Tsentr-2019", "exercise", 2019)] * 2),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),

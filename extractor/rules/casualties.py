@@ -704,6 +704,45 @@ def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
     return None
 
 
+# The gap between a casualty count and a bare figure that goes on counting the same kind of
+# people: a baseline ("41,156, up from 35,418"), a gapped list ("4,809 deaths, followed by
+# Sierra Leone with 3,955 and Guinea with 2,536", "eight deaths and Mali six", "1.07 million
+# deaths in Russia, 1.03 million in Indonesia"), the other end of a range told again ("a range of
+# 13.3 million to 16.6 million")
+_TOLL_GOES_ON = re.compile(
+    r"(?i)[^.;:!?%()]{0,60}?(?:"
+    r"(?:,\s*|\s+)(?:up|down)\s+from(?:\s+(?:some|about|around|an\s+estimated))?"
+    r"|(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+followed\s+by\s+|,?\s+then\s+)"
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}(?:\s+with)?"
+    r"|,?\s+(?:with\s+)?a\s+range\s+of(?:\s+from)?"
+    r")\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+)
+
+
+def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
+    """A bare figure right after a count of people harmed in its sentence, joined to it as its
+    baseline, as the next item of a list with the noun left out, or as a range: the same
+    people, harm and event; the country the gap names, else the count's."""
+    found = ctx.previous_in_sentence("casualties")
+    if found is None:
+        return None
+    draft, gap = found
+    if draft.quantity.kind not in ("count", "number") or not _TOLL_GOES_ON.fullmatch(gap):
+        return None
+    fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "subject", "year")}
+    if re.search(r"(?i)\b(?:up|down)\s+from\b", gap):
+        fields.pop("year", None)  # a baseline is another time's count
+    named = [
+        m for m in ctx.entities.within(ctx.q.start - len(gap), ctx.q.start) if is_country(m.code)
+    ]
+    if named:
+        fields["subject"] = named[-1].code
+    unit = draft.quantity.unit
+    general = unit in GENERAL_PERSON or draft.quantity.kind == "number"
+    fields["_unit"] = "person" if general else unit
+    return fields
+
+
 def _governing_harm(ctx: Ctx) -> str | None:
     """The harm that governs a figure with no noun: a harm word just before it ('killed
     between 2.5 million and 3 million') or right after it, across auxiliaries only ('1,400
@@ -761,6 +800,10 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         aside = _aside_of_toll(ctx) or _disputed_toll(ctx)
         if aside is not None:
             return aside
+        if label is None and harm_near is None:
+            goes_on = _toll_goes_on(ctx)
+            if goes_on is not None:
+                return goes_on
         if label is None and harm_near is None and not _ESTIMATE_OF.search(ctx.before()):
             return None
         event = _event(ctx)
@@ -1276,6 +1319,24 @@ RULE = Rule(
             "NAIROBI (Reuters) - Fighting in Sudan's west killed 40 people, officials said.",
             "40 people",
             {"family": "casualties", "subject": "SD"},
+        ),
+        # a bare figure that goes on counting the people of the count before it
+        Example(
+            "The cyclone killed 1,212 people in Mozambique, up from 980 a day earlier.",
+            "980",
+            {"family": "casualties", "unit": "person", "subject": "MZ"},
+        ),
+        Example(
+            "Haiti was hardest hit, with 2,248 deaths, followed by the Dominican Republic with "
+            "416 and Cuba with 52.",
+            "416",
+            {"family": "casualties", "unit": "person", "subject": "DO"},
+        ),
+        Example(
+            "Haiti was hardest hit, with 2,248 deaths, followed by the Dominican Republic with "
+            "416 and Cuba with 52.",
+            "52",
+            {"family": "casualties", "unit": "person", "subject": "CU"},
         ),
     ),
     counter_examples=(
