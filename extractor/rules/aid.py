@@ -532,11 +532,29 @@ def _placed_countries(ctx: Ctx, *, provinces: bool) -> list[tuple[int, str]]:
 _FOR_ITEMS = re.compile(r"(?i)\s+for\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?$")
 
 
+# The money of an aid amount spoken of again as the subject of what it buys: "the money would
+# pay for 100,000 drones", "the funds will buy 40 ambulances", "the grant will finance 12
+# schools"
+_AID_MONEY_BUYS = re.compile(
+    r"(?i)\b(?:the|this|that|these|those)\s+(?:money|funds|funding|sum|grant|loan|package|aid"
+    r"|assistance|contribution|allocation)\s+(?:[\w-]+\s+){0,2}?(?:would|will|is\s+to|are\s+to"
+    r"|to|should|could|can|must)?\s*(?:be\s+used\s+to\s+)?"
+    r"(?:pay\s+for|buy|purchase|fund|finance|cover|build)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
+)
+
+
 def _what_aid_buys(ctx: Ctx) -> bool:
     """A count right after an aid amount of its sentence that the amount builds, funds or is
-    for: the object of a verb of what aid does, or 'for N projects'."""
+    for: the object of a verb of what aid does, or 'for N projects'; or after 'the money would
+    pay for' when the sentence before gave aid money."""
     found = ctx.previous_in_sentence("aid")
-    if found is None or found[0].quantity.kind != "money":
+    if found is None:
+        if not _AID_MONEY_BUYS.search(ctx.before()[-160:]):
+            return False
+        earlier = _aid_before(ctx)
+        return earlier is not None and earlier.quantity.kind == "money"
+    if found[0].quantity.kind != "money":
         return False
     gap = found[1]
     if len(gap) > 60 or re.search(r"[.;]", gap):
@@ -1143,7 +1161,8 @@ def _appeal(ctx: Ctx) -> dict[str, Any] | None:
 
 _FUNDED_AFTER = re.compile(r"(?i)\s+(?:funded|financed|covered)\b")
 _APPEAL_AGAIN = re.compile(
-    r"(?i)\b(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:appeal|plan|response\s+plan)\b"
+    r"(?i)\b(?:the|this|that|its|(?:last|this|next)\s+year['’]s)\s+(?:[\w-]+\s+)?"
+    r"(?:appeal|plan|response\s+plan)\b"
 )
 _PLACED = re.compile(rf"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:{DIRECTION}\s+)?$")
 
@@ -1151,11 +1170,22 @@ _PLACED = re.compile(rf"(?i)\b(?:in|for|to|across|inside)\s+(?:the\s+)?(?:{DIREC
 def _place_of_appeal(ctx: Ctx) -> str | None:
     """The first country (by name or adjective) the appeal's sentence names it for, or places
     what it is for in ('Appeal for the earthquake in eastern Afghanistan')."""
-    s, _ = ctx.sentence
+    s, e = ctx.sentence
     for start, code in _placed_countries(ctx, provinces=False):
         if _APPEAL_FOR.search(ctx.text, max(s, start - 80), start):
             return code
+    for m in ctx.mentions(s, e):  # "the 2025 Yemen Humanitarian Response Plan seeks ..."
+        if is_country(m.code) and not m.possessive and _NAMES_APPEAL.match(ctx.text, m.end):
+            return m.code
     return None
+
+
+# A country's name as the first word of an appeal's name: "the Yemen Humanitarian Response
+# Plan", "the Sudan Regional Refugee Response Plan", "the Ukraine Flash Appeal"
+_NAMES_APPEAL = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Response\s+Plan|Flash\s+Appeal|Appeal|Needs\s+and\s+Response"
+    r"\s+Plan|Refugee\s+Response\s+Plan)\b"
+)
 
 
 # "the Flash Appeal for the earthquake in eastern Afghanistan", "a response plan for Haiti"
@@ -1336,6 +1366,26 @@ RULE = Rule(
     "cumulative total, or a component of either.",
     match=match_aid,
     examples=(
+        # an appeal named after its country; last year's plan spoken of again
+        Example(
+            "The 2026 Haiti Humanitarian Response Plan seeks $908 million to reach 3.9 million "
+            "people. Last year's plan, which asked for $674 million, was 42 per cent funded.",
+            "$908 million",
+            {"family": "aid", "recipient": "HT", "year": 2026},
+        ),
+        Example(
+            "The 2026 Haiti Humanitarian Response Plan seeks $908 million to reach 3.9 million "
+            "people. Last year's plan, which asked for $674 million, was 42 per cent funded.",
+            "42 per cent",
+            {"family": "aid", "recipient": "HT", "year": 2025},
+        ),
+        # what the money of the aid before buys
+        Example(
+            "Sweden will give Ukraine SEK 10 billion in military support in 2026, the government "
+            "said. The defence minister told parliament that the money would pay for 300 drones.",
+            "300 drones",
+            {"family": "aid", "donor": "SE", "recipient": "UA"},
+        ),
         # an appeal for a country named as the place it is for; the appeal spoken of again
         Example(
             "The 2026 Flash Appeal for the floods in northern Mozambique seeks $95 million.",
