@@ -259,12 +259,21 @@ _OF_THEM = re.compile(r"[ \t]+of[ \t]+(?:them|those|whom)\b")
 def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
     """'feeding 3 million people ... rations for up to 2 million of them': a bare figure of
     'them' counts what the last count before it counted, in its sentence or the one before."""
-    for prev in reversed(before[-3:]):
+    last = before[-3:]
+    for k in range(len(last) - 1, -1, -1):
+        prev = last[k]
         if prev.kind != "count" or q.start - prev.end > 240:
             continue
+        if k > 0 and last[k - 1].kind == "count" and _FROM_GAP.fullmatch(
+            text, last[k - 1].end, prev.start
+        ):
+            continue  # "20,000 soldiers from 13 nations ... 6,000 of them": the soldiers
         if len(re.findall(r"[.!?]\s", text[prev.end : q.start])) <= 1:
             return q._replace(kind="count", unit=prev.unit, rule="count.partitive")
     return q
+
+
+_FROM_GAP = re.compile(r"[ \t]+from[ \t]+(?:(?:some|about|around|more[ \t]+than|over)[ \t]+)?")
 
 
 def _lone_one(tok: NumberToken) -> bool:
@@ -273,6 +282,9 @@ def _lone_one(tok: NumberToken) -> bool:
     return tok.value == 1 and " " not in tok.text and "-" not in tok.text
 
 
+_YEAR_PREP_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:for|in|by|since|until|during|before|after|from|fiscal|FY)[ \t]+$"
+)
 _WORD_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
 _YEAR_FOLLOWERS = re.compile(r"\s?(?:%|per\s?cent|percent|pc)|[ \t]+[A-Za-z]+s\b")
 
@@ -287,7 +299,12 @@ def _build(text: str, tok: NumberToken, nxt: NumberToken | None) -> tuple[Quanti
     if (
         currency is None
         and tok.is_year_like
-        and not _YEAR_FOLLOWERS.match(text, tok.end)
+        and (
+            not _YEAR_FOLLOWERS.match(text, tok.end)
+            # "the draft budget for 2026 foresees", "spending in 2025 stands at": a year after
+            # a preposition of time is one, whatever word ending in -s follows it
+            or _YEAR_PREP_BEFORE.search(text, max(0, tok.start - 12), tok.start) is not None
+        )
         and not (nxt is not None and nxt.start - tok.end < 8)
         and not lex.suffix_re.match(text[tok.end : tok.end + 40])  # "2000 Swedish kronor"
     ):

@@ -382,7 +382,7 @@ _DEPLOYS = re.compile(
 )
 _DEPLOYS_AFTER_ASIDE = re.compile(
     r"(?i)^\s*,[^,.;:()\d]{1,90},\s+(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+|is\s+"
-    rf"|are\s+)*(?:{_SENDS})\b[^.;]{{0,40}}$"
+    rf"|are\s+)*(?:{_SENDS})\b[^.;\d]{{0,40}}$"
 )
 # "Norway provided 7,000 personnel, the US about 4,000 and the UK more than 2,000": a country
 # right before a figure, in a sentence whose earlier clause has a giver's verb (the verb gapped)
