@@ -278,6 +278,23 @@ _OWN_DEAD = re.compile(
     r"(?:dead|deaths|losses|casualties|death\s+toll|toll|fatalities|killed)"
     r"\s+(?:at|is|was|stands\s+at|stood\s+at|as)\s+(?:\w+\s+)?$"
 )
+# "Beijing's official figure is 197,653 killed": a country's own count (after its possessive)
+_FIGURE_IS = re.compile(
+    r"(?i)^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:figure|estimate|toll|death\s+toll|count|tally)\s+"
+    r"(?:is|was|stands\s+at|stood\s+at|of|at|puts\s+it\s+at)\s+$"
+)
+# "Egypt accounted for the largest number of victims, at least 658"
+_ACCOUNTED_FOR = re.compile(
+    r"(?i)^\s+(?:alone\s+)?accounted\s+for\s+(?:[\w-]+\s+){0,6}?[\w-]+\s*[,:—–-]?\s+$"
+)
+_SAID = re.compile(
+    r"(?i)^\s+(?:said|says|reported|reports|confirmed|confirms|announced|announces)\s+"
+    r"(?:that\s+)?(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$"
+)
+_OF_ITS_OWN = re.compile(
+    r"(?i)\s+of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people|soldiers|troops"
+    r"|servicemen|personnel|residents|pilgrims|workers)\b"
+)
 _ETHNIC = re.compile(r"(?i)\bethnic\s+$")
 # "cost the French and German armies 700,000 casualties": the side the losses cost
 _COST_BEFORE = re.compile(r"(?i)\b(?:cost|costing|claimed)\s+(?:the\s+)?$")
@@ -315,6 +332,12 @@ def _sufferer(ctx: Ctx) -> str | list[str] | None:
         return before[-1].code
     if before and _OWN_DEAD.match(ctx.text[before[-1].end : ctx.q.start]):
         return before[-1].code
+    if before and is_country(before[-1].code):
+        gap = ctx.text[before[-1].end : ctx.q.start]
+        if (before[-1].possessive and _FIGURE_IS.match(gap)) or _ACCOUNTED_FOR.match(gap):
+            return before[-1].code  # "Beijing's official figure is", "Egypt accounted for"
+        if _SAID.match(gap) and _OF_ITS_OWN.match(ctx.text, ctx.q.number_end):
+            return before[-1].code  # "Jordan said 99 of its citizens had died"
     if before and _COST_AFTER.fullmatch(ctx.text[before[-1].end : ctx.q.start]):
         run = [before[-1]]
         for m in reversed(before[:-1]):
@@ -1319,6 +1342,23 @@ RULE = Rule(
             "NAIROBI (Reuters) - Fighting in Sudan's west killed 40 people, officials said.",
             "40 people",
             {"family": "casualties", "subject": "SD"},
+        ),
+        # a country's own count, its share of the victims, its citizens among them
+        Example(
+            "The Vietnam War killed millions. Hanoi's official figure is 1.1 million killed.",
+            "1.1 million",
+            {"family": "casualties", "subject": "VN", "event": "Vietnam War"},
+        ),
+        Example(
+            "Floods across Southeast Asia killed more than 600 people this week. Malaysia "
+            "accounted for the largest number of victims, at least 230, officials said.",
+            "at least 230",
+            {"family": "casualties", "subject": "MY"},
+        ),
+        Example(
+            "Heat killed hundreds of pilgrims in Mecca. Tunisia said 42 of its citizens had died.",
+            "42",
+            {"family": "casualties", "subject": "TN"},
         ),
         # a bare figure that goes on counting the people of the count before it
         Example(
