@@ -25,7 +25,7 @@ from extractor.rules.attribution import (
     subject_from_paragraph,
     subject_of,
 )
-from extractor.rules.base import NEIGHBOURS, Ctx, Draft, Example, Rule, cue
+from extractor.rules.base import NEIGHBOURS, REACH, Ctx, Draft, Example, Rule, cue
 
 TARGET_CUE = cue(
     r"commit\w*|target\w*|goal|guideline|pledge\w*|aim\w*|benchmark|threshold|at least|should"
@@ -75,6 +75,10 @@ def _spending_subject(ctx: Ctx, *, allies: bool) -> str | list[str] | None:
         and not any(is_country(m.code) for m in ctx.mentions(s, ctx.q.start))
     ):
         return home  # "NAIROBI — The Defence ministry has been allocated Sh176.5 billion"
+    if subject is None:
+        continued = _spending_continued(ctx)  # "... weeks after clashes with India. The
+        if continued is not None and continued.fields.get("subject"):  # allocation equals"
+            return continued.fields["subject"]  # type: ignore[no-any-return]
     if subject is None or (isinstance(subject, str) and subject in {m.code for m in orgs}):
         earlier = subject_from_paragraph(ctx)
         if earlier and not (allies and orgs):
@@ -517,7 +521,8 @@ _SPENDING_ANAPHOR = re.compile(
     r"|the\s+(?:kingdom|country|nation|state|republic|emirate)['’]s"
     r"|the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:government|ministry|department|cabinet|country|budget|request|plan|bill|treasury"
-    r"|administration|pentagon|buildup|build-up|programme|program)"
+    r"|administration|pentagon|buildup|build-up|programme|program|allocation|outlay|figure"
+    r"|sum|amount|increase|rise)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
 )
 
@@ -545,7 +550,29 @@ def _spending_year_before(ctx: Ctx) -> int | None:
     if draft is not None:
         draft = _head_of_sentence(ctx, draft, ctx.paragraph[0])
     year = draft.fields.get("year") if draft is not None else None
-    return int(year) if year is not None else None
+    if year is None:
+        return _paragraph_year(ctx)
+    return int(year)
+
+
+def _paragraph_year(ctx: Ctx) -> int | None:
+    """The one year the sentences before this one in its paragraph state ("North Africa's arms
+    race continued in 2024. Algeria's military spending rose 12% ..."): none when they state
+    two, or name a year only as a starting point ('since 2014')."""
+    ps, _ = ctx.paragraph
+    s = ctx.sentence_start
+    lo = max(ps, s - 2 * REACH)
+    if lo >= s:
+        return None
+    years = {
+        closing_year(m.group("year"), m.group("end"))
+        for m in STATED_YEAR.finditer(ctx.text, lo, s)
+        if m.group("prep").lower() != "since"
+    }
+    written = {int(y) for y in A_YEAR.findall(ctx.text, lo, s)}
+    if len(years) == 1 and written <= years | {y - 1 for y in years}:
+        return years.pop()
+    return None
 
 
 def _spending_fact_before(ctx: Ctx, since: int, *, limit: int = NEIGHBOURS * 4) -> Draft | None:
@@ -884,6 +911,12 @@ GDP_SHARE = Rule(
             "1.6% of GDP",
             {"family": "spending", "subject": "CL", "year": 2023},
         ),
+        Example(  # the spender of the amount an anaphor goes on about, not a name between
+            "HANOI - Vietnam has raised its defence budget by 8% to 150 trillion dong, weeks "
+            "after a stand-off with China. The allocation equals about 2.3% of GDP.",
+            "about 2.3% of GDP",
+            {"family": "spending", "subject": "VN"},
+        ),
         Example(  # a country after the figure that a comparison or time phrase governs
             "Algeria's defence budget for 2025 is 3.2 trillion dinars. Military spending "
             "reached 8.0% of GDP, the highest share in Africa after Mali.",
@@ -1136,6 +1169,12 @@ BUDGET = Rule(
             "draft budget submitted for 2027.",
             "1.6 trillion lira",
             {"family": "spending", "subject": "TR", "year": 2027},
+        ),
+        Example(  # the one year the paragraph's opening sentence states
+            "East Asia's arms race continued in 2025. Taiwan's military spending rose 7% to "
+            "NT$647 billion.",
+            "NT$647 billion",
+            {"family": "spending", "subject": "TW", "year": 2025},
         ),
         Example(  # the dateline's country, not the one a phrase of cause names
             "WASHINGTON - Congress approved an $883 billion defense bill on Friday, citing "
