@@ -206,10 +206,11 @@ def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTabl
         r"(?:(?P<sep>[-–\s])(?P<year>(?:19|20)\d\d|\d\d)(?P<suffix>[A-Z]?))?(?![\w$])"
     )
     known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # "Tsentr-2019", "Center-2019", "Zapad 2021": a capitalised name and a year.  Searched
+    # "Tsentr-2019", "Center-2019", "Zapad 2021", "Maritime Security Belt 2024": a capitalised
+    # name of up to three words and a year.  Searched
     # from the year backwards (years are rare, capitalised words are not).
     exercise_pattern = re.compile(
-        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{{3,}})(?P<sep>-| )$"
+        rf"(?P<name>(?:{known})|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}|[A-Z]{{3,}})(?P<sep>-| )$"
     )
     dated = []
     for row in data["dated_events"]:
@@ -243,7 +244,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?!\w)")
 _LEADING = frozenset(
     """
     The A An In On At During From After Before Since Of And Or But When While Like Unlike
-    Both This That These Those Its Their His Her Our After Until
+    Both This That These Those Its Their His Her Our After Until Exercise Exercises Operation
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Last Next
     """.split()
 )
 _EXERCISE_CUE_WORDS = (

@@ -213,6 +213,16 @@ def named(text: str) -> list[tuple[str, str, int | None]]:
         ("the Cope Thunder 2025 exercise", [("Cope Thunder 2025", "exercise", 2025)]),
         ("Exercise Ocean-2024 began", [("Ocean-2024", "exercise", 2024)]),
         ("Russia's Ocean-2024 drills", [("Ocean-2024", "exercise", 2024)]),  # an owner
+        # an unknown name of three words; a day, a month or "Exercise" before it is no part
+        (
+            "the naval exercise Maritime Security Belt 2024 began",
+            [("Maritime Security Belt 2024", "exercise", 2024)],
+        ),
+        ("On Monday Noble Partner 2025 drills began", [("Noble Partner 2025", "exercise", 2025)]),
+        (
+            "Last March Dawn Shield Storm 2022 drills began",
+            [("Dawn Shield Storm 2022", "exercise", 2022)],
+        ),
         ("Center-2019 (Tsentr-2019)", [("Tsentr-2019", "exercise", 2019)] * 2),
         ("the Zapad drill", [("Zapad", "exercise", None)]),
         ("Zapad-81 was large.", [("Zapad-81", "exercise", 1981)]),

@@ -323,8 +323,8 @@ _HELD_IN_YEAR = re.compile(
 _OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
 _WILL_BE = re.compile(
     r"(?i)^(?:\s+of\s+(?:the|them|these|those)(?:\s+[\w-]+)?)?"  # "4,500 of the participants"
-    r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+)?$"
-)
+    r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+(?:the\s+)?)?$"
+)  # "some 33,000 personnel are from the Japan Self-Defense Forces"
 
 
 def _forces_of(code: str) -> bool:
@@ -375,7 +375,9 @@ _SENDS = (
 # The name may carry a phrase set off by commas before its verb: "Sweden, participating for
 # the first time, is contributing 11 ships", "Chile, the host, deployed 2,300 personnel"
 _DEPLOYS = re.compile(
-    r"(?i)^(?:['’]s)?(?:\s*,[^,.;:()\d]{1,90},)?(?:\s+[\w-]+){0,4}?\s+"
+    r"(?i)^(?:['’]s)?(?:\s*,[^,.;:()\d]{1,90},)?(?:\s+[\w-]+){0,4}?"
+    # "The Iranian side said its navy and the IRGC navy had deployed nine vessels"
+    r"(?:\s+(?:said|says|announced|reported)\s+(?:that\s+)?(?:its|their)(?:\s+[\w-]+){1,6}?)?\s+"
     r"(?:will\s+|would\s+|also\s+|has\s+|have\s+|had\s+|is\s+|are\s+)*"
     rf"(?:{_SENDS}|put\s+up|muster\w*|mass\w*|launch\w*|host\w*|represented\s+by)\b"
     r"[^.;]{0,40}$"
@@ -867,6 +869,18 @@ RULE = Rule(
             "Latvia about 800 and Estonia 500.",
             "about 800",
             {"family": "exercise", "event": "Iron Wolf 26", "subject": "LV", "unit": "soldier"},
+        ),
+        Example(  # a country that says its forces sent them
+            "Russia, China and Iran began the Maritime Security Belt 2026 drills. The Iranian "
+            "side said its navy had deployed 11 vessels.",
+            "11 vessels",
+            {"family": "exercise", "subject": "IR", "event": "Maritime Security Belt 2026"},
+        ),
+        Example(  # a part of the total from a country's forces
+            "Some 40,000 personnel take part in Keen Sword 27. Of those, some 28,000 personnel "
+            "are from the Japan Self-Defense Forces.",
+            "some 28,000 personnel",
+            {"family": "exercise", "subject": "JP", "event": "Keen Sword 27"},
         ),
         Example(  # a phrase set off by commas between the sender and its verb
             "More than 40 ships from 14 nations join BALTOPS 25. Finland, taking part for the "
