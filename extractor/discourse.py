@@ -24,6 +24,7 @@ from typing import Any
 from extractor.gazetteer import EntityIndex
 from extractor.layout import Layout
 from extractor.nouns import singular
+from extractor.quantities import FROM_GAP
 from extractor.quantity import Quantity
 
 ROLES = ("donor", "recipient", "event", "subject", "year")
@@ -155,6 +156,13 @@ def name_elliptical(text: str, found: list[Quantity], layout: Layout) -> list[Qu
                     and prev.number_start >= s
                     and _CLAUSE_LIST_GAP.fullmatch(gap)
                 ):
+                    if (
+                        len(out) > 1
+                        and out[-2].kind == "count"
+                        and FROM_GAP.fullmatch(text, out[-2].end, prev.start)
+                    ):
+                        prev = out[-2]  # "9,500 personnel from 30 nations, including around
+                        # 4,500 from the United States": the nations say where they come from
                     q = q._replace(kind="count", unit=prev.unit, rule="count.listed")
         out.append(q)
     return out

@@ -264,7 +264,7 @@ def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
         prev = last[k]
         if prev.kind != "count" or q.start - prev.end > 240:
             continue
-        if k > 0 and last[k - 1].kind == "count" and _FROM_GAP.fullmatch(
+        if k > 0 and last[k - 1].kind == "count" and FROM_GAP.fullmatch(
             text, last[k - 1].end, prev.start
         ):
             continue  # "20,000 soldiers from 13 nations ... 6,000 of them": the soldiers
@@ -273,7 +273,8 @@ def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
     return q
 
 
-_FROM_GAP = re.compile(r"[ \t]+from[ \t]+(?:(?:some|about|around|more[ \t]+than|over)[ \t]+)?")
+# "20,000 soldiers from 13 nations": the gap before a count that says where another came from
+FROM_GAP = re.compile(r"[ \t]+from[ \t]+(?:(?:some|about|around|more[ \t]+than|over)[ \t]+)?")
 
 
 def _lone_one(tok: NumberToken) -> bool:

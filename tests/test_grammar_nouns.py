@@ -139,6 +139,9 @@ def test_plurals_in_men_are_counted_nouns(text: str, quote: str, unit: str) -> N
         ("the fund covered 14 campuses", "14 campuses", "campus"),
         ("40 houses were destroyed", "40 houses", "house"),  # -ouses: the suffix rule holds
         ("12 warehouses burned", "12 warehouses", "warehouse"),
+        ("the submarine fired six torpedoes", "six torpedoes", "torpedo"),  # -oes
+        ("40 cargoes were seized", "40 cargoes", "cargo"),
+        ("they handed out 300 shoes", "300 shoes", "shoe"),  # -oes of a noun in -oe
     ],
 )
 def test_plurals_in_ves_and_uses(text: str, quote: str, unit: str) -> None:

@@ -122,6 +122,9 @@ def _follow_up(ctx: Ctx) -> bool:
 # "The ministry", "The government") or the aid itself ("The package", "The money").
 _ANAPHOR = re.compile(
     r"(?i)(?:of\s+(?:this|that|it|which|the\s+total)|it|they|he|she|officials?"
+    # "Of the new money, roughly NOK 5 bn is earmarked for air defence"
+    r"|of\s+(?:the|this|that|its|their)\s+(?:(?:new|additional|extra|fresh|latest|total)\s+)?"
+    r"(?:money|package|aid|funds?|funding|sum|amount|allocation|assistance|contribution|pledge)"
     r"|under\s+(?:the|this|these|that|its)\s+(?:agreements?|deal|programme|program|package"
     r"|grant|loan|plan)\s*,?\s*(?:[A-Z][\w-]*|it|the\s+\w+)"
     r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
@@ -1378,6 +1381,13 @@ RULE = Rule(
             "people. Last year's plan, which asked for $674 million, was 42 per cent funded.",
             "42 per cent",
             {"family": "aid", "recipient": "HT", "year": 2025},
+        ),
+        # a part of the new money, with the year of the whole
+        Example(
+            "Denmark will raise its aid to Moldova by DKK 800 million in 2025, the foreign "
+            "ministry said. Of the new money, about DKK 300 million is earmarked for energy.",
+            "about DKK 300 million",
+            {"family": "aid", "donor": "DK", "recipient": "MD", "year": 2025},
         ),
         # what the money of the aid before buys
         Example(

@@ -870,6 +870,12 @@ RULE = Rule(
             "about 800",
             {"family": "exercise", "event": "Iron Wolf 26", "subject": "LV", "unit": "soldier"},
         ),
+        Example(  # the part counts the personnel, not the nations they come from
+            "Balikatan 2025 brings together more than 14,000 personnel from 19 nations, "
+            "including around 9,000 from the United States and 5,000 from the Philippines.",
+            "5,000",
+            {"family": "exercise", "subject": "PH", "unit": "personnel"},
+        ),
         Example(  # a country that says its forces sent them
             "Russia, China and Iran began the Maritime Security Belt 2026 drills. The Iranian "
             "side said its navy had deployed 11 vessels.",

@@ -144,9 +144,13 @@ _OFFICE_OPENS = re.compile(
 
 
 def _currency_country(ctx: Ctx) -> str | None:
-    """'6.1 trillion yen': an amount in a national currency names its country."""
+    """'6.1 trillion yen': an amount in a national currency names its country; so does one a
+    shared name gives ('Rs 1.72 lakh crore') in a document that names no country at all."""
     for _, q in ctx.sentence_quantities():
-        if q.kind == "money" and q.currency_from == "text":
+        if q.kind == "money" and (
+            q.currency_from == "text"
+            or not any(is_country(m.code) for m in ctx.document_mentions())
+        ):
             users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
             if len(users) == 1 and q.unit != "USD":
                 return users[0]
@@ -567,8 +571,8 @@ def _paragraph_year(ctx: Ctx) -> int | None:
     years = {
         closing_year(m.group("year"), m.group("end"))
         for m in STATED_YEAR.finditer(ctx.text, lo, s)
-        if m.group("prep").lower() != "since"
-    }
+        if m.group("prep").lower() not in ("since", "from", "until", "before")
+    }  # "up 3.6 percent from 2024": a baseline, not the paragraph's year
     written = {int(y) for y in A_YEAR.findall(ctx.text, lo, s)}
     if len(years) == 1 and written <= years | {y - 1 for y in years}:
         return years.pop()
@@ -698,9 +702,10 @@ _BUDGET_YEAR = re.compile(
 )
 
 
-# "according to draft budget documents for 2026", "the budget request for fiscal 2027"
+# "according to draft budget documents for 2026", "the budget request for fiscal 2027", "the
+# Union Budget 2024-25"
 _BUDGET_FOR_YEAR = re.compile(
-    r"(?i)\bbudget\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?"
+    r"(?i)\bbudget\s+(?:(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?"
     r"((?:19|20)\d\d)(?:[-–/](\d\d)\b)?(?![\d,.]\d)"
 )
 
@@ -1169,6 +1174,12 @@ BUDGET = Rule(
             "draft budget submitted for 2027.",
             "1.6 trillion lira",
             {"family": "spending", "subject": "TR", "year": 2027},
+        ),
+        Example(  # a budget named by its year after it; rupees in a text naming no country
+            "The defence ministry has been allocated Rs 6,81,210 crore in the Union Budget "
+            "2025-26, which is 13.45 per cent of the total budget.",
+            "Rs 6,81,210 crore",
+            {"family": "spending", "subject": "IN", "year": 2026},
         ),
         Example(  # the one year the paragraph's opening sentence states
             "East Asia's arms race continued in 2025. Taiwan's military spending rose 7% to "
