@@ -733,13 +733,28 @@ def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
 # deaths in Russia, 1.03 million in Indonesia"), the other end of a range told again ("a range of
 # 13.3 million to 16.6 million")
 _TOLL_GOES_ON = re.compile(
-    r"(?i)[^.;:!?%()]{0,60}?(?:"
-    r"(?:,\s*|\s+)(?:up|down)\s+from(?:\s+(?:some|about|around|an\s+estimated))?"
+    r"(?i)\)?[^.;:!?%()]{0,60}?(?:"
+    r"(?:,\s*|\s+)(?:up|down)\s+from(?:\s+(?:some|about|around|an\s+estimated))?\s+"
     r"|(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+followed\s+by\s+|,?\s+then\s+)"
-    r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}(?:\s+with)?"
-    r"|,?\s+(?:with\s+)?a\s+range\s+of(?:\s+from)?"
-    r")\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}(?:\s+with\s+|\s*\(\s*|\s+)"
+    r"|,?\s+(?:with\s+)?a\s+range\s+of(?:\s+from)?\s+"
+    r")(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
+# "killed more than 59,000 people — over 50,000 in Türkiye and about 8,500 in Syria": items
+# with no name before them, each placed by the country right after it
+_BARE_LIST_GAP = re.compile(
+    r"(?i)[^.;:!?%()]{0,40}?(?:\s*[—–]\s*|,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+)
+
+
+def _country_right_after(ctx: Ctx) -> str | None:
+    """'over 50,000 in Türkiye': the country a figure is placed in right after it."""
+    for m in ctx.entities.within(ctx.q.end, min(ctx.sentence[1], ctx.q.end + 40)):
+        if is_country(m.code) and _FIGURE_IN.fullmatch(ctx.text, ctx.q.end, m.start):
+            return m.code
+        break
+    return None
 
 
 def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
@@ -750,7 +765,10 @@ def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
     if found is None:
         return None
     draft, gap = found
-    if draft.quantity.kind not in ("count", "number") or not _TOLL_GOES_ON.fullmatch(gap):
+    if draft.quantity.kind not in ("count", "number"):
+        return None
+    placed = _country_right_after(ctx)
+    if not _TOLL_GOES_ON.fullmatch(gap) and not (placed and _BARE_LIST_GAP.fullmatch(gap)):
         return None
     fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "subject", "year")}
     if re.search(r"(?i)\b(?:up|down)\s+from\b", gap):
@@ -758,7 +776,9 @@ def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
     named = [
         m for m in ctx.entities.within(ctx.q.start - len(gap), ctx.q.start) if is_country(m.code)
     ]
-    if named:
+    if placed:
+        fields["subject"] = placed
+    elif named:
         fields["subject"] = named[-1].code
     unit = draft.quantity.unit
     general = unit in GENERAL_PERSON or draft.quantity.kind == "number"
@@ -1377,6 +1397,18 @@ RULE = Rule(
             "416 and Cuba with 52.",
             "52",
             {"family": "casualties", "unit": "person", "subject": "CU"},
+        ),
+        Example(  # a country and its figure in brackets
+            "The cyclone killed about 1,300 people. Mozambique was the hardest hit, with more than "
+            "600 dead, followed by Malawi (420) and Zimbabwe (280).",
+            "280",
+            {"family": "casualties", "unit": "person", "subject": "ZW"},
+        ),
+        Example(  # items placed by the country after them
+            "The floods killed more than 1,700 people, about 1,100 in Libya and some 600 in "
+            "Egypt, officials said.",
+            "some 600",
+            {"family": "casualties", "unit": "person", "subject": "EG"},
         ),
     ),
     counter_examples=(
