@@ -47,10 +47,10 @@ AID_CUE = cue(
     r"|lend|lends|lent|lending"
     r"|supply|supplies|supplied|supplying|donating|pledging|delivering|sending|handing|gifting"
     r"|credit|credits|deposit\w*|relief|reconstruction|humanitarian|envelope|tranche|disburs\w*"
-    r"|promise|promises|promised|promising|committing|development\s+funds?|donor|donors"
+    r"|promise|promises|promised|promising|committing|development\s+funds?|donor|donors|oda"
 )
 # Without a named recipient, only these make money aid: the word itself or a giving verb.
-AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief")
+AID_WORD = cue(r"aid|assistance|contribut\w*|pledg\w*|donat\w*|humanitarian|relief|oda")
 STRONG_AID_CUE = cue(r"aid|assistance|package|support|contribution|contributions|donation\w*")
 EQUIPMENT_CUE = cue(
     r"send|sends|sent|sending|supply|supplies|supplied|deliver|delivers|delivered|provide|provides"
@@ -416,14 +416,35 @@ _AID_SHARE = re.compile(
 
 def _aid_share(ctx: Ctx) -> bool:
     """Aid measured as a share of the giver's economy: 'committed military aid worth about
-    1.4% of GDP to Ukraine', then the list 'Latvia 1.2% and Lithuania 0.9%'."""
+    1.4% of GDP to Ukraine', 'to devote 0.25% of its GDP to military aid for Ukraine', an aid
+    amount restated ('worth 3 billion euros, or about 0.7 per cent of its GDP'), then the list
+    'Latvia 1.2% and Lithuania 0.9%'."""
     q = ctx.q
-    if q.of == "GDP" and _AID_SHARE.search(ctx.text, max(ctx.sentence[0], q.start - 70), q.start):
+    if q.of == "GDP" and (
+        _AID_SHARE.search(ctx.text, max(ctx.sentence[0], q.start - 70), q.start)
+        or _TO_AID_AFTER.match(ctx.text, q.end, min(ctx.sentence[1], q.end + 60))
+    ):
         return True
     found = ctx.previous_in_sentence("aid")
-    if found is None or found[0].quantity.kind != "percent":
+    if found is None:
+        return False
+    if found[0].quantity.kind == "money":
+        return q.of == "GDP" and _RESTATED_AS.fullmatch(found[1]) is not None
+    if found[0].quantity.kind != "percent":
         return False
     return _LIST_GAP_NAMED.fullmatch(found[1]) is not None
+
+
+# "0.25% of its gross domestic product to military aid for Ukraine"
+_TO_AID_AFTER = re.compile(
+    r"(?i)\s+(?:(?:a|per|every)\s+year\s+|annually\s+)?(?:to|on|for|in)\s+"
+    r"(?:(?:military|humanitarian|defen[cs]e|financial)\s+)?(?:aid|assistance)\b"
+)
+# "worth an estimated 3 billion euros, or about 0.7 per cent of its GDP"
+_RESTATED_AS = re.compile(
+    r"(?i)\s*,?\s+(?:or|equal\s+to|equivalent\s+to|some|about)\s+(?:about\s+|around\s+"
+    r"|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+)
 
 
 # "1.4% of GDP to Ukraine, Latvia 1.2%": the gap between two shares of a list, a name in it
@@ -563,6 +584,19 @@ def _what_aid_buys(ctx: Ctx) -> bool:
     if len(gap) > 60 or re.search(r"[.;]", gap):
         return False
     return _FOR_ITEMS.search(gap) is not None or _used_as_aid(ctx)
+
+
+# Units that are themselves aid: "bringing the value of its 24 packages so far to 2.3 bln euros"
+_AID_UNITS = frozenset("package tranche shipment consignment delivery convoy".split())
+
+
+def _count_of_aid(ctx: Ctx) -> bool:
+    """A count of aid packages, tranches or shipments in a sentence that gives aid."""
+    if ctx.q.unit.split()[-1] not in _AID_UNITS:
+        return False
+    return ctx.previous_in_sentence("aid") is not None or (
+        ctx.has(STRONG_AID_CUE) and _aid_before(ctx) is not None
+    )
 
 
 # People a donor sends to help, not to fight
@@ -1238,6 +1272,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or _helped_by_aid(ctx)
             or _aid_header(ctx) is not None
             or _what_aid_buys(ctx)
+            or _count_of_aid(ctx)
         )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))) and not (
@@ -1381,6 +1416,32 @@ RULE = Rule(
             "people. Last year's plan, which asked for $674 million, was 42 per cent funded.",
             "42 per cent",
             {"family": "aid", "recipient": "HT", "year": 2025},
+        ),
+        # aid as a share of the giver's economy, said after it or restating an aid amount
+        Example(
+            "Latvia has pledged to devote 0.25% of its gross domestic product to military aid "
+            "for Ukraine every year.",
+            "0.25% of its gross domestic product",
+            {"family": "aid", "donor": "LV", "recipient": "UA"},
+        ),
+        Example(
+            "Norway has sent more than 40 artillery pieces to Ukraine. Oslo's military aid is "
+            "worth an estimated 2 billion euros, or about 0.4 per cent of its GDP.",
+            "about 0.4 per cent of its GDP",
+            {"family": "aid", "donor": "NO", "recipient": "UA"},
+        ),
+        # ODA is aid; a count of packages is aid
+        Example(
+            "Japan will provide Bangladesh with $1.2 billion in loans. Bangladesh is the largest "
+            "recipient of Japanese ODA, having received about 3 trillion yen since 1972.",
+            "about 3 trillion yen",
+            {"family": "aid", "donor": "JP", "recipient": "BD"},
+        ),
+        Example(
+            "Denmark will send Ukraine a new package worth 200 mln euros, bringing the value of "
+            "its 27 packages so far to 9 bln euros.",
+            "27 packages",
+            {"family": "aid", "donor": "DK", "recipient": "UA"},
         ),
         # a part of the new money, with the year of the whole
         Example(
