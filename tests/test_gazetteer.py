@@ -319,3 +319,17 @@ def dated_year(sentence: str) -> list[int]:
 )
 def test_dated_events(sentence: str, want: list[int]) -> None:
     assert dated_year(sentence) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Royal Navy sent a frigate.", "GB"),
+        ("Two RAAF jets landed.", "AU"),
+        ("The Royal Canadian Air Force flew in supplies.", "CA"),
+        ("U.S. Africa Command leads the drill.", "US"),
+    ],
+)
+def test_armed_services_name_their_country(text: str, code: str) -> None:
+    found = EntityIndex(text).mentions
+    assert found and found[0].code == code and found[0].form == "institution", found

@@ -258,6 +258,14 @@ def _named_nearby(ctx: Ctx) -> bool:
     return ctx.entities.last_event_before(ctx.sentence[0], since, ("exercise",)) is not None
 
 
+_OF_THE_FORCES_COUNTED = re.compile(r"\s+of\s+(?:the|these|those|them)\b")
+
+
+def _last_fact_is_exercise(ctx: Ctx) -> bool:
+    last = next(ctx.facts_back(ctx.paragraph[0], limit=4), None)
+    return last is not None and last.family == "exercise"
+
+
 def _named_later_in_paragraph(ctx: Ctx) -> bool:
     """'About 200 000 servicemen are at 14 training grounds ... Today the active phase of the
     strategic exercise "Zapad-2021" has started.': an exercise named in the next sentence."""
@@ -320,7 +328,11 @@ _HELD_IN_YEAR = re.compile(
 )
 
 
-_OF_FORCES = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+# "3,200 soldiers of the Chinese army", "5,000 members of the Armed Forces of the Philippines"
+_OF_FORCES = re.compile(
+    r"(?i)\s+(?:of|from)\s+(?:the\s+)?(?:(?:armed\s+forces|army|navy|air\s+force|military"
+    r"|marine\s+corps|defen[cs]e\s+forces)\s+of\s+(?:the\s+)?)?$"
+)
 _WILL_BE = re.compile(
     r"(?i)^(?:\s+of\s+(?:the|them|these|those)(?:\s+[\w-]+)?)?"  # "4,500 of the participants"
     r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+(?:the\s+)?)?$"
@@ -355,8 +367,9 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
     the Chinese army and the Mongolian', 'of which 2,500 will be Russian'."""
     q = ctx.q
     inside = [m for m in ctx.entities.within(q.number_end, q.end) if _forces_of(m.code)]
-    if inside:
-        return inside[0].code  # "20,000 U.S. troops", "20 NATO allies"
+    if inside:  # "20,000 U.S. troops", "20 NATO allies", "16,700 Filipino and American troops"
+        codes = list(dict.fromkeys(m.code for m in inside))
+        return codes if len(codes) > 1 and all(is_country(c) for c in codes) else inside[0].code
     _, e = ctx.sentence
     after = ctx.entities.within(q.end, min(e, q.end + 80))
     if after and is_country(after[0].code):
@@ -585,7 +598,19 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     taking_part = (
         military or head in _PARTICIPANT_UNITS or q.unit in _PARTICIPANT_UNITS or _model_noun(ctx)
     )
-    follow_up = taking_part and ctx.has(_PARTICIPATION) and _named_nearby(ctx)
+    # "... drew more than 8,000 service members. About 1,500 of the troops were American": a
+    # part of the forces just counted, right after the sentence that counted them
+    part_of_last = (
+        military
+        and _OF_THE_FORCES_COUNTED.match(ctx.text, q.number_end) is not None
+        and _contingent(ctx) is not None  # whose part the sentence says ("were American")
+    )
+    follow_up = (
+        taking_part
+        and (ctx.has(_PARTICIPATION) or part_of_last)
+        and _named_nearby(ctx)
+        and (not part_of_last or _last_fact_is_exercise(ctx))
+    )
     named_next = military and _named_later_in_paragraph(ctx)
     if (
         not named_here
@@ -869,6 +894,23 @@ RULE = Rule(
             "Latvia about 800 and Estonia 500.",
             "about 800",
             {"family": "exercise", "event": "Iron Wolf 26", "subject": "LV", "unit": "soldier"},
+        ),
+        Example(  # the countries of a list of adjectives inside the noun phrase
+            "About 9,000 Thai and American troops are taking part in Cobra Gold 2026.",
+            "About 9,000 Thai and American troops",
+            {"family": "exercise", "subject": ["TH", "US"]},
+        ),
+        Example(  # members of a country's armed forces
+            "Some 14,000 troops join Balikatan 2026, including 9,000 U.S. service members and "
+            "4,000 members of the Armed Forces of the Philippines.",
+            "4,000 members",
+            {"family": "exercise", "subject": "PH"},
+        ),
+        Example(  # a part of the forces just counted, and whose it is
+            "Exercise Bright Star 25 drew more than 10,000 service members from 40 countries. "
+            "About 2,000 of the troops were American.",
+            "About 2,000",
+            {"family": "exercise", "subject": "US", "event": "Bright Star 25"},
         ),
         Example(  # the part counts the personnel, not the nations they come from
             "Balikatan 2025 brings together more than 14,000 personnel from 19 nations, "
