@@ -38,6 +38,12 @@ _RUN = re.compile(
 _WORD = re.compile(r"[^ ]+")
 
 
+def readable(name: str) -> bool:
+    """Whether `places_in` can read a name: one run of capitalised words (a generator keeps only
+    such names)."""
+    return _RUN.fullmatch(name) is not None
+
+
 @cache
 def _table() -> tuple[dict[str, str], int]:
     """Name -> country, without the names the gazetteer owns; and the longest name in words."""

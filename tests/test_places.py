@@ -1,4 +1,5 @@
-"""Places below the country (ISO 3166-2 first-level units): the generated table and its reader."""
+"""Places below the country (ISO 3166-2 first-level units, GeoNames cities): the generated tables
+and their reader."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from extractor.places import places_in
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_generated_place_table_is_current() -> None:
+@pytest.mark.parametrize("script", ["gen_places.py", "gen_cities.py"])
+def test_generated_place_table_is_current(script: str) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_places.py"), "--check"],
+        [sys.executable, str(ROOT / "scripts" / script), "--check"],
         capture_output=True,
         text=True,
     )
