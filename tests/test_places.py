@@ -82,3 +82,83 @@ def test_dateline_on_the_line_after_a_headline() -> None:
 def test_dateline_naming_no_known_country_gives_none() -> None:
     line = "SPRINGFIELD, Atlantis - The council met."
     assert document_context(line, EntityIndex(line)).country is None
+
+
+# --- cities (GeoNames, data/cities.yaml) -----------------------------------------------------
+
+
+def _cities(text: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.code, p.kind) for p in places_in(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A suicide bomber blew himself up in a crowded market in Quetta, killing 27.",
+            [("Quetta", "PK", "city")],
+        ),
+        (
+            "Gunmen opened fire on worshippers at a church in Maiduguri on Sunday.",
+            [("Maiduguri", "NG", "city")],
+        ),
+        (
+            "A missile struck the railway station in Kramatorsk as families waited.",
+            [("Kramatorsk", "UA", "city")],
+        ),
+        (
+            "A gunman killed 51 people at two mosques in Christchurch.",
+            [("Christchurch", "NZ", "city")],
+        ),
+        (
+            "In Goma, the hospitals were overwhelmed.",  # a sentence's first word before it
+            [("Goma", "CD", "city")],
+        ),
+        ("the Battle of Mosul", [("Mosul", "IQ", "city")]),  # a small word before it
+        (
+            "shelling of Aleppo and Homs",  # small words join a run
+            [("Aleppo", "SY", "city"), ("Homs", "SY", "city")],
+        ),
+        (
+            "fighting in El Fasher, the capital of North Darfur",
+            [("El Fasher", "SD", "city"), ("North Darfur", "SD", "subdivision")],
+        ),
+        ("a flood in Kraków and Wrocław", [("Kraków", "PL", "city"), ("Wrocław", "PL", "city")]),
+        ("a flood in Krakow", [("Krakow", "PL", "city")]),  # the plain ASCII form too
+        ("a tornado hit Buffalo", [("Buffalo", "US", "city")]),
+        ("the Kaya attack", [("Kaya", "BF", "city")]),
+    ],
+)
+def test_cities_are_read_with_their_country(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _cities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary words, refused by the generator
+        "Mobile phones and Reading glasses",
+        "Nice weather, a Split decision, a Bath towel",
+        "Brits and Independence",
+        # first names and surnames
+        "Austin said Charlotte and Jackson spoke to Santos",
+        # a city's name inside a longer name: a person, an institute, a storm, a club
+        "Kobe Bryant",
+        "according to the Kiel Institute",
+        "Hurricane Milton",
+        "Lloyd Austin",
+        "the Karachi Stock Exchange",
+        # names several countries' cities share: Libya and Lebanon, India and Pakistan,
+        # Spain and Venezuela
+        "in Tripoli, Hyderabad and Valencia",
+        # a smaller city's name that means a larger one elsewhere: Odessa, Texas (not Odesa)
+        "in Odessa",
+        # the gazetteer owns capitals: they are actors there, not places here
+        "in Paris and Islamabad",
+        "quetta and maiduguri",  # lower case is no name
+    ],
+)
+def test_names_that_are_no_city(text: str) -> None:
+    assert _cities(text) == []
