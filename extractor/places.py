@@ -77,6 +77,19 @@ def _table() -> tuple[dict[str, tuple[str, str]], int]:
     return names, max((len(n.split()) for n in names), default=1)
 
 
+@cache
+def _folded() -> dict[str, str]:
+    """A place's name in lower case -> its country (a dateline writes it in capitals)."""
+    names, _ = _table()
+    return {name.casefold(): code for name, (code, _kind) in names.items()}
+
+
+def place_country(name: str) -> str | None:
+    """The country of the city or subdivision a dateline names, in any case ('PESHAWAR',
+    'KANDAHAR', 'DAR ES SALAAM': many a city shares its name with its province)."""
+    return _folded().get(" ".join(name.split()).casefold())
+
+
 def _city_stands_alone(text: str, words: list[tuple[int, int]], i: int, j: int) -> bool:
     """Whether a city's name (the run's words i..j-1) names the city, not part of a longer name:
     no capitalised word of the same run before it ("Hurricane Milton", "Lloyd Austin"), unless

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor import extract
 from extractor.discourse import document_context
 from extractor.gazetteer import EntityIndex
 from extractor.places import places_in
@@ -162,3 +163,38 @@ def test_cities_are_read_with_their_country(
 )
 def test_names_that_are_no_city(text: str) -> None:
     assert _cities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("MAIDUGURI, Jan 30 (Reuters) - Gunmen killed 14 people.", "NG"),
+        ("KRAMATORSK — A missile struck the station.", "UA"),
+        ("Goma, Feb 7 (Reuters) - Fighting went on.", "CD"),  # title case, with a date
+        ("CHRISTCHURCH (AP) — A gunman opened fire.", "NZ"),
+        ("HOUSTON, Texas (Reuters) - Floods killed 30.", "US"),  # a city, then its state
+        ("DAR ES SALAAM (Reuters) - Floods killed 30.", "TZ"),  # a region's name too
+        ("JERSEY CITY (AP) - A fire killed 3.", "US"),  # not Jersey, the island
+    ],
+)
+def test_dateline_city_names_its_country(line: str, country: str) -> None:
+    assert document_context(line, EntityIndex(line)).country == country
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MOBILE, Alabama - The council met.",  # a refused name
+        "Goma - Fighting went on.",  # title case without agency or date: no dateline
+        "QUETTA, Atlantis - The council met.",  # a country the city is not in
+    ],
+)
+def test_dateline_that_names_no_known_city(line: str) -> None:
+    assert document_context(line, EntityIndex(line)).country is None
+
+
+def test_a_toll_in_a_city_is_that_country_s() -> None:
+    sheet = extract("A suicide bomber blew himself up in a mosque in Quetta, killing 27 people.")
+    assert [(f.quantity.value, f.subject) for f in sheet.facts] == [(27, "PK")]
+    sheet = extract("KRAMATORSK (Reuters) - A missile struck the station, killing 57 people.")
+    assert [(f.quantity.value, f.subject) for f in sheet.facts] == [(57, "UA")]
