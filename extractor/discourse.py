@@ -24,6 +24,7 @@ from typing import Any
 from extractor.gazetteer import EntityIndex
 from extractor.layout import Layout
 from extractor.nouns import singular
+from extractor.places import place_country, places_in
 from extractor.quantities import FROM_GAP
 from extractor.quantity import Quantity
 
@@ -93,8 +94,9 @@ class DocumentContext:
 
 def document_context(text: str, entities: EntityIndex) -> DocumentContext:
     """The dateline of the first paragraphs: 'WELLINGTON (Reuters) -', 'CANBERRA, March 3
-    (AAP) -', 'Kyiv, 5 May:'.  A place counts only when the gazetteer knows it and the line
-    looks like a dateline (an agency in brackets, a place in capitals, or a date)."""
+    (AAP) -', 'Kyiv, 5 May:'.  A place counts only when the gazetteer or the table of cities and
+    provinces knows it (extractor/places.py: 'MUMBAI —', 'PESHAWAR, Jan 30 (Reuters) -') and the
+    line looks like a dateline (an agency in brackets, a place in capitals, or a date)."""
     layout = entities.layout
     starts = [layout.paragraph_at(i) for i in range(min(5, len(layout.paragraph_starts)))]
     # and the first lines: a headline line, then "NAIROBI — ..." on the next one
@@ -108,14 +110,22 @@ def document_context(text: str, entities: EntityIndex) -> DocumentContext:
         if not (m.group("agency") or m.group("date") or place.isupper()):
             continue
         country = m.group("country")
+        placed = place_country(place)  # a city's or province's country
         if country is not None:  # the country the dateline names after its place
             named = EntityIndex(country.strip()).mentions
             if named and named[0].start == 0 and named[0].end == len(country.strip()):
                 return DocumentContext(place, named[0].code, m.group("agency"))
+            # "HOUSTON, Texas (Reuters) -": a city, then a state of its country
+            states = {p.code for p in places_in(country, 0, len(country))}
+            if placed is not None and placed in states:
+                return DocumentContext(place, placed, m.group("agency"))
             continue
         found = EntityIndex(place.title()).mentions
-        if found and found[0].start == 0:
+        # a name the gazetteer knows, unless it only begins a city's ("JERSEY CITY")
+        if found and found[0].start == 0 and (placed is None or found[0].end == len(place)):
             return DocumentContext(place, found[0].code, m.group("agency"))
+        if placed is not None:  # "PESHAWAR, Jan 30 (Reuters) -", "MUMBAI —"
+            return DocumentContext(place, placed, m.group("agency"))
     return DocumentContext()
 
 
