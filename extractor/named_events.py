@@ -315,6 +315,17 @@ _NAMED_DISASTER = re.compile(
     r"|(?<=port\s)explosion|(?<=plant\s)explosion|(?<=factory\s)fire|(?<=building\s)collapse"
     r"|(?<=dam\s)collapse|(?<=bridge\s)collapse|(?<=train\s)collision)(?![\w'’])"
 )
+# "the 1918 influenza pandemic", "the COVID-19 pandemic", "the West African Ebola epidemic",
+# "the 2010 Haiti cholera outbreak": a disease and the kind of its spread
+_NAMED_EPIDEMIC = re.compile(
+    r"(?:(?P<year>(?:1[0-9]|20)\d\d)(?:[-–](?:(?:1[0-9]|20)?\d\d))?\s+)?"
+    r"(?P<x>(?:[A-Z][\w'’-]*\s+){0,2}?)"
+    r"(?P<disease>[Ii]nfluenza|[Ff]lu|COVID-19|Covid-19|COVID|[Cc]oronavirus|Ebola|[Cc]holera"
+    r"|[Pp]lague|Zika|H1N1|SARS|MERS|[Ss]mallpox|[Mm]easles|[Mm]pox|[Dd]engue|[Pp]olio"
+    r"|[Tt]yphus|AIDS|HIV/AIDS|[Mm]alaria|[Yy]ellow\s+fever)\s+"
+    r"(?P<kind>[Pp]andemic|[Ee]pidemic|[Oo]utbreak)(?![\w'’])"
+)
+_EPIDEMIC_WORDS = ("pandemic", "epidemic", "outbreak")
 # "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
 _STORM_NAMED = re.compile(
     r"\b(?P<kind>Cyclone|Hurricane|Typhoon|Tropical\s+Storm|Storm|Super\s+Typhoon)\s+"
@@ -480,6 +491,7 @@ _DATE_WORDS = ("attack", "bombing")
 _CUE_WORDS = tuple(
     dict.fromkeys(
         _BEFORE_WORDS + _AFTER_WORDS + _DISASTER_WORDS + _STORM_WORDS + _WAR_WORDS
+        + _EPIDEMIC_WORDS
         + _PARADE_WORDS + _INVASION_WORDS + _DATE_WORDS
     )
 )
@@ -580,6 +592,16 @@ def _named_events(
             x = f"{x} {m.group('venue')}"
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
         yield EventMention(m.start(), m.end(), name, _DISASTER_KIND.get(kind, "disaster"), year)
+    for m in _NAMED_EPIDEMIC.finditer(text, lo, hi) if gate(_EPIDEMIC_WORDS) else ():
+        if not starts_word(text, m.start()):
+            continue
+        words = m.group("x").split()
+        while words and words[0] in _LEADING:
+            words.pop(0)  # "The Ebola epidemic", "In West African ..."
+        year = int(m.group("year")) if m.group("year") else None
+        parts = [str(year)] if year else []
+        parts += [*words, m.group("disease"), m.group("kind").lower()]
+        yield EventMention(m.start(), m.end(), " ".join(parts), "disaster", year)
     for m in _STORM_NAMED.finditer(text, lo, hi) if gate(_STORM_WORDS) else ():
         if m.group("x") in _LEADING or _NOT_A_NAME.fullmatch(m.group("x")):
             continue  # "Storm In ...", "Hurricane Season"

@@ -333,3 +333,22 @@ def test_dated_events(sentence: str, want: list[int]) -> None:
 def test_armed_services_name_their_country(text: str, code: str) -> None:
     found = EntityIndex(text).mentions
     assert found and found[0].code == code and found[0].form == "institution", found
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the 1918 influenza pandemic", ("1918 influenza pandemic", "disaster", 1918)),
+        ("the West African Ebola epidemic", ("West African Ebola epidemic", "disaster", None)),
+        ("The COVID-19 pandemic spread", ("COVID-19 pandemic", "disaster", None)),
+        ("the 2010 Haiti cholera outbreak", ("2010 Haiti cholera outbreak", "disaster", 2010)),
+    ],
+)
+def test_epidemics_are_named_by_disease_and_spread(
+    text: str, want: tuple[str, str, int | None]
+) -> None:
+    assert want in named(text), named(text)
+
+
+def test_a_spread_without_a_disease_is_no_named_event() -> None:
+    assert named("the outbreak of fighting and the pandemic of lies") == []

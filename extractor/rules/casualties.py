@@ -1363,6 +1363,13 @@ RULE = Rule(
             "40 people",
             {"family": "casualties", "subject": "SD"},
         ),
+        # an epidemic named by its disease and spread
+        Example(
+            "The 2014 Ebola outbreak killed more than 11,000 people in Guinea, Liberia and "
+            "Sierra Leone.",
+            "more than 11,000 people",
+            {"family": "casualties", "event": "2014 Ebola outbreak", "year": 2014},
+        ),
         # a country's own count, its share of the victims, its citizens among them
         Example(
             "The Vietnam War killed millions. Hanoi's official figure is 1.1 million killed.",
