@@ -352,3 +352,8 @@ def test_epidemics_are_named_by_disease_and_spread(
 
 def test_a_spread_without_a_disease_is_no_named_event() -> None:
     assert named("the outbreak of fighting and the pandemic of lies") == []
+
+
+def test_institutes_named_after_a_place_are_no_country() -> None:
+    text = "according to the Stockholm International Peace Research Institute and the Kiel Institute"
+    assert EntityIndex(text).mentions == []
