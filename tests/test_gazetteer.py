@@ -355,5 +355,5 @@ def test_a_spread_without_a_disease_is_no_named_event() -> None:
 
 
 def test_institutes_named_after_a_place_are_no_country() -> None:
-    text = "according to the Stockholm International Peace Research Institute and the Kiel Institute"
+    text = "said the Stockholm International Peace Research Institute and the Kiel Institute"
     assert EntityIndex(text).mentions == []
