@@ -757,13 +757,39 @@ def _country_right_after(ctx: Ctx) -> str | None:
     return None
 
 
+# "India accounted for an estimated 4.7 million", "Russia (1.07 million) and Indonesia (1.03
+# million) were next": a country's share of the toll just told, in the next sentence
+_COUNTRY_SHARE_BEFORE = re.compile(
+    r"(?i)(?:\s*\(\s*|\s+(?:alone\s+)?accounted\s+for\s+(?:(?:some|about|around|nearly|almost"
+    r"|more\s+than|over|at\s+least|an\s+estimated)\s+)?)$"
+)
+
+
+def _toll_goes_on_by_country(ctx: Ctx) -> dict[str, Any] | None:
+    """A bare figure a country opens or brackets, in the sentence after casualty figures of
+    its paragraph: that country's part of the toll (the toll's event and harm)."""
+    s, _ = ctx.sentence
+    before = ctx.entities.within(max(s, ctx.q.start - 40), ctx.q.start)
+    if not before or not is_country(before[-1].code):
+        return None
+    if not _COUNTRY_SHARE_BEFORE.fullmatch(ctx.text, before[-1].end, ctx.q.start):
+        return None
+    draft = _toll_continued(ctx)
+    if draft is None or draft.quantity.start >= s:
+        return None
+    fields = {k: v for k, v in draft.fields.items() if k in ("event", "harm", "year")}
+    fields["subject"] = before[-1].code
+    fields["_unit"] = "person"
+    return fields
+
+
 def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
     """A bare figure right after a count of people harmed in its sentence, joined to it as its
     baseline, as the next item of a list with the noun left out, or as a range: the same
     people, harm and event; the country the gap names, else the count's."""
     found = ctx.previous_in_sentence("casualties")
     if found is None:
-        return None
+        return _toll_goes_on_by_country(ctx)
     draft, gap = found
     if draft.quantity.kind not in ("count", "number"):
         return None
@@ -1362,6 +1388,19 @@ RULE = Rule(
             "NAIROBI (Reuters) - Fighting in Sudan's west killed 40 people, officials said.",
             "40 people",
             {"family": "casualties", "subject": "SD"},
+        ),
+        # a country's part of the toll just told, in the next sentence
+        Example(
+            "The 2004 heatwave caused some 70,000 excess deaths across Europe. France accounted "
+            "for an estimated 19,500, and Italy (20,000) and Spain (15,000) were next.",
+            "an estimated 19,500",
+            {"family": "casualties", "subject": "FR", "unit": "person"},
+        ),
+        Example(
+            "The 2004 heatwave caused some 70,000 excess deaths across Europe. France accounted "
+            "for an estimated 19,500, and Italy (20,000) and Spain (15,000) were next.",
+            "15,000",
+            {"family": "casualties", "subject": "ES", "unit": "person"},
         ),
         # an epidemic named by its disease and spread
         Example(
