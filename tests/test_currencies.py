@@ -257,3 +257,19 @@ def test_shared_names_take_the_datelines_currency_first(text: str, unit: str) ->
 
     money = [f.quantity for f in extract(text).facts if f.quantity.unit != "percent"]
     assert [q.unit for q in money] == [unit], money
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The IMF board unlocked SDR 139.88 million for Zambia.", "SDR 139.88 million"),
+        ("Ghana drew 1.2 billion SDRs from the Fund.", "1.2 billion SDRs"),
+    ],
+)
+def test_special_drawing_rights(text: str, quote: str) -> None:
+    found = {text[q.start : q.end]: q.unit for q in quantities(text)}
+    assert found.get(quote) == "XDR", found
+
+
+def test_sdr_before_an_unscaled_number_is_no_money() -> None:
+    assert [q for q in quantities("The SDR 2 rate and the SDR 5 model.") if q.kind == "money"] == []
