@@ -829,6 +829,12 @@ _NAME_THEN_WORD = re.compile(
     rf"(?P<x>{_NAME})\s+(?:(?:naval|air|military|joint|trilateral|bilateral|multinational)\s+)?"
     r"(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
 )
+# "Team Spirit was a joint military exercise of the United States and South Korea": a name
+# that a copula defines as an exercise
+_NAME_IS_WORD = re.compile(
+    rf"(?P<x>{_NAME})\s+(?:was|is|has\s+been|remains)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:exercises?|drills?|war\s?games|manoeuvres|maneuvers)\b"
+)
 _GENERIC = frozenset(
     """Joint Military Naval Navy Air Army Annual Large Major Combined Allied Multinational
     Command Field Live Fire Staff Sea Land Summer Winter Spring Autumn National Regional
@@ -857,7 +863,7 @@ def _exercise_named_by_word(
         return
     surfaces = gazetteer().surfaces
     yield from _short_editions(text, lo, hi, table)
-    for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2)):
+    for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2), (_NAME_IS_WORD, 2)):
         for m in pattern.finditer(text, lo, hi):
             words = m.group("x").replace("-", " ").split()
             while words and words[0] in _LEADING:

@@ -374,10 +374,19 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
     after = ctx.entities.within(q.end, min(e, q.end + 80))
     if after and is_country(after[0].code):
         gap = ctx.text[q.end : after[0].start]
-        if _OF_FORCES.fullmatch(" " + gap.lstrip()) or _WILL_BE.fullmatch(gap):
+        if (
+            _OF_FORCES.fullmatch(" " + gap.lstrip())
+            or _WILL_BE.fullmatch(gap)
+            or (after[0].form == "adjective" and _OF_THEM_BARE.fullmatch(gap))
+        ):
             codes = coordinated_after(ctx, after)
             return codes if len(codes) > 1 else codes[0]
     return None
+
+
+# "about 60,000 of them American and some 147,000 South Korean": a nationality right after a
+# bare figure (or after "of them")
+_OF_THEM_BARE = re.compile(r"(?:\s+of\s+(?:them|whom|those|these))?\s+")
 
 
 # The verbs of a country sending its forces (one list for both patterns below)
@@ -917,6 +926,12 @@ RULE = Rule(
             "including around 9,000 from the United States and 5,000 from the Philippines.",
             "5,000",
             {"family": "exercise", "subject": "PH", "unit": "personnel"},
+        ),
+        Example(  # an exercise a copula defines, and a nationality after a bare part
+            "Ulchi Focus Lens was a joint military exercise of the United States and South Korea. "
+            "The 1990 edition involved some 80,000 troops, about 20,000 of them American.",
+            "about 20,000",
+            {"family": "exercise", "subject": "US", "event": "Ulchi Focus Lens 1990"},
         ),
         Example(  # a country that says its forces sent them
             "Russia, China and Iran began the Maritime Security Belt 2026 drills. The Iranian "
