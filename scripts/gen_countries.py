@@ -27,6 +27,7 @@ import pycountry
 import yaml
 from babel import Locale
 from babel.numbers import get_territory_currencies
+from generated import write_or_check  # beside this script
 
 OUT = Path(__file__).resolve().parent.parent / "extractor" / "data" / "countries.yaml"
 # The currency a country uses is taken on this day, so the output does not change with the
@@ -127,13 +128,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail when the file is stale")
     args = parser.parse_args()
     text = generate()
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python scripts/gen_countries.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(OUT, text, check=args.check, script="gen_countries.py")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 import babel
 from babel import Locale, localedata
 from babel.core import get_global
+from generated import write_or_check  # beside this script
 
 OUT = Path(__file__).resolve().parent.parent / "extractor" / "data" / "currencies_cldr.yaml"
 
@@ -106,13 +107,7 @@ def main() -> int:
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     args = parser.parse_args()
     text = generate()
-    if args.check:
-        if args.output.read_text(encoding="utf-8") != text:
-            print(f"{args.output} is stale: run scripts/gen_currencies.py", file=sys.stderr)
-            return 1
-        return 0
-    args.output.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(args.output, text, check=args.check, script="gen_currencies.py")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
+from generated import write_or_check  # beside this script
 
 OUT = Path(__file__).resolve().parent.parent / "extractor" / "data" / "places.yaml"
 
@@ -159,13 +160,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail when the file is stale")
     args = parser.parse_args()
     text = generate()
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python scripts/gen_places.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(OUT, text, check=args.check, script="gen_places.py")
 
 
 if __name__ == "__main__":
