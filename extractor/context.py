@@ -34,9 +34,12 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
     followed by Nepal (Rs 700 crore)" is in Indian rupees); else of a country named in the
     sentence, else the paragraph, else the document; else the likeliest (listed first)."""
     candidates = q.unit.removeprefix(SHARED).split("|")
+    s, e = layout.sentence(q.number_start)
+    opener = _opening_country(layout.text, entities, s, q.start)
+    if opener is not None and opener in candidates:
+        return opener  # "ISLAMABAD - India raised its budget to 6.8 trillion rupees"
     if home in candidates:
         return str(home)
-    s, e = layout.sentence(q.number_start)
     ps, pe = layout.paragraph(q.number_start)
     windows = (
         (max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)),
@@ -49,6 +52,24 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
             if currency in candidates:
                 return currency
     return candidates[0]
+
+
+# What may stand before a sentence's subject: a dateline, "the"
+_OPENS = re.compile(
+    r"(?:[A-Z][A-Z .'-]+(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]+\s*)?(?:the\s+)?",
+)
+
+
+def _opening_country(text: str, entities: EntityIndex, s: int, before: int) -> str | None:
+    """The currency of the country that opens the sentence (its subject, after any dateline),
+    or that owns the amount ("India's budget"), named before `before`."""
+    for m in entities.within(s, before):
+        currency = gazetteer().entities[m.code].currency
+        if currency is None:
+            continue
+        if m.possessive or _OPENS.fullmatch(text, s, m.start):
+            return str(currency)
+    return None
 
 
 def _yuan_sign(q: Quantity, layout: Layout, entities: EntityIndex) -> bool:

@@ -437,14 +437,13 @@ def _aid_share(ctx: Ctx) -> bool:
 
 # "0.25% of its gross domestic product to military aid for Ukraine"
 _TO_AID_AFTER = re.compile(
-    r"(?i)\s+(?:(?:a|per|every)\s+year\s+|annually\s+)?(?:to|on|for|in)\s+"
+    r"(?i)\s+(?:(?:a|per|every)\s+year\s+|annually\s+)?(?:to|on|for)\s+"
     r"(?:(?:military|humanitarian|defen[cs]e|financial)\s+)?(?:aid|assistance)\b"
 )
 # "worth an estimated 3 billion euros, or about 0.7 per cent of its GDP"
 _RESTATED_AS = re.compile(
-    r"(?i)\s*,?\s+(?:or|equal\s+to|equivalent\s+to|some|about)\s+(?:about\s+|around\s+"
-    r"|roughly\s+|some\s+|nearly\s+|almost\s+)?"
-)
+    r"(?i)(?:\s*,)?\s+(?:or|equal\s+to|equivalent\s+to)\s+"
+)  # (used with fullmatch: the qualifier words are inside the figure's span)
 
 
 # "1.4% of GDP to Ukraine, Latvia 1.2%": the gap between two shares of a list, a name in it
@@ -561,8 +560,8 @@ _FOR_ITEMS = re.compile(r"(?i)\s+for\s+(?:some\s+|about\s+|more\s+than\s+|over\s
 # schools"
 _AID_MONEY_BUYS = re.compile(
     r"(?i)\b(?:the|this|that|these|those)\s+(?:money|funds|funding|sum|grant|loan|package|aid"
-    r"|assistance|contribution|allocation)\s+(?:[\w-]+\s+){0,2}?(?:would|will|is\s+to|are\s+to"
-    r"|to|should|could|can|must)?\s*(?:be\s+used\s+to\s+)?"
+    r"|assistance|contribution|allocation)\s+(?:(?:would|will|is\s+to|are\s+to|to|should|could"
+    r"|can|must)\s+)?(?:also\s+)?(?:be\s+used\s+to\s+)?"
     r"(?:pay\s+for|buy|purchase|fund|finance|cover|build)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
 )
@@ -594,9 +593,18 @@ def _count_of_aid(ctx: Ctx) -> bool:
     """A count of aid packages, tranches or shipments in a sentence that gives aid."""
     if ctx.q.unit.split()[-1] not in _AID_UNITS:
         return False
-    return ctx.previous_in_sentence("aid") is not None or (
-        ctx.has(STRONG_AID_CUE) and _aid_before(ctx) is not None
-    )
+    found = ctx.previous_in_sentence("aid")
+    if found is not None and _IN_PACKAGES.fullmatch(found[1]):
+        return True  # "€2.2 billion in 25 packages"
+    if not _GIVER_OWNS.search(ctx.text, max(0, ctx.q.start - 30), ctx.q.start):
+        return False  # "its 27 packages", "Denmark's 27 packages"; not "drones hit 3 convoys"
+    return found is not None or (ctx.has(STRONG_AID_CUE) and _aid_before(ctx) is not None)
+
+
+_IN_PACKAGES = re.compile(r"\s+(?:in|across|over)\s+")
+
+
+_GIVER_OWNS = re.compile(r"(?:\b(?:its|their|his|her)|['’]s?)\s+(?:[a-z-]+\s+)?$")
 
 
 # People a donor sends to help, not to fight
@@ -1212,11 +1220,18 @@ def _place_of_appeal(ctx: Ctx) -> str | None:
         if _APPEAL_FOR.search(ctx.text, max(s, start - 80), start):
             return code
     for m in ctx.mentions(s, e):  # "the 2025 Yemen Humanitarian Response Plan seeks ..."
-        if is_country(m.code) and not m.possessive and _NAMES_APPEAL.match(ctx.text, m.end):
+        if (
+            is_country(m.code)
+            and m.form == "name"
+            and not m.possessive
+            and _APPEAL_NAME_OPENS.search(ctx.text, max(s, m.start - 12), m.start)
+            and _NAMES_APPEAL.match(ctx.text, m.end)
+        ):
             return m.code
     return None
 
 
+_APPEAL_NAME_OPENS = re.compile(r"(?i)\b(?:the|a)\s+(?:(?:19|20)\d\d\s+)?$")
 # A country's name as the first word of an appeal's name: "the Yemen Humanitarian Response
 # Plan", "the Sudan Regional Refugee Response Plan", "the Ukraine Flash Appeal"
 _NAMES_APPEAL = re.compile(

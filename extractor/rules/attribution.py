@@ -23,7 +23,7 @@ STATED_YEAR = re.compile(
     r"(?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?"  # "of 2024"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+(?:\d{1,2},?\s+)?)?"  # "starting in April 2025", "by June 30, 2026"
-    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d))?\b"
+    r"(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<year>(?:19|20)\d\d)(?:[-–/](?P<end>\d\d)(?![-–/]\d))?\b"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year holds
 
@@ -31,10 +31,11 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every stated or written year
 def closing_year(year: str, end: str | None) -> int:
     """A financial year written '2025-26' (or '2025/26') is the year it closes in, as in the
     gold ("by 2033-34" -> 2034) and in the usual labels (FY2026): 2026; '2099-00' closes in
-    2100.  A plain year is itself."""
+    2100.  A plain year is itself, and so is one whose second part is not the next year's
+    ("2024-05-30", "the 2024-05 review")."""
     start = int(year)
-    if not end:
-        return start
+    if not end or int(end) != (start + 1) % 100:
+        return start  # "2024-05" (a month) or "2019-2021" is no financial year
     closing = start // 100 * 100 + int(end)
     return closing + 100 if closing < start else closing
 
@@ -132,10 +133,21 @@ _ASIDE_BEFORE = re.compile(
 
 def aside(ctx: Ctx, m: Mention) -> bool:
     """A name no figure before it is about: compared with, or governed by a phrase of time,
-    cause or contrast."""
-    return _compared(ctx, m) or (
-        _ASIDE_BEFORE.search(ctx.text, max(0, m.start - 60), m.start) is not None
-    )
+    cause or contrast ("since Soviet times"; not "Since Poland joined NATO", a clause)."""
+    if _compared(ctx, m):
+        return True
+    found = _ASIDE_BEFORE.search(ctx.text, max(0, m.start - 60), m.start)
+    if found is None:
+        return False
+    opens_clause = _CLAUSE_VERB_AFTER.match(ctx.text, m.end) is not None
+    return not (opens_clause and found.group().split()[0].lower() in ("since", "after"))
+
+
+# A finite verb right after a name: the name is a clause's subject ("Since Poland joined")
+_CLAUSE_VERB_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+ed|was|were|is|are|has|had|have|became|began|joined|took|won|lost"
+    r"|fell|rose|adopted|invaded|began|left|came|went|made|gave|sent|signed)\b"
+)
 
 
 _FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

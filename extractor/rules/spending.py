@@ -143,13 +143,20 @@ _OFFICE_OPENS = re.compile(
 )
 
 
+_SOUTH_ASIAN_SCALE = re.compile(r"(?i)\b(?:crore|lakh)\b")
+
+
 def _currency_country(ctx: Ctx) -> str | None:
     """'6.1 trillion yen': an amount in a national currency names its country; so does one a
-    shared name gives ('Rs 1.72 lakh crore') in a document that names no country at all."""
+    shared name gives with India's scale words ('Rs 1.72 lakh crore') in a document that names
+    no country at all."""
     for _, q in ctx.sentence_quantities():
         if q.kind == "money" and (
             q.currency_from == "text"
-            or not any(is_country(m.code) for m in ctx.document_mentions())
+            or (
+                _SOUTH_ASIAN_SCALE.search(ctx.text, q.start, q.end) is not None
+                and not any(is_country(m.code) for m in ctx.document_mentions())
+            )
         ):
             users = [c for c, ent in gazetteer().entities.items() if ent.currency == q.unit]
             if len(users) == 1 and q.unit != "USD":
@@ -657,9 +664,10 @@ def _sole_year(ctx: Ctx) -> int | None:
     3.2% and 1.8% of GDP on defence in 2025, respectively'), when it states no other."""
     if ctx.has(NOW):
         return None  # "this year, according to their 2025 budgets": not the sole year
-    stated = {int(m.group("year")) for m in ctx.matches(STATED_YEAR)}
+    stated = {closing_year(m.group("year"), m.group("end")) for m in ctx.matches(STATED_YEAR)}
     written = {int(y) for y in A_YEAR.findall(ctx.sentence_text)}
-    return stated.pop() if len(stated) == 1 and written <= stated else None
+    opening = {y - 1 for y in stated}  # "in 2025-26" writes 2025 and states 2026
+    return stated.pop() if len(stated) == 1 and written <= stated | opening else None
 
 
 # "about 21% of total government expenditure", "32% of all federal spending"
