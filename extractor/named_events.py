@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from extractor.lexicon import trie_regex
+from extractor.lexicon import load_data, trie_regex
 from extractor.tables import GazetteerError, Office, starts_word, word_alternation
 
 
@@ -317,14 +318,24 @@ _NAMED_DISASTER = re.compile(
 )
 # "the 1918 influenza pandemic", "the COVID-19 pandemic", "the West African Ebola epidemic",
 # "the 2010 Haiti cholera outbreak": a disease and the kind of its spread
-_NAMED_EPIDEMIC = re.compile(
-    r"(?:(?P<year>(?:1[0-9]|20)\d\d)(?:[-–](?:(?:1[0-9]|20)?\d\d))?\s+)?"
-    r"(?P<x>(?:[A-Z][\w'’-]*\s+){0,2}?)"
-    r"(?P<disease>[Ii]nfluenza|[Ff]lu|COVID-19|Covid-19|COVID|[Cc]oronavirus|Ebola|[Cc]holera"
-    r"|[Pp]lague|Zika|H1N1|SARS|MERS|[Ss]mallpox|[Mm]easles|[Mm]pox|[Dd]engue|[Pp]olio"
-    r"|[Tt]yphus|AIDS|HIV/AIDS|[Mm]alaria|[Yy]ellow\s+fever)\s+"
-    r"(?P<kind>[Pp]andemic|[Ee]pidemic|[Oo]utbreak)(?![\w'’])"
-)
+@cache
+def _named_epidemic() -> re.Pattern[str]:
+    """The pattern, its diseases from events.yaml (`epidemic_diseases`, as written; a
+    lower-case name may also open a sentence)."""
+    names: list[str] = []
+    for disease in load_data("events.yaml")["epidemic_diseases"]:
+        name = str(disease)
+        names.append(name)
+        if name[:1].islower():
+            names.append(name[:1].upper() + name[1:])
+    return re.compile(
+        r"(?:(?P<year>(?:1[0-9]|20)\d\d)(?:[-–](?:(?:1[0-9]|20)?\d\d))?\s+)?"
+        r"(?P<x>(?:[A-Z][\w'’-]*\s+){0,2}?)"
+        rf"(?P<disease>{trie_regex(names, fold_space=True)})\s+"
+        r"(?P<kind>[Pp]andemic|[Ee]pidemic|[Oo]utbreak)(?![\w'’])"
+    )
+
+
 _EPIDEMIC_WORDS = ("pandemic", "epidemic", "outbreak")
 # "Cyclone Nargis", "Hurricane Katrina", "Typhoon Haiyan": the kind first, then the given name
 _STORM_NAMED = re.compile(
@@ -592,7 +603,7 @@ def _named_events(
             x = f"{x} {m.group('venue')}"
         name = f"{year} {x} {kind}" if year else f"{x} {kind}"
         yield EventMention(m.start(), m.end(), name, _DISASTER_KIND.get(kind, "disaster"), year)
-    for m in _NAMED_EPIDEMIC.finditer(text, lo, hi) if gate(_EPIDEMIC_WORDS) else ():
+    for m in _named_epidemic().finditer(text, lo, hi) if gate(_EPIDEMIC_WORDS) else ():
         if not starts_word(text, m.start()):
             continue
         words = m.group("x").split()
