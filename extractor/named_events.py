@@ -680,9 +680,7 @@ def _table_events(
             continue
         surface = m.group("name")
         series = table.exercise_names[surface]
-        if surface in table.translations and _NAME_WORD_BEFORE.search(
-            text, max(0, m.start() - 30), m.start()
-        ):
+        if surface in table.translations and _in_longer_name(text, m.start()):
             continue  # "Cope Thunder 2025" is no Grom ("Thunder-2025"): a longer name
         year = m.group("year")
         short = year is not None and len(year) == 2 and m.group("sep") != "-"
@@ -751,12 +749,15 @@ def _table_events(
     yield from _exercise_named_by_word(text, lo, hi, table, low)
 
 
-# A capitalised word right before a name, other than a sentence's opening word, the word
-# "Exercise" or an owner ("Russia's Ocean-2024"): the name is part of a longer one
-_NAME_WORD_BEFORE = re.compile(
-    r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|Of|And|Or|During|From|After|Before|Since|This|That"
-    r"|Its|Their|Exercise|Exercises|Operation|Drill|Drills)\s)[A-Z][\w-]*(?<!['’]s)\s+$"
-)
+# The capitalised word right before a name (not an owner: "Russia's Ocean-2024")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)(?<!['’]s)\s+$")
+
+
+def _in_longer_name(text: str, start: int) -> bool:
+    """A capitalised word other than a sentence's opening word (_LEADING: "The", "In",
+    "Exercise", a month) stands right before the name: it is part of a longer one."""
+    m = _WORD_BEFORE_NAME.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) not in _LEADING
 _PUBLICATION = re.compile(
     r"(?i)\b(?:according\s+to|cited\s+in|published\s+in|citing)\s+(?:the\s+)?$"
 )

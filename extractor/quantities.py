@@ -274,7 +274,7 @@ def _unit_of_them(text: str, q: Quantity, before: list[Quantity]) -> Quantity:
 
 
 # "20,000 soldiers from 13 nations": the gap before a count that says where another came from
-FROM_GAP = re.compile(r"[ \t]+from[ \t]+(?:(?:some|about|around|more[ \t]+than|over)[ \t]+)?")
+FROM_GAP = re.compile(r"[ \t]+from[ \t]+")  # (a figure's span holds its qualifier words)
 
 
 def _lone_one(tok: NumberToken) -> bool:

@@ -562,8 +562,7 @@ _AID_MONEY_BUYS = re.compile(
     r"(?i)\b(?:the|this|that|these|those)\s+(?:money|funds|funding|sum|grant|loan|package|aid"
     r"|assistance|contribution|allocation)\s+(?:(?:would|will|is\s+to|are\s+to|to|should|could"
     r"|can|must)\s+)?(?:also\s+)?(?:be\s+used\s+to\s+)?"
-    r"(?:pay\s+for|buy|purchase|fund|finance|cover|build)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
+    r"(?:pay\s+for|buy|purchase|fund|finance|cover|build)\s+(?:[\w-]+\s+){0,3}?$"
 )
 
 

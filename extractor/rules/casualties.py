@@ -289,7 +289,7 @@ _ACCOUNTED_FOR = re.compile(
 )
 _SAID = re.compile(
     r"(?i)^\s+(?:said|says|reported|reports|confirmed|confirms|announced|announces)\s+"
-    r"(?:that\s+)?(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$"
+    r"(?:that\s+)?$"
 )
 _OF_ITS_OWN = re.compile(
     r"(?i)\s+of\s+(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people|soldiers|troops"
@@ -734,17 +734,16 @@ def _disputed_toll(ctx: Ctx) -> dict[str, Any] | None:
 # 13.3 million to 16.6 million")
 _TOLL_GOES_ON = re.compile(
     r"(?i)\)?[^.;:!?%()]{0,60}?(?:"
-    r"(?:,\s*|\s+)(?:up|down)\s+from(?:\s+(?:some|about|around|an\s+estimated))?\s+"
+    r"(?:,\s*|\s+)(?:up|down)\s+from\s+"
     r"|(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+followed\s+by\s+|,?\s+then\s+)"
     r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}(?:\s+with\s+|\s*\(\s*|\s+)"
     r"|,?\s+(?:with\s+)?a\s+range\s+of(?:\s+from)?\s+"
-    r")(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
-)
+    r")$"
+)  # (the figure's span holds its qualifier words: the gap ends before "some", "about")
 # "killed more than 59,000 people — over 50,000 in Türkiye and about 8,500 in Syria": items
 # with no name before them, each placed by the country right after it
 _BARE_LIST_GAP = re.compile(
-    r"(?i)[^.;:!?%()]{0,40}?(?:\s*[—–]\s*|,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+    r"(?i)[^.;:!?%()]{0,40}?(?:\s*[—–]\s*|,\s*(?:and\s+)?|\s+and\s+)$"
 )
 
 
@@ -760,8 +759,7 @@ def _country_right_after(ctx: Ctx) -> str | None:
 # "India accounted for an estimated 4.7 million", "Russia (1.07 million) and Indonesia (1.03
 # million) were next": a country's share of the toll just told, in the next sentence
 _COUNTRY_SHARE_BEFORE = re.compile(
-    r"(?i)(?:\s*\(\s*|\s+(?:alone\s+)?accounted\s+for\s+(?:(?:some|about|around|nearly|almost"
-    r"|more\s+than|over|at\s+least|an\s+estimated)\s+)?)$"
+    r"(?i)(?:\s*\(\s*|\s+(?:alone\s+)?accounted\s+for\s+)$"
 )
 
 

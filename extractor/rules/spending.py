@@ -575,15 +575,22 @@ def _paragraph_year(ctx: Ctx) -> int | None:
     lo = max(ps, s - 2 * REACH)
     if lo >= s:
         return None
-    years = {
-        closing_year(m.group("year"), m.group("end"))
+    stated = [  # "up 3.6 percent from 2024": a baseline, not the paragraph's year
+        m
         for m in STATED_YEAR.finditer(ctx.text, lo, s)
         if m.group("prep").lower() not in ("since", "from", "until", "before")
-    }  # "up 3.6 percent from 2024": a baseline, not the paragraph's year
-    written = {int(y) for y in A_YEAR.findall(ctx.text, lo, s)}
-    if len(years) == 1 and written <= years | {y - 1 for y in years}:
-        return years.pop()
-    return None
+    ]
+    return _the_one_year(stated, A_YEAR.findall(ctx.text, lo, s))
+
+
+def _the_one_year(stated: list[re.Match[str]], written: list[str]) -> int | None:
+    """The year of the `stated` years when they are one, and every year `written` in the same
+    text is it (or the opening year of its financial year: "in 2025-26" writes 2025)."""
+    years = {closing_year(m.group("year"), m.group("end")) for m in stated}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    return year if {int(y) for y in written} <= {year, year - 1} else None
 
 
 def _spending_fact_before(ctx: Ctx, since: int, *, limit: int = NEIGHBOURS * 4) -> Draft | None:
@@ -664,10 +671,7 @@ def _sole_year(ctx: Ctx) -> int | None:
     3.2% and 1.8% of GDP on defence in 2025, respectively'), when it states no other."""
     if ctx.has(NOW):
         return None  # "this year, according to their 2025 budgets": not the sole year
-    stated = {closing_year(m.group("year"), m.group("end")) for m in ctx.matches(STATED_YEAR)}
-    written = {int(y) for y in A_YEAR.findall(ctx.sentence_text)}
-    opening = {y - 1 for y in stated}  # "in 2025-26" writes 2025 and states 2026
-    return stated.pop() if len(stated) == 1 and written <= stated | opening else None
+    return _the_one_year(ctx.matches(STATED_YEAR), A_YEAR.findall(ctx.sentence_text))
 
 
 # "about 21% of total government expenditure", "32% of all federal spending"
