@@ -74,7 +74,7 @@ EQUIPMENT = frozenset(
     drone ship boat system weapon piece munition mortar interceptor radar ammunition truck
     trailer helmet vest plate generator ambulance ration dose vaccine kit tent blanket tonne
     ton kilogram litre barrel vessel warship frigate corvette submarine rifle grenade bomb
-    mine transformer""".split()
+    mine transformer wagon railcar lorry container plane flight""".split()
 )
 
 
@@ -128,13 +128,14 @@ _ANAPHOR = re.compile(
     r"|under\s+(?:the|this|these|that|its)\s+(?:agreements?|deal|programme|program|package"
     r"|grant|loan|plan)\s*,?\s*(?:[A-Z][\w-]*|it|the\s+\w+)"
     r"|(?:our|its|their)\s+(?:contribution|support|aid|funding|assistance|money|package|grant|loan)"
-    r"|the\s+(?:[A-Z][\w-]*-based\s+)?(?:(?:latest|new|first|second|third|last|next|final)\s+)?"
+    r"|the\s+(?:[A-Z][\w-]*-based\s+)?"
+    r"(?:(?:latest|new|first|second|third|last|next|final|relief|humanitarian|aid)\s+)?"
     r"(?:lender|ministry|government|department|agency|cabinet"
     r"|council|administration|minister|country|package|money|aid|funds?|funding|assistance"
     r"|deliver(?:y|ies)|shipment|grant|loan|donation|contribution|pledge|value|support|financing"
     r"|credit|deal|sum|tranche|facility|bank|fund|embassy|project|projects|initiative"
     r"|centre|center|foundation|charity|organi[sz]ation|agreements?"
-    r"|vessel|ship|convoy|flight|plane|consignment|cargo|batch"
+    r"|vessel|ship|convoy|flight|plane|consignment|cargo|batch|goods|supplies|items"
     r"|programme|program))\b"
 )
 # A phrase put before the subject: "Since its founding in 2015, ", "In a statement on Monday, "
@@ -164,6 +165,8 @@ _USED_AFTER = re.compile(
     r"(?i)(?:\s+[\w-]+){0,6}?\s+(?:would|will|had|have|has|were|was|are|is)\s+(?:also\s+|already\s+)?"
     r"(?:be\s+|been\s+)?(?:deliver|sent|send|shipp|ship|train|fund|provid|donat|dispatch|hand"
     r"|deploy|flown|airlift|arriv)\w*"
+    # "A 40-member rescue team from Ankara arrived in Beirut"
+    r"|(?:\s+[\w-]+){0,6}?\s+(?:arrived|landed|flew\s+in|flew\s+to)\b"
 )
 
 
@@ -491,17 +494,14 @@ def _in_name(ctx: Ctx, m: re.Match[str]) -> bool:
 
 
 def _helped_by_aid(ctx: Ctx) -> bool:
-    """'£120 million in humanitarian aid to Sudan, enough to feed 650,000 people': the people an
-    aid amount of the same sentence helps."""
+    """'£120 million in humanitarian aid to Sudan, enough to feed 650,000 people', '30 tonnes of
+    food targeting 9,000 families': the people an aid figure of the same sentence helps."""
     q = ctx.q
     if q.unit.split()[-1] not in _PEOPLE:
         return False
     if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 40), q.start):
         return False
-    return any(
-        d.family == "aid" and d.quantity.kind == "money"
-        for d in ctx.facts_back(ctx.sentence[0], limit=6)
-    )
+    return any(d.family == "aid" for d in ctx.facts_back(ctx.sentence[0], limit=6))
 
 
 def _recent_family(ctx: Ctx) -> str | None:
@@ -601,6 +601,30 @@ def _count_of_aid(ctx: Ctx) -> bool:
 
 
 _IN_PACKAGES = re.compile(r"\s+(?:in|across|over)\s+")
+
+
+# Counts that are not goods, deliveries or works: those who give, take part or are counted
+_NOT_GOODS = frozenset(
+    "country nation state member donor government partner ally personnel troop soldier officer"
+    .split()
+)
+# No clause of its own comes between the aid figure and the count ("a day after drones hit 3
+# convoys", "where the magnitude 6.3 quakes")
+_OWN_CLAUSE = re.compile(
+    r"(?i)\b(?:after|before|when|whenever|where|while|because|although|though|amid|despite"
+    r"|whereas|unless)\b"
+)
+
+
+def _goods_after_aid(ctx: Ctx) -> bool:
+    """'delivered more than 52,000 tonnes of relief supplies to Gaza through 390 aid flights':
+    a count of things (not of people or of givers) right after an aid figure of its sentence
+    is part of the same aid; the people it helps are `_helped_by_aid`'s."""
+    found = ctx.previous_in_sentence("aid")
+    if found is None or _OWN_CLAUSE.search(found[1]):
+        return False
+    head = ctx.q.unit.split()[-1]
+    return head not in _PEOPLE and head not in _NOT_GOODS
 
 
 _GIVER_OWNS = re.compile(r"(?:\b(?:its|their|his|her)|['’]s?)\s+(?:[a-z-]+\s+)?$")
@@ -1120,6 +1144,7 @@ _APPEAL = cue(
 )
 _HELPED = re.compile(
     r"(?i)\b(?:help|helping|feed|feeding|assist|assisting|reach|reaching|support|supporting"
+    r"|target|targets|targeting|targetting|benefit|benefiting|benefitting"
     r"|shelter|sheltering|serve|serving|protect|protecting)\s+(?:the\s+|some\s+|about\s+|nearly\s+"
     r"|more\s+than\s+|up\s+to\s+|over\s+)?$"
 )
@@ -1287,6 +1312,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or _aid_header(ctx) is not None
             or _what_aid_buys(ctx)
             or _count_of_aid(ctx)
+            or _goods_after_aid(ctx)
         )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))) and not (
@@ -1418,6 +1444,32 @@ RULE = Rule(
     "cumulative total, or a component of either.",
     match=match_aid,
     examples=(
+        # things counted right after an aid figure of the sentence; the people it targets
+        Example(
+            "Qatar has delivered 4,000 tonnes of relief supplies to Sudan through 65 aid "
+            "flights and 20 convoys, targeting 90,000 families.",
+            "65 aid flights",
+            {"family": "aid", "donor": "QA", "recipient": "SD"},
+        ),
+        Example(
+            "Qatar has delivered 4,000 tonnes of relief supplies to Sudan through 65 aid "
+            "flights and 20 convoys, targeting 90,000 families.",
+            "90,000 families",
+            {"family": "aid", "donor": "QA", "recipient": "SD"},
+        ),
+        # after aid: a team that arrives, the wagons that carry the goods
+        Example(
+            "Japan will provide $5 million in emergency aid to Nepal. A 70-member medical team "
+            "from Tokyo arrived in Kathmandu on Monday.",
+            "70-member",
+            {"family": "aid", "donor": "JP", "recipient": "NP"},
+        ),
+        Example(
+            "Turkmenistan has sent 2,000 tonnes of flour to Afghanistan as humanitarian aid. The "
+            "relief goods were carried in 35 railway wagons.",
+            "35 railway wagons",
+            {"family": "aid", "donor": "TM", "recipient": "AF"},
+        ),
         # an appeal named after its country; last year's plan spoken of again
         Example(
             "The 2026 Haiti Humanitarian Response Plan seeks $908 million to reach 3.9 million "
