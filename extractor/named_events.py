@@ -269,7 +269,7 @@ _SHORT_EDITION_END = re.compile(
     r"|involves|included|includes|took|takes|brought|brings|saw|sees|drew|draws|featured"
     r"|features|has|had|kicked|opened|closed|wrapped|got|gets|concluded|concludes|continued"
     r"|continues|runs|ran|gathered|gathers|hosted|hosts|involving|featuring|drawing|bringing"
-    r"|comprised|comprises|ended|began)\b"
+    r"|comprised|comprises|ended|began|commenced|commences|culminated|culminates)\b"
     r"|\s+(?:in|at|off|near|across|around|from|with)\s+(?:the\s+)?(?:[A-Z]|(?:northern|southern"
     r"|eastern|western|central)\b)"
     # "Freedom Shield 25 from 10 to 20 March", "Keen Sword 25 on Wednesday": dates after it
@@ -314,7 +314,10 @@ _NAMED_DISASTER = re.compile(
     r"|[Ss]tampede|[Ll]andslides?|[Aa]ttacks?|[Bb]ombings|[Ss]hootings?|[Mm]assacres"
     r"|[Hh]eat\s?waves?|[Ww]ildfires?|(?<=mine\s)disaster|(?<=ferry\s)disaster"
     r"|(?<=port\s)explosion|(?<=plant\s)explosion|(?<=factory\s)fire|(?<=building\s)collapse"
-    r"|(?<=dam\s)collapse|(?<=bridge\s)collapse|(?<=train\s)collision)(?![\w'’])"
+    r"|(?<=dam\s)collapse|(?<=bridge\s)collapse|(?<=train\s)collision"
+    # "the Armero tragedy", "the Aberfan disaster", "the Bhopal gas tragedy" (lower case: not
+    # "the National Disaster Management Authority")
+    r"|(?:gas\s+)?tragedy|disaster)(?![\w'’])"
 )
 # "the 1918 influenza pandemic", "the COVID-19 pandemic", "the West African Ebola epidemic",
 # "the 2010 Haiti cholera outbreak": a disease and the kind of its spread
@@ -454,6 +457,7 @@ _DISASTER_WORDS = (
     "fire",
     "collapse",
     "collision",
+    "tragedy",
 )
 _DISASTER_KIND = {  # "the 2008 Mumbai attacks": an attack is no natural disaster
     "attack": "attack",
@@ -793,9 +797,9 @@ def _military_clause(text: str, start: int, end: int, lo: int, hi: int, name: st
 # "African Lion 25", "Northern Edge 23": a name of two or three words and a two-digit year,
 # in a paragraph about an exercise (the year's own end is checked as for known series)
 _SHORT_EDITION = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,})(?P<sep>[ -])(?P<yy>\d\d)"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,})(?P<sep>[ -])(?P<yy>(?:19|20)?\d\d)"
     r"(?![\w.,]\d|\w)"
-)  # ("ORION 26": one word in capitals, four letters at least)
+)  # ("ORION 26": one word in capitals, four letters at least; "KAZIND-2024": its whole year)
 _NOT_AN_EXERCISE_ACRONYM = frozenset({"COVID", "SARS", "MERS", "AUKUS", "BRICS", "ASEAN"})
 
 
@@ -822,7 +826,9 @@ def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[
         if not _EXERCISE_CUE.search(near):
             continue
         yy = int(m.group("yy"))
-        year = (1900 if yy >= 50 else 2000) + yy
+        if len(m.group("yy")) == 4 and not capitals:
+            continue  # "Pitch Black 2024" is a series' edition, read with the other patterns
+        year = yy if yy > 99 else (1900 if yy >= 50 else 2000) + yy
         start = m.start("name") + m.group("name").index(words[0])
         yield EventMention(
             start, m.end(), f"{name}{m.group('sep')}{m.group('yy')}", "exercise", year
@@ -878,8 +884,11 @@ def _exercise_named_by_word(
     for pattern, least in ((_WORD_THEN_NAME, 1), (_NAME_THEN_WORD, 2), (_NAME_IS_WORD, 2)):
         for m in pattern.finditer(text, lo, hi):
             words = m.group("x").replace("-", " ").split()
+            operation = words[0] == "Operation" and len(words) > 1  # "Operation Brasstacks"
             while words and words[0] in _LEADING:
                 words.pop(0)
+            if operation and words:
+                words.insert(0, "Operation")
             # one word only as "the Kamandag exercise" (a name the article sets apart)
             one = pattern is _NAME_THEN_WORD and len(words) == 1 and len(words[0]) >= 5
             one = one and text.endswith("the ", max(lo, m.start("x") - 4), m.start("x"))

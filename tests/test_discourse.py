@@ -78,6 +78,10 @@ def test_casualty_figure_named_by_its_clause() -> None:
         ("killed during the 1994 genocide in Rwanda.", "Rwandan genocide"),
         ("died in the April 2015 earthquake in Nepal", "Nepal earthquake"),
         ("The 1970 Bhola cyclone killed at least 300,000 people", "1970 Bhola cyclone"),
+        # a tragedy or disaster named after its place (lower case: no institution's name)
+        ("The Aberfan disaster of October 1966 killed 144 people", "Aberfan disaster"),
+        ("The Armero tragedy followed the eruption of the volcano", "Armero tragedy"),
+        ("victims of the Bhopal gas tragedy", "Bhopal gas tragedy"),
     ],
 )
 def test_disasters_and_dated_events_in_a_place(text: str, name: str) -> None:
@@ -85,7 +89,12 @@ def test_disasters_and_dated_events_in_a_place(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["the six-week massacre of Chinese civilians", "a man-made famine in Ukraine"]
+    "text",
+    [
+        "the six-week massacre of Chinese civilians",
+        "a man-made famine in Ukraine",
+        "The National Disaster Management Authority said 1,200 people had died",
+    ],
 )
 def test_an_undated_kind_in_a_place_is_no_name(text: str) -> None:
     assert EntityIndex(text).events == []

@@ -157,3 +157,19 @@ def test_plurals_in_ves_and_uses(text: str, quote: str, unit: str) -> None:
 )
 def test_a_grouped_figure_before_a_city_is_no_address(text: str, quote: str) -> None:
     assert [text[q.start : q.end] for q in quantities(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("the contingent of 60 personnel comprises troops", "60 personnel", "personnel"),
+        (
+            "a team of 12 police liaison officers remains in Dili",
+            "12 police liaison officers",
+            "officer",
+        ),
+        ("the shipment of 40 generators includes spare parts", "40 generators", "generator"),
+    ],
+)
+def test_a_verb_in_s_after_the_noun_ends_it(text: str, quote: str, unit: str) -> None:
+    assert one(text, quote).unit == unit

@@ -236,6 +236,8 @@ _PARTICIPATION = cue(
     r"|train|trains|training|trained|observ\w*|attend\w*|host|hosts|hosted|hosting|drew|draws"
     r"|drawing|gather\w*|brought\s+together|brings\s+together|feature[sd]?|featuring"
     r"|of\s+(?:those|them|these|whom)"  # "Of those, some 33,000 personnel are from ..."
+    # "The Indian contingent comprising 120 personnel", "a contingent of 300 soldiers"
+    r"|contingents?|detachments?"
 )  # "The United States contributed around 4,500 troops" after the exercise is named
 # Who takes part, counted in a sentence that goes on about an exercise: "observers from 23
 # countries", "Seven nations are full participants"
@@ -370,7 +372,12 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
     if inside:  # "20,000 U.S. troops", "20 NATO allies", "16,700 Filipino and American troops"
         codes = list(dict.fromkeys(m.code for m in inside))
         return codes if len(codes) > 1 and all(is_country(c) for c in codes) else inside[0].code
-    _, e = ctx.sentence
+    s, e = ctx.sentence
+    before = ctx.entities.within(max(s, q.start - 70), q.start)
+    if before and _forces_of(before[-1].code) and _UNIT_OF.fullmatch(
+        ctx.text, before[-1].end, q.start
+    ):
+        return before[-1].code  # "the Kazakh contingent of 60 personnel"
     after = ctx.entities.within(q.end, min(e, q.end + 80))
     if after and is_country(after[0].code):
         gap = ctx.text[q.end : after[0].start]
@@ -384,6 +391,13 @@ def _contingent(ctx: Ctx) -> str | list[str] | None:
     return None
 
 
+# A country's unit and the figure that counts it: "the Indian contingent comprising 120
+# personnel", "a Chinese naval detachment of 300 sailors"
+_UNIT_OF = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:(?:army|naval|navy|air\s+force|military|marine|special\s+forces)\s+)?"
+    r"(?:contingent|detachment|delegation|task\s+force|battalion|company|team)\s*,?\s+"
+    r"(?:comprising|comprised\s+of|consisting\s+of|made\s+up\s+of|numbering|of|with)\s+"
+)
 # "about 60,000 of them American and some 147,000 South Korean": a nationality right after a
 # bare figure (or after "of them")
 _OF_THEM_BARE = re.compile(r"(?:\s+of\s+(?:them|whom|those|these))?\s+")
@@ -683,6 +697,20 @@ RULE = Rule(
             "3,000 marines",
             {"value": 3000, "unit": "marine", "family": "exercise"},
             date(2024, 3, 1),
+        ),
+        # a country's contingent counted; an all-capitals series with its whole year; an
+        # operation a copula defines as an exercise
+        Example(
+            "The Joint Military Exercise SLINEX-2025 began in Trincomalee on Monday. The Sri "
+            "Lankan contingent of 80 personnel is drawn from the navy.",
+            "80 personnel",
+            {"family": "exercise", "subject": "LK", "event": "SLINEX-2025", "year": 2025},
+        ),
+        Example(
+            "Operation Dawn Blitz was an amphibious exercise off California. It involved 5,000 "
+            "marines.",
+            "5,000 marines",
+            {"family": "exercise", "event": "Operation Dawn Blitz"},
         ),
         Example(  # the exercise named after the figure (once an IndexError)
             "Some 5,000 troops joined, officials said of Cobra Gold 2025.",
