@@ -469,10 +469,18 @@ def _word_tokens(text: str) -> Iterator[NumberToken]:
 # A longer run of digits is no figure and is not read as one (a serial number, a hash); a
 # shorter one is read exactly, and the pipeline refuses a figure beyond 2^63 - 1 by name.
 MAX_SIGNIFICANT_DIGITS = 50
-_SCALE_AFTER = re.compile(
-    r"\s?(?:%|per\s?cent|percent|pc\b)|[\s-]?(?:[mb]illions?|trillions?|thousand|lakh|crore"
-    r"|bn|mn|mln|bln|trn|tn|[mbkMBK]\b)"
-)
+@cache
+def _scale_after() -> re.Pattern[str]:
+    """A percent sign or a scale right after a number ('4,5 billion', '1,28%', '€2,3bn'): every
+    scale word of the lexicon but 'hundred', and every scale abbreviation (one data table)."""
+    lex = lexicon()
+    words = trie_regex([w for w in lex.scales if w != "hundred"])
+    abbreviations = trie_regex(list(lex.abbreviations))
+    return re.compile(
+        rf"\s?(?:%|per\s?cent|percent|pc\b)|[\s-]?(?:(?:{words})s?|(?:{abbreviations})\b)"
+    )
+
+
 _ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?![\d,])")
 _SPACED = frozenset(a.lower() for a in SPACED_ABBREVIATIONS)
 _EXACT = Context(prec=80)  # more than MAX_SIGNIFICANT_DIGITS times any scale: exact
@@ -481,7 +489,7 @@ _EXACT = Context(prec=80)  # more than MAX_SIGNIFICANT_DIGITS times any scale: e
 def _decimal_comma_ok(text: str, s: int, e: int) -> bool:
     """'€4,5 billion', '1,28%': a comma before one or two digits is a decimal comma when a scale
     word, percent sign or currency stands beside the number (a list "1,2" is not a number)."""
-    if _SCALE_AFTER.match(text, e):
+    if _scale_after().match(text, e):
         return True
     return lexicon().prefix_re.search(text[max(0, s - 10) : s]) is not None
 
@@ -599,7 +607,7 @@ def _digit_tokens(text: str) -> list[NumberToken]:
         if digits.count(".") == 1 and len(digits.partition(".")[2]) == 3:  # 9.500 or 1.375
             if english is None:
                 english = _ENGLISH_THOUSANDS.search(text) is not None
-            scaled = scaled or _SCALE_AFTER.match(text, e) is not None
+            scaled = scaled or _scale_after().match(text, e) is not None
         value = _digits_value(digits, scaled=scaled, english=bool(english))
         end = e
         if scale:

@@ -156,7 +156,7 @@ def _plain_digit_tokens(text: str) -> Iterator[N.NumberToken]:
         if digits.count(".") == 1 and len(digits.partition(".")[2]) == 3:
             if english is None:
                 english = N._ENGLISH_THOUSANDS.search(text) is not None
-            scaled = scaled or N._SCALE_AFTER.match(text, e) is not None
+            scaled = scaled or N._scale_after().match(text, e) is not None
         value = N._digits_value(digits, scaled=scaled, english=bool(english))
         end = e
         if scale:

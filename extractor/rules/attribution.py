@@ -59,6 +59,16 @@ _RELATIVE_YEAR = {
     "next year": 1,
     "the coming year": 1,
     "the following year": 1,
+    "a year earlier": -1,
+    "a year ago": -1,
+    # the budget year before the one the text is about: "the Rs2.12tr allocated for the
+    # outgoing fiscal year" (relative to a financial year it states, by its closing year)
+    "last fiscal year": -1,
+    "last financial year": -1,
+    "previous fiscal year": -1,
+    "previous financial year": -1,
+    "outgoing fiscal year": -1,
+    "outgoing financial year": -1,
 }
 _DENOMINATOR_BEFORE = re.compile(
     r"\bof\s+(?:(?:the|its|their|all|[A-Z][\w.-]*(?:'s|’s))\s+)?$"
@@ -266,10 +276,15 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     published = ctx.doc.published.year if ctx.doc.published else None
     if published is None and ctx.has(_RELATIVE):
         published = document_year(ctx)
-    if published is not None:
-        for m in ctx.matches(_RELATIVE):
-            key = " ".join(m.group().lower().split())
-            marks.append((m.start(), published + _RELATIVE_YEAR[key]))
+    fiscal: int | None = None
+    if ctx.has(_RELATIVE):
+        fiscal = _financial_year_of_paragraph(ctx)
+    for m in ctx.matches(_RELATIVE) if published is not None or fiscal is not None else ():
+        key = " ".join(m.group().lower().split())
+        budget_year = fiscal is not None and key.endswith(("fiscal year", "financial year"))
+        base = fiscal if budget_year or published is None else published
+        if base is not None:
+            marks.append((m.start(), base + _RELATIVE_YEAR[key]))
     for m in ctx.matches(STATED_YEAR):
         if m.group("prep").lower() == "since" and (
             m.start() > ctx.q.end
@@ -356,6 +371,18 @@ _TARGET_YEAR_BEFORE = re.compile(
     r"(?i)\b(?:by|until|till|through|to|before|from|since|for|fiscal|FY)\s+$"
 )
 _SPAN_EDGE = re.compile(r"[-–/]")
+
+
+def _financial_year_of_paragraph(ctx: Ctx) -> int | None:
+    """The closing year of the last financial year written as a span ('2025-26', 'FY2025/26')
+    in the figure's paragraph up to its sentence's end: the year 'the outgoing fiscal year' is
+    the one before."""
+    ps, _ = ctx.paragraph
+    found = None
+    for m in STATED_YEAR.finditer(ctx.text, ps, ctx.sentence[1]):
+        if m.group("end") and closing_year(m.group("year"), m.group("end")) != int(m.group("year")):
+            found = closing_year(m.group("year"), m.group("end"))
+    return found
 
 
 def document_year(ctx: Ctx) -> int | None:

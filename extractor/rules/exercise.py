@@ -321,6 +321,15 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
         ee = ctx.layout.sentence(event.start)[1]
         when = _HELD_IN_YEAR.search(ctx.text, event.end, min(ee, event.end + 160))
         year = int(when.group(1)) if when else None
+    if year is None and event is not None:
+        # "... between 20 May and 31 May 2024. Morocco will deploy 1,500 troops": the year an
+        # earlier figure of the same exercise was given
+        since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
+        for draft in ctx.facts_back(since):
+            if draft.family == "exercise" and draft.fields.get("event") == event.name:
+                found = draft.fields.get("year")
+                if found is not None:
+                    return int(found)
     return year
 
 

@@ -1057,6 +1057,25 @@ BUDGET = Rule(
             {"value": 52000000000, "unit": "EUR", "subject": "DE", "year": 2023},
             date(2024, 5, 1),
         ),
+        # the budget year before the one stated ("outgoing", "last year"), by closing years;
+        # a European scale word; the "tr" of trillion
+        Example(
+            "Sri Lanka proposed Rs 442 billion for defence in the budget for 2025-26, up from "
+            "Rs 423 billion allocated for the outgoing financial year.",
+            "Rs 423 billion",
+            {"family": "spending", "subject": "LK", "year": 2025},
+        ),
+        Example(
+            "Nepal has proposed NPR 0.06tr for its army in the budget for 2025-26, compared with "
+            "NPR 55 billion last year.",
+            "NPR 55 billion",
+            {"family": "spending", "subject": "NP", "year": 2025},
+        ),
+        Example(
+            "Norway's defence budget will rise to 4,2 milliard kroner in 2026.",
+            "4,2 milliard kroner",
+            {"value": 4200000000, "unit": "NOK", "family": "spending", "subject": "NO"},
+        ),
         # the next sentence goes on about the same spending
         Example(
             "Pakistan has allocated PKR 2.1 trillion to defence for 2024. Of this, PKR 500 "
