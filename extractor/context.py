@@ -31,8 +31,9 @@ SHARED = "¤"  # the grammar's unit for a name several currencies share: "¤INR|
 def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None) -> str:
     """'1.2 billion pesos', '40 billion rupees': the currency, among those the name may mean, of
     the dateline's country (a paper writes its own currency by the bare name: "NEW DELHI: ...
-    followed by Nepal (Rs 700 crore)" is in Indian rupees); else of a country named in the
-    sentence, else the paragraph, else the document; else the likeliest (listed first)."""
+    followed by Nepal (Rs 700 crore)" is in Indian rupees); else of the country that labels it
+    ("Kyrgyzstan – 28,1 billion som"); else of a country named in the sentence, else the
+    paragraph, else the document; else the likeliest (listed first)."""
     candidates = q.unit.removeprefix(SHARED).split("|")
     s, e = layout.sentence(q.number_start)
     opener = _opening_country(layout.text, entities, s, q.start)
@@ -40,6 +41,9 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
         return opener  # "ISLAMABAD - India raised its budget to 6.8 trillion rupees"
     if home in candidates:
         return str(home)
+    label = _labelled_by(layout.text, entities, s, q.start)
+    if label is not None and label in candidates:
+        return label  # "Kazakhstan – 1.6 trillion tenge; Kyrgyzstan – 28.1 billion som"
     ps, pe = layout.paragraph(q.number_start)
     windows = (
         (max(s, q.start - _WINDOW), min(e, q.end + _WINDOW)),
@@ -58,6 +62,20 @@ def _shared(q: Quantity, layout: Layout, entities: EntityIndex, home: str | None
 _OPENS = re.compile(
     r"(?:[A-Z][A-Z .'-]+(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]+\s*)?(?:the\s+)?",
 )
+
+
+# Between a country and the amount it labels: "Kyrgyzstan – ", "Kyrgyzstan: ", "Kyrgyzstan ("
+_LABEL_GAP = re.compile(r"\s*(?:[-–—:(]\s*|\s+)")
+
+
+def _labelled_by(text: str, entities: EntityIndex, s: int, before: int) -> str | None:
+    """The currency of a country named right before the amount, as a list's or a table's label
+    ('Kyrgyzstan – 28,1 billion som'), else None."""
+    named = entities.within(max(s, before - 60), before)
+    if not named or not _LABEL_GAP.fullmatch(text, named[-1].end, before):
+        return None
+    currency = gazetteer().entities[named[-1].code].currency
+    return str(currency) if currency is not None else None
 
 
 def _opening_country(text: str, entities: EntityIndex, s: int, before: int) -> str | None:

@@ -209,9 +209,10 @@ def events() -> EventTable:
 def dollar_currencies() -> frozenset[str]:
     """Dollars: currencies written with a dollar sign whose name is a dollar (AUD, NZD, USD,
     ...), what a bare '$' or 'dollars' can mean.  Not the real (R$), the peso (MX$) or the
-    pa'anga (T$): their own signs carry a '$', but the word and the bare sign are not theirs."""
+    pa'anga (T$): their own signs carry a '$', but the word and the bare sign are not theirs;
+    nor the small dollars whose sign is marked `bare_dollar: never` (SI$, FJ$)."""
     table = lexicon().currencies
-    signed = {c.code for c in table if c.code and "$" in c.surface}
+    signed = {c.code for c in table if c.code and "$" in c.surface and not c.own_sign_only}
     named = {c.code for c in table if c.code and "dollar" in c.surface.lower()}
     return frozenset(signed & named)
 

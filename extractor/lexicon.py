@@ -35,6 +35,9 @@ class CurrencySurface:
     # a one-letter symbol the press writes only before a scaled amount ("R52 billion",
     # "N4.91 trillion", "P35 billion"): without a scale word it is no currency ("the N1 road")
     scale_only: bool = False
+    # a small dollar's own sign ("SI$", "FJ$"): its currency is read where the sign is written,
+    # but a bare '$' is not read as it (an Australian aid text names Fiji beside its own '$')
+    own_sign_only: bool = False
 
 
 def shared_candidates(unit: str) -> tuple[str, ...]:
@@ -270,9 +273,15 @@ def currency_table() -> tuple[CurrencySurface, ...]:
         if "codes" in row:
             unit = _shared_unit(surface, row["codes"], preference)
             cands = shared_candidates(unit) if unit else tuple(row["codes"])
-            entries[surface] = CurrencySurface(surface, unit, row["position"], cands)
+            entries[surface] = CurrencySurface(
+                surface, unit, row["position"], cands, scale_only=row.get("needs") == "scale"
+            )
         else:
             entries[surface] = CurrencySurface(
-                surface, row["code"], row["position"], scale_only=row.get("needs") == "scale"
+                surface,
+                row["code"],
+                row["position"],
+                scale_only=row.get("needs") == "scale",
+                own_sign_only=row.get("bare_dollar") == "never",
             )
     return tuple(sorted(entries.values(), key=lambda c: (c.surface, c.position)))

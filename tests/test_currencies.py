@@ -248,6 +248,9 @@ def test_one_letter_symbols_are_no_currency_otherwise(text: str) -> None:
         ("KATHMANDU: The cabinet set aside Rs 7 billion for roads to India.", "NPR"),
         ("MEXICO CITY — The government will send 20 million pesos of aid to Cuba.", "MXN"),
         ("The ministry allocated Rs 700 crore to Nepal.", "NPR"),
+        # no dateline: a country that labels the amount in a list
+        ("Budgets: Uzbekistan – not published; Kyrgyzstan – 28.1 billion som.", "KGS"),
+        ("Budgets: Kyrgyzstan: not published; Uzbekistan: 9 trillion som.", "UZS"),
     ],
 )
 def test_shared_names_take_the_datelines_currency_first(text: str, unit: str) -> None:
@@ -273,3 +276,26 @@ def test_special_drawing_rights(text: str, quote: str) -> None:
 
 def test_sdr_before_an_unscaled_number_is_no_money() -> None:
     assert [q for q in quantities("The SDR 2 rate and the SDR 5 model.") if q.kind == "money"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Beijing's police aid to Honiara has reached SI$60 million.", "SBD"),
+        ("Suva will spend FJ$120 million on the military.", "FJD"),
+        ("PORT MORESBY – The government allocated K1.2 billion to defence.", "PGK"),
+        ("LUSAKA – Zambia's defence budget rises to K8.5 billion.", "ZMW"),
+        # a bare '$' beside a small island state is the donor's dollar, not the island's
+        ("Australia will give $200 million to PNG. Fiji will receive $50 million.", "AUD"),
+    ],
+)
+def test_small_dollars_and_the_kina_by_their_own_signs(text: str, unit: str) -> None:
+    from extractor import extract
+
+    money = [f.quantity.unit for f in extract(text).facts if f.quantity.unit.isupper()]
+    assert set(money) == {unit}, money
+
+
+@pytest.mark.parametrize("text", ["The K9 unit searched 20 cars.", "the K2 rifle"])
+def test_the_letter_k_is_no_currency_without_a_scale(text: str) -> None:
+    assert all(q.kind != "money" for q in quantities(text)), text
