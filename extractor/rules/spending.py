@@ -328,11 +328,16 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
         is not None
         and _gdp_share_before_in_sentence(ctx)
     )
-    budget_share = (
+    of_spending = (
         q.of is None
         and _OF_SPENDING.match(ctx.text, q.end, min(len(ctx.text), q.end + 60)) is not None
-        and _spending_amount_in_sentence(ctx) is not None
-    )  # "272 billion riyals to the military, about 21% of total government expenditure"
+    )
+    # "272 billion riyals to the military, about 21% of total government expenditure"; "...
+    # Tk 42,014 crore. The allocation is 5.3 percent of the total budget"
+    share_of: Draft | None = None
+    if of_spending:
+        share_of = _spending_amount_in_sentence(ctx) or _spending_continued(ctx)
+    budget_share = share_of is not None
     if (
         q.of != "GDP"
         and not ally_count
@@ -352,6 +357,8 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     if guideline and not ally_count:  # "Trudeau has promised to reach the alliance's 2%"
         subject = _promiser(ctx) or subject
     fields: dict[str, Any] = {"subject": subject or _spending_subject(ctx, allies=allies)}
+    if fields["subject"] is None and share_of is not None:
+        fields["subject"] = share_of.fields.get("subject")
     if guideline and subject:
         fields["status"] = "target"
         due = stated_year(ctx, target=True)  # "NATO's 2% target by 2032"
@@ -530,10 +537,10 @@ def _spending_follow_up(ctx: Ctx) -> bool:
 _SPENDING_ANAPHOR = re.compile(
     r"(?i)[\s\W]*(?:of\s+(?:this|that|it|which|the\s+total)|it|that|this|its|their"
     r"|the\s+(?:kingdom|country|nation|state|republic|emirate)['’]s"
-    r"|the\s+(?:[\w-]+\s+){0,3}?"
+    r"|the\s+(?:[\w'’-]+\s+){0,3}?"  # "The armed forces' share is about 11 per cent"
     r"(?:government|ministry|department|cabinet|country|budget|request|plan|bill|treasury"
     r"|administration|pentagon|buildup|build-up|programme|program|allocation|outlay|figure"
-    r"|sum|amount|increase|rise)"
+    r"|sum|amount|increase|rise|share)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
 )
 
@@ -543,7 +550,9 @@ _BUDGET_AFTER = re.compile(
     r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
     r"|\s+(?:defen[cs]e|military)\s+(?:policy\s+|spending\s+|authori[sz]ation\s+|appropriations?\s+)?bill\b"
     r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
-    r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
+    # "in the proposed budget", "in the 2024 Appropriation Act"
+    r"(?:(?:state|federal|national|annual|draft|defen[cs]e|proposed|revised|approved|new"
+    r"|supplementary)\s+)?(?:budget\b|(?:appropriations?|finance)\s+(?:act|bill|law)\b)"
 )
 # "The Pentagon requested $849.8 billion for fiscal 2025": a budget request, where the
 # sentence is about defence (not "Ukraine requested $5 billion from the IMF")
@@ -676,8 +685,11 @@ def _sole_year(ctx: Ctx) -> int | None:
 
 # "about 21% of total government expenditure", "32% of all federal spending"
 _OF_SPENDING = re.compile(
-    r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|all\s+|overall\s+)?(?:(?:central\s+)?"
-    r"(?:government|state|national|federal|public)\s+)?(?:spending|expenditures?|budget|outlays)\b"
+    r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|all\s+|overall\s+)?"
+    # "of the N28.7 trillion budget": the whole's amount before the noun
+    r"(?:\S*\d\S*\s+(?:(?:million|billion|trillion|crore|lakh)\s+)?)?"
+    r"(?:(?:central\s+)?(?:government|state|national|federal|public)\s+)?"
+    r"(?:spending|expenditures?|budget|outlays)\b"
 )
 
 
@@ -790,6 +802,13 @@ GDP_SHARE = Rule(
     description="A share of GDP spent on defence, or a target share (the 2% guideline).",
     match=match_gdp_share,
     examples=(
+        # a share of the budget, in the sentence after the amount ("The allocation is ...")
+        Example(
+            "ACCRA — Defence received GH₵4.1 billion in the 2025 Appropriation Act. The armed "
+            "forces' share is about 2.3 per cent of the GH₵180 billion budget.",
+            "about 2.3 per cent",
+            {"family": "spending", "subject": "GH", "year": 2025},
+        ),
         # a share of the government's spending, after the defence amount of its sentence
         Example(
             "Oman has set aside 3.2 billion rials for defence in its 2026 budget, about 28% of "
@@ -1056,6 +1075,12 @@ BUDGET = Rule(
             "€52bn",
             {"value": 52000000000, "unit": "EUR", "subject": "DE", "year": 2023},
             date(2024, 5, 1),
+        ),
+        # a sector that receives money in the proposed budget or an appropriation act
+        Example(
+            "Defence gets Rs 6.8 lakh crore in the proposed budget for 2025-26.",
+            "Rs 6.8 lakh crore",
+            {"family": "spending", "subject": "IN", "year": 2026},
         ),
         # the budget year before the one stated ("outgoing", "last year"), by closing years;
         # a European scale word; the "tr" of trillion
