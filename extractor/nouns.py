@@ -51,6 +51,8 @@ def singular(word: str) -> str:
         return word[:-1]  # IFVs -> IFV
     if low.endswith("men") and len(low) > 4:
         return low[:-3] + "man"
+    if low.endswith("children") and low.isalpha():
+        return low[:-3]  # "schoolchildren" -> "schoolchild"
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -79,6 +81,8 @@ def is_plural(word: str) -> bool:
         return True  # "Iraqis", "Israelis", "Tutsis" (a lower-case -is word is a "crisis")
     if low.endswith("men") and len(low) > 4 and low.isalpha() and low not in _SINGULAR_MEN:
         return word.islower()  # "airmen", "seamen", "crewmen" (not "Yemen", "specimen")
+    if low.endswith("children") and low.isalpha():
+        return True  # "schoolchildren", "grandchildren"
     return (
         len(low) > 3
         and low.endswith("s")

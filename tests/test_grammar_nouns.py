@@ -173,3 +173,10 @@ def test_a_grouped_figure_before_a_city_is_no_address(text: str, quote: str) -> 
 )
 def test_a_verb_in_s_after_the_noun_ends_it(text: str, quote: str, unit: str) -> None:
     assert one(text, quote).unit == unit
+
+
+def test_a_compound_of_children_is_a_plural_head() -> None:
+    """'100,000 schoolchildren and emergency cash transfers': the head is the children, not a
+    modifier of the next noun."""
+    text = "hot meals to 100,000 schoolchildren and emergency cash transfers"
+    assert one(text, "100,000 schoolchildren").unit == "schoolchild"

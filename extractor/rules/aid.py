@@ -499,7 +499,7 @@ def _helped_by_aid(ctx: Ctx) -> bool:
     q = ctx.q
     if q.unit.split()[-1] not in _PEOPLE:
         return False
-    if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 40), q.start):
+    if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start):
         return False
     return any(d.family == "aid" for d in ctx.facts_back(ctx.sentence[0], limit=6))
 
@@ -616,12 +616,29 @@ _OWN_CLAUSE = re.compile(
 )
 
 
+def _gap_after_aid(ctx: Ctx) -> str | None:
+    """The text from the aid figure before this one in its sentence to this one, passing over
+    a duration ("$60 million to support salaries over the coming six months, in addition to
+    300,000 food parcels"); None when the figure before is no aid."""
+    for i in ctx.back(limit=4):
+        before = ctx.quantities[i]
+        if before.number_start < ctx.sentence[0]:
+            return None
+        draft = ctx.drafts[i]
+        if before.kind == "duration" and (draft is None or draft.family == "other"):
+            continue
+        if draft is None or draft.family != "aid":
+            return None
+        return ctx.text[before.end : ctx.q.start]
+    return None
+
+
 def _goods_after_aid(ctx: Ctx) -> bool:
     """'delivered more than 52,000 tonnes of relief supplies to Gaza through 390 aid flights':
     a count of things (not of people or of givers) right after an aid figure of its sentence
     is part of the same aid; the people it helps are `_helped_by_aid`'s."""
-    found = ctx.previous_in_sentence("aid")
-    if found is None or _OWN_CLAUSE.search(found[1]):
+    gap = _gap_after_aid(ctx)
+    if gap is None or _OWN_CLAUSE.search(gap):
         return False
     head = ctx.q.unit.split()[-1]
     return head not in _PEOPLE and head not in _NOT_GOODS
@@ -1143,10 +1160,15 @@ _APPEAL = cue(
     r"|response\s+plan"
 )
 _HELPED = re.compile(
-    r"(?i)\b(?:help|helping|feed|feeding|assist|assisting|reach|reaching|support|supporting"
+    r"(?i)(?:\b(?:help|helping|feed|feeding|assist|assisting|reach|reaching|support|supporting"
     r"|target|targets|targeting|targetting|benefit|benefiting|benefitting"
-    r"|shelter|sheltering|serve|serving|protect|protecting)\s+(?:the\s+|some\s+|about\s+|nearly\s+"
-    r"|more\s+than\s+|up\s+to\s+|over\s+)?$"
+    r"|shelter|sheltering|serve|serving|protect|protecting)"
+    # "will provide hot meals to", "deliver food and shelter to", "cash transfers to"
+    r"|\b(?:provid|deliver|distribut|bring|brought|giv|gave|offer)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:to|for)"
+    r"|\b(?:transfers|assistance|aid|meals|food|rations|supplies|relief|vouchers|kits|shelter)"
+    r"\s+(?:to|for))"
+    r"\s+(?:the\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$"
 )
 _PEOPLE = frozenset(
     "person people civilian child refugee family household resident woman man survivor".split()
@@ -1456,6 +1478,19 @@ RULE = Rule(
             "flights and 20 convoys, targeting 90,000 families.",
             "90,000 families",
             {"family": "aid", "donor": "QA", "recipient": "SD"},
+        ),
+        # the people aid is given to; goods after a duration of the same aid
+        Example(
+            "Norway has given $5 million to UNICEF, which will deliver clean water and hygiene "
+            "kits to some 80,000 people in Yemen.",
+            "some 80,000 people",
+            {"family": "aid", "donor": "NO", "recipient": "YE"},
+        ),
+        Example(
+            "Kuwait will give Jordan $30 million to cover school costs over the next two years, "
+            "in addition to 50,000 food baskets.",
+            "50,000 food baskets",
+            {"family": "aid", "donor": "KW", "recipient": "JO"},
         ),
         # after aid: a team that arrives, the wagons that carry the goods
         Example(
