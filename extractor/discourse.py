@@ -139,6 +139,8 @@ _CLAUSE_LIST_GAP = re.compile(
     r"[^\d.;:!?()]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwhereas\b)[^\d.;:!?()]{0,25}"
 )
 _NUMBER_OF_REACH = 300
+# Between a count and a part listed under it: ", including ", " of whom ", ", among them "
+_PART_GAP = re.compile(r"\s*,?\s*(?:including|of\s+whom|among\s+them|among\s+whom)\s+")
 
 
 def name_elliptical(text: str, found: list[Quantity], layout: Layout) -> list[Quantity]:
@@ -173,6 +175,15 @@ def name_elliptical(text: str, found: list[Quantity], layout: Layout) -> list[Qu
                     ):
                         prev = out[-2]  # "9,500 personnel from 30 nations, including around
                         # 4,500 from the United States": the nations say where they come from
+                    elif (
+                        len(out) > 1
+                        and out[-2].kind == "count"
+                        and out[-2].number_start >= s
+                        and prev.rule != "count.listed"  # (a part with its own noun)
+                        and _PART_GAP.fullmatch(text, out[-2].end, prev.start)
+                    ):
+                        prev = out[-2]  # "killed 1,739 people, including 647 children, and
+                        # injured 12,867": the whole's noun, not the part's
                     q = q._replace(kind="count", unit=prev.unit, rule="count.listed")
         out.append(q)
     return out

@@ -468,6 +468,9 @@ _DISASTER_KIND = {  # "the 2008 Mumbai attacks": an attack is no natural disaste
     "massacres": "massacre",
 }
 _STORM_WORDS = ("cyclone", "hurricane", "typhoon", "storm")
+# (the kinds a storm's given name may follow; not the gate words above, which tests open)
+_STORM_KINDS = frozenset({"cyclone", "hurricane", "typhoon"})
+_GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _IN_PLACE_WORDS = (
     "genocide",
     "massacre",
@@ -602,6 +605,8 @@ def _named_events(
         if not x or not starts_word(text, m.start("x")):
             continue
         kind = m.group("kind").lower()
+        if kind in _STORM_KINDS and _GIVEN_NAME_AFTER.match(text, m.end()):
+            continue  # "Super Typhoon Yolanda": the storm's given name follows (_STORM_NAMED)
         year = int(m.group("year")) if m.group("year") else None
         if m.group("venue"):
             x = f"{x} {m.group('venue')}"

@@ -35,6 +35,10 @@ def test_dateline(text: str, place: str | None, country: str | None, agency: str
         ("A total of 66 states supported the text, 19 voted against, 72 abstained.", "72",
          "state"),
         ("The total number of delivered howitzers rose to 90.", "90", "howitzer"),
+        # the whole's noun, not that of a part listed under it
+        ("The blast killed 40 soldiers, including 12 officers, and wounded 65.", "65", "soldier"),
+        ("It had 9,500 troops from 30 nations, including 4,500 from Chile and 3,000 from Peru.",
+         "3,000", "troop"),
     ],
 )
 def test_a_figure_takes_the_noun_of_its_clause(text: str, figure: str, unit: str) -> None:
@@ -82,6 +86,8 @@ def test_casualty_figure_named_by_its_clause() -> None:
         ("The Aberfan disaster of October 1966 killed 144 people", "Aberfan disaster"),
         ("The Armero tragedy followed the eruption of the volcano", "Armero tragedy"),
         ("victims of the Bhopal gas tragedy", "Bhopal gas tragedy"),
+        # a storm's given name after its kind, with a qualifier before it
+        ("the death toll from Super Typhoon Yolanda rose to 6,300", "Super Typhoon Yolanda"),
     ],
 )
 def test_disasters_and_dated_events_in_a_place(text: str, name: str) -> None:

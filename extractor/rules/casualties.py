@@ -804,6 +804,11 @@ def _toll_goes_on(ctx: Ctx) -> dict[str, Any] | None:
         fields["subject"] = placed
     elif named:
         fields["subject"] = named[-1].code
+    whole = draft.refs.get("part_of")
+    if whole is not None and ctx.drafts[whole] is not None:
+        # "killed 1,739 people, including 647 children, and injured 12,867": the noun of the
+        # whole, not of the part listed under it
+        draft = ctx.drafts[whole] or draft
     unit = draft.quantity.unit
     general = unit in GENERAL_PERSON or draft.quantity.kind == "number"
     fields["_unit"] = "person" if general else unit
@@ -891,7 +896,7 @@ def match_casualties(ctx: Ctx) -> dict[str, Any] | None:
         if parent is not None and parent.family == "casualties":
             # "lost 27 million people, including 8.7 million soldiers"
             part: dict[str, Any] = {
-                k: v for k, v in parent.fields.items() if k in ("event", "harm", "subject")
+                k: v for k, v in parent.fields.items() if k in ("event", "harm", "subject", "year")
             }
             if q.noun_phrase:
                 part["victims"] = q.noun_phrase
@@ -952,6 +957,20 @@ RULE = Rule(
     "length of a massacre.",
     match=match_casualties,
     examples=(
+        # a part listed under a toll has the toll's year; a bare figure after the part counts
+        # the whole's people
+        Example(
+            "The 2010 Haiti earthquake killed 160,000 people, including 4,000 children, and "
+            "injured 300,000.",
+            "4,000 children",
+            {"family": "casualties", "subject": "HT", "year": 2010},
+        ),
+        Example(
+            "The 2010 Haiti earthquake killed 160,000 people, including 4,000 children, and "
+            "injured 300,000.",
+            "300,000",
+            {"unit": "person", "family": "casualties", "year": 2010},
+        ),
         Example(
             "During the Srebrenica massacre, Bosnian Serb forces killed more than 8,000 Muslim "
             "men and boys.",
