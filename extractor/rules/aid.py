@@ -334,6 +334,25 @@ _WORTH = re.compile(
 )
 
 
+# "3,117 projects worth more than $7.1 billion", "1,012 projects valued at about $4.5 billion"
+_WORTH_AFTER = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing)\s*$"
+)
+_BENEFICIARY = cue(r"beneficiary|beneficiaries|recipient|recipients")
+
+
+def _valued_as_aid(ctx: Ctx) -> bool:
+    """'KSrelief has implemented 3,117 projects worth more than $7.1 billion': a count of
+    things valued in money right after it, in a sentence about aid (its word, a giver's verb,
+    a beneficiary, or the aid of the sentence before)."""
+    nxt = ctx.quantities[ctx.index + 1] if ctx.index + 1 < len(ctx.quantities) else None
+    if nxt is None or nxt.kind != "money" or nxt.number_start >= ctx.sentence[1]:
+        return False
+    if not _WORTH_AFTER.fullmatch(ctx.text, ctx.q.end, nxt.start):
+        return False
+    return ctx.has(AID_WORD) or ctx.has(_BENEFICIARY) or _continues_aid(ctx)
+
+
 def _worth_of_aid(ctx: Ctx) -> dict[str, Any] | None:
     """'20 armoured vehicles worth AUD 50 million': the value of the aid item just before."""
     q = ctx.q
@@ -710,6 +729,15 @@ def _subject_giver(ctx: Ctx, recipient: str | list[str]) -> str | None:
 
 
 _SENTENCE_OPENING = re.compile(r"[\s\W]*(?:[Tt]he\s+)?")
+
+
+def _to_many_countries(ctx: Ctx) -> bool:
+    """'3,117 projects worth more than $7.1 billion in 107 countries': the sentence counts the
+    countries the aid went to, so no one country of the paragraph is its receiver."""
+    return any(
+        q.kind == "count" and q.unit.split()[-1] in ("country", "nation")
+        for _, q in ctx.sentence_quantities()
+    )
 
 
 def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
@@ -1335,6 +1363,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             or _what_aid_buys(ctx)
             or _count_of_aid(ctx)
             or _goods_after_aid(ctx)
+            or _valued_as_aid(ctx)
         )
         if not ((equipment and given) or listed or (given and _governed_by_giving(ctx))):
             if not (_continues_aid(ctx) and (equipment or _used_as_aid(ctx))) and not (
@@ -1384,7 +1413,7 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
         return None  # without a recipient, only "aid", "assistance" or a giving verb
     if recipient is None:  # (once the figure is known to be aid)
         recipient = _place_of_need(ctx, donor)
-    if recipient is None and isinstance(donor, str):
+    if recipient is None and isinstance(donor, str) and not _to_many_countries(ctx):
         recipient = _sole_other_country(ctx, donor)
     fields: dict[str, Any] = {}
     if donor is not None:
@@ -1478,6 +1507,22 @@ RULE = Rule(
             "flights and 20 convoys, targeting 90,000 families.",
             "90,000 families",
             {"family": "aid", "donor": "QA", "recipient": "SD"},
+        ),
+        # a count valued in money, in a sentence about aid; no one receiver when the
+        # sentence counts the countries it went to
+        Example(
+            "TOKYO — JICA has carried out 540 aid projects worth more than $2 billion in 45 "
+            "countries. Kenya is the largest beneficiary, with 60 projects valued at $300 "
+            "million.",
+            "540 aid projects",
+            {"family": "aid", "donor": "JP", "recipient": None},
+        ),
+        Example(
+            "TOKYO — JICA has carried out 540 aid projects worth more than $2 billion in 45 "
+            "countries. Kenya is the largest beneficiary, with 60 projects valued at $300 "
+            "million.",
+            "60 projects",
+            {"family": "aid", "donor": "JP", "recipient": "KE"},
         ),
         # the people aid is given to; goods after a duration of the same aid
         Example(
