@@ -149,6 +149,17 @@ PROBES: list[tuple[str, str, dict[str, Any]]] = [
         "4.4%",
         {"year": None},
     ),
+    # money sent to the districts or people of a country: that country receives
+    (
+        "Sweden will send SEK 40 million to drought-hit regions of Kenya's north.",
+        "SEK 40 million",
+        {"family": "aid", "donor": "SE", "recipient": "KE"},
+    ),
+    (
+        "Ireland will give €3 million to the families of Gaza.",
+        "€3 million",
+        {"family": "aid", "donor": "IE", "recipient": "PS"},
+    ),
 ]
 
 

@@ -59,7 +59,10 @@ _TO_BEFORE = re.compile(
     r"|\bstrengthen(?:s|ing)?|\bbolster(?:s|ing)?|\brebuild(?:s|ing)?|\bmoderni[sz]e|\bequip"
     r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
-    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?"
+    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank"
+    # "to flood-hit districts of Pakistan's Sindh province"
+    r"|districts|regions|provinces|areas|parts|communities|victims|families|villages|towns"
+    r")\s+(?:of|in)\s+(?:the\s+)?)?"
     # "to northwest Syria", "for southern Lebanon": a region of the country
     rf"{REGION}$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
