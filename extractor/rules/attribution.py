@@ -59,8 +59,7 @@ _RELATIVE_YEAR = {
     "next year": 1,
     "the coming year": 1,
     "the following year": 1,
-    "a year earlier": -1,
-    "a year ago": -1,
+    "a year ago": -1,  # (not "a year earlier": earlier than the time the sentence states)
     # the budget year before the one the text is about: "the Rs2.12tr allocated for the
     # outgoing fiscal year" (relative to a financial year it states, by its closing year)
     "last fiscal year": -1,
