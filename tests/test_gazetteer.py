@@ -357,3 +357,16 @@ def test_a_spread_without_a_disease_is_no_named_event() -> None:
 def test_institutes_named_after_a_place_are_no_country() -> None:
     text = "said the Stockholm International Peace Research Institute and the Kiel Institute"
     assert EntityIndex(text).mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("About 350 SANDF members joined the drill.", "ZA"),
+        ("Some 300 PNGDF soldiers took part.", "PG"),
+        ("The KDF sent 200 troops.", "KE"),
+        ("The IRGC navy deployed 10 vessels.", "IR"),
+    ],
+)
+def test_a_national_defence_force_speaks_for_its_country(text: str, code: str) -> None:
+    assert [m.code for m in EntityIndex(text).mentions] == [code]
