@@ -206,7 +206,9 @@ def build_events(data: dict[str, Any], offices: tuple[Office, ...]) -> EventTabl
         r"(?P<name>" + trie_regex(sorted(names)) + r")"
         r"(?:(?P<sep>[-–\s])(?P<year>(?:19|20)\d\d|\d\d)(?P<suffix>[A-Z]?))?(?![\w$])"
     )
-    known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # (as a trie: a match ends where the year starts, so which name it holds is fixed by
+    # where it starts, and a trie tries one branch per letter where the list tried them all)
+    known = trie_regex(sorted(names))
     # "Tsentr-2019", "Center-2019", "Zapad 2021", "Maritime Security Belt 2024": a capitalised
     # name of up to three words and a year.  Searched
     # from the year backwards (years are rare, capitalised words are not).

@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal, DecimalException
 from typing import Any
 
+from pydantic import ValidationError
+
 from extractor import model
 from extractor.claims import claim
 from extractor.context import resolve_currencies
@@ -120,7 +122,10 @@ def build_sheet(doc: Document, *, budget: float | None = None) -> model.FactShee
         ids[index] = fid
         used.add(fid)
         seen[key] = n + 1
-    facts = []
+    # The sheet as plain data, validated in one call: pydantic builds the nested models itself
+    # (a model built per fact, quantity and span costs a Python call and a validation each:
+    # a third more).  The same models with the same fields set.
+    facts: list[dict[str, Any]] = []
     for index, d in drafts.items():
         q = d.quantity
         fields: dict[str, Any] = {
@@ -128,10 +133,10 @@ def build_sheet(doc: Document, *, budget: float | None = None) -> model.FactShee
         }
         fields.update({ref: ids[target] for ref, target in d.refs.items() if target in ids})
         facts.append(
-            model.Fact(
-                id=ids[index],
-                family=d.family,  # type: ignore[arg-type]
-                claim=claim(
+            {
+                "id": ids[index],
+                "family": d.family,
+                "claim": claim(
                     d.family,
                     q.kind,
                     q.value,
@@ -141,33 +146,44 @@ def build_sheet(doc: Document, *, budget: float | None = None) -> model.FactShee
                     q.qualifier,
                     {**fields, "of": q.of},
                 ),
-                quantity=model.Quantity(
-                    value=_number(q.value),
-                    min=_number(q.min),
-                    max=_number(q.max),
-                    unit=q.unit,
-                    qualifier=q.qualifier,  # type: ignore[arg-type]
-                    of=q.of,
-                    currency_from=q.currency_from,  # type: ignore[arg-type]
-                ),
-                span=model.Span(
-                    start=q.start, end=q.end, line=layout.line(q.start), quote=text[q.start : q.end]
-                ),
-                rule=d.rule,
+                "quantity": {
+                    "value": _number(q.value),
+                    "min": _number(q.min),
+                    "max": _number(q.max),
+                    "unit": q.unit,
+                    "qualifier": q.qualifier,
+                    "of": q.of,
+                    "currency_from": q.currency_from,
+                },
+                "span": {
+                    "start": q.start,
+                    "end": q.end,
+                    "line": layout.line(q.start),
+                    "quote": text[q.start : q.end],
+                },
+                "rule": d.rule,
                 **fields,
-            )
+            }
         )
-    return model.FactSheet(
-        source=model.Source(
-            id=doc.id,
-            path=doc.path,
-            sha256=doc.sha256,
-            title=doc.title,
-            published=doc.published,
-            byline=doc.byline,
-        ),
-        facts=facts,
-    )
+    source: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "title": doc.title,
+        "published": doc.published,
+        "byline": doc.byline,
+    }
+    try:
+        return model.FactSheet.model_validate({"source": source, "facts": facts})
+    except ValidationError:
+        pass
+    # refused: the same data model by model, so that the error names the model that refuses it
+    # (a quantity, a span, a fact, the source or the sheet), in the order it always did
+    built = []
+    for fact in facts:
+        quantity, span = model.Quantity(**fact["quantity"]), model.Span(**fact["span"])
+        built.append(model.Fact(**{**fact, "quantity": quantity, "span": span}))
+    return model.FactSheet(source=model.Source(**source), facts=built)
 
 
 def extract_document(doc: Document, *, budget: float | None = None) -> model.FactSheet:

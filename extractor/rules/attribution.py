@@ -395,11 +395,17 @@ def document_year(ctx: Ctx) -> int | None:
     return int(found) if found is not None else None
 
 
+_NINETEEN, _TWENTY = re.compile(r"19\d\d"), re.compile(r"20\d\d")
+
+
 def _latest_stated_year(text: str) -> int | None:
     """The latest year `text` states, tried from the latest down (the first one written as a
     stated year wins: most documents need one look)."""
-    # (the candidates by the plain digits pattern: A_YEAR's look-behind scans 4x slower)
-    for year in sorted(set(_YEAR_DIGITS.findall(text)), reverse=True):
+    # (the candidates by the plain digits patterns: A_YEAR's look-behind scans 4x slower, and
+    # one pattern per century, each opening with a literal, 4x faster than _YEAR_DIGITS; they
+    # find every year A_YEAR takes, whose character before is no digit)
+    candidates = {*_NINETEEN.findall(text), *_TWENTY.findall(text)}
+    for year in sorted(candidates, reverse=True):
         at = text.find(year)
         while at >= 0:
             if (

@@ -10,6 +10,7 @@ from typing import Any
 
 from extractor.documents import find_date
 from extractor.gazetteer import EventMention, Mention, events, gazetteer
+from extractor.lexicon import trie_regex
 from extractor.rules.attribution import (
     COMPARED_ESTIMATE,
     WRITTEN_DATE,
@@ -226,8 +227,10 @@ def _other_edition(ctx: Ctx, event: EventMention) -> EventMention:
 
 @cache
 def _known_name() -> re.Pattern[str]:
-    names = sorted(events().exercise_names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-\s]\d)")
+    # a trie: the names that match at a place are prefixes of one another, and it tries them
+    # longest first, as the list sorted by length did, with one branch per letter
+    names = sorted(events().exercise_names)
+    return re.compile(r"\b(?:" + trie_regex(names) + r")\b(?![-\s]\d)")
 
 
 _PARTICIPATION = cue(
