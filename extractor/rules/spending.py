@@ -42,6 +42,7 @@ MONEY_SPENDING_CUE = cue(
     r"|defen[cs]e plan|defen[cs]e funding|military funding"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
     r"|appropriations?|spenders?|military\s+burden|set\s+aside|sets\s+aside|setting\s+aside"
+    r"|earmark\w*"
 )
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
@@ -547,7 +548,13 @@ _SPENDING_ANAPHOR = re.compile(
 
 # "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
 _BUDGET_AFTER = re.compile(
-    r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
+    # "N budget", "N28.7 trillion 2024 budget"
+    r"(?i)\s+(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?(?:(?:defen[cs]e|military|state|national|federal"
+    r"|annual)\s+)?budget\b"
+    # "N3.25 trillion of Nigeria's N28.7 trillion 2024 budget": a share of a named budget
+    r"|\s+of\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)(?:\S*\d\S*\s+(?:(?:million|billion|trillion"
+    r"|crore|lakh)\s+)?)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?(?:state\s+|federal\s+|national\s+"
+    r"|annual\s+)?budget\b"
     r"|\s+(?:defen[cs]e|military)\s+(?:policy\s+|spending\s+|authori[sz]ation\s+|appropriations?\s+)?bill\b"
     r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
     # "in the proposed budget", "in the 2024 Appropriation Act"
@@ -1075,6 +1082,17 @@ BUDGET = Rule(
             "€52bn",
             {"value": 52000000000, "unit": "EUR", "subject": "DE", "year": 2023},
             date(2024, 5, 1),
+        ),
+        # a share of a budget named after the amount, with the budget's year; money earmarked
+        Example(
+            "ACCRA — Defence will take GH₵4.1 billion of Ghana's GH₵180 billion 2025 budget.",
+            "GH₵4.1 billion",
+            {"family": "spending", "subject": "GH", "year": 2025},
+        ),
+        Example(
+            "Oman has earmarked OMR 3.2 billion for the military sector in its 2026 budget.",
+            "OMR 3.2 billion",
+            {"family": "spending", "subject": "OM", "year": 2026},
         ),
         # a sector that receives money in the proposed budget or an appropriation act
         Example(
