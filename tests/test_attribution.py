@@ -429,3 +429,23 @@ def test_an_appeal_named_by_a_charity_is_for_no_country_its_adjective_names() ->
 
     text = "The British Red Cross Turkey-Syria Earthquake Appeal has raised £20 million."
     assert all(f.recipient != "GB" for f in extract(text).facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Spain spent 1.3% of GDP on defence in 2024. Its spending rose, while inflation was 3%.",
+            "3%",
+        ),
+        (
+            "Italy spends 1.5% of GDP on defence. Spending on roads is expected to reach 4% of the "
+            "budget.",
+            "4%",
+        ),
+    ],
+)
+def test_a_bare_share_after_a_gdp_share_is_no_gdp_share_unless_spending_reaches_it(
+    text: str, quote: str
+) -> None:
+    assert one(text, quote).rule != "spending.gdp_share"

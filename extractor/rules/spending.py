@@ -339,8 +339,12 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     if of_spending:
         share_of = _spending_amount_in_sentence(ctx) or _spending_continued(ctx)
     budget_share = share_of is not None
+    # "Poland will spend 4.7% of GDP next year. Warsaw's spending this year is expected to
+    # reach 4.12%": the same measure, stated again without its "of GDP"
+    goes_on = q.of is None and not of_spending and _gdp_share_goes_on(ctx)
     if (
         q.of != "GDP"
+        and not goes_on
         and not ally_count
         and not compared
         and not named_target
@@ -392,6 +396,31 @@ def match_gdp_share(ctx: Ctx) -> dict[str, Any] | None:
     if year:
         fields["year"] = year
     return fields
+
+
+# A spending level stated as a share: "is expected to reach", "stood at", "will be"
+# (the spending noun is the verb's subject, in the same clause: not "while inflation was 3%")
+_LEVEL_BEFORE = re.compile(
+    r"(?i)\b(?:spending|expenditure|outlays|budget|military\s+burden)\b[^.;,:()\d]{0,50}?"
+    r"\b(?:reach(?:es|ed|ing)?|stands?\s+at|stood\s+at|amounts?\s+to|amounted\s+to|is|was"
+    r"|will\s+be|would\s+be|to\s+be|hit|hits)\s+$"
+)
+
+
+def _gdp_share_goes_on(ctx: Ctx) -> bool:
+    """A bare share that a sentence about spending gives as its level ('Warsaw's spending
+    this year is expected to reach 4.12%'), in a paragraph (or the one after it) whose last
+    spending share was one of GDP; not a share of something else ('4% of the budget')."""
+    q = ctx.q
+    if re.match(r"\s+of\b", ctx.text[q.end : q.end + 4]):
+        return False
+    if not _LEVEL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 90), q.start):
+        return False
+    since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 1)]
+    for draft in ctx.facts_back(since, limit=NEIGHBOURS):
+        if draft.family == "spending" and draft.quantity.kind == "percent":
+            return draft.quantity.of == "GDP"
+    return False
 
 
 def _carried_now(ctx: Ctx) -> int | None:
@@ -809,6 +838,13 @@ GDP_SHARE = Rule(
     description="A share of GDP spent on defence, or a target share (the 2% guideline).",
     match=match_gdp_share,
     examples=(
+        # the same share stated again without "of GDP" as the level spending reaches
+        Example(
+            "Estonia will spend 3.4% of GDP on defence next year. Tallinn's spending this year "
+            "is expected to reach 3.2%.",
+            "3.2%",
+            {"family": "spending", "subject": "EE"},
+        ),
         # a share of the budget, in the sentence after the amount ("The allocation is ...")
         Example(
             "ACCRA — Defence received GH₵4.1 billion in the 2025 Appropriation Act. The armed "
