@@ -435,7 +435,8 @@ def test_an_appeal_named_by_a_charity_is_for_no_country_its_adjective_names() ->
     ("text", "quote"),
     [
         (
-            "Spain spent 1.3% of GDP on defence in 2024. Its spending rose, while inflation was 3%.",
+            "Spain spent 1.3% of GDP on defence in 2024. Its spending rose, while inflation "
+            "was 3%.",
             "3%",
         ),
         (

@@ -239,8 +239,9 @@ _PARTICIPATION = cue(
     r"|train|trains|training|trained|observ\w*|attend\w*|host|hosts|hosted|hosting|drew|draws"
     r"|drawing|gather\w*|brought\s+together|brings\s+together|feature[sd]?|featuring"
     r"|of\s+(?:those|them|these|whom)"  # "Of those, some 33,000 personnel are from ..."
+    r"|of\s+(?:that|this|the)\s+(?:number|total|figure)"  # "Of that number, 2,100 are ..."
     # "The Indian contingent comprising 120 personnel", "a contingent of 300 soldiers"
-    r"|contingents?|detachments?"
+    r"|contingents?|detachments?|represented\s+by"  # "The Kyrgyz side is represented by 700"
 )  # "The United States contributed around 4,500 troops" after the exercise is named
 # Who takes part, counted in a sentence that goes on about an exercise: "observers from 23
 # countries", "Seven nations are full participants"
@@ -348,9 +349,12 @@ _OF_FORCES = re.compile(
     r"|marine\s+corps|defen[cs]e\s+forces)\s+of\s+(?:the\s+)?)?$"
 )
 _WILL_BE = re.compile(
-    r"(?i)^(?:\s+of\s+(?:the|them|these|those)(?:\s+[\w-]+)?)?"  # "4,500 of the participants"
-    r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+(?:the\s+)?)?$"
-)  # "some 33,000 personnel are from the Japan Self-Defense Forces"
+    r"(?i)^(?:(?:\s+of\s+(?:the|them|these|those)(?:\s+[\w-]+)?)?"  # "4,500 of the participants"
+    r"\s+(?:will\s+be|would\s+be|are|were|was|is)\s+(?:from\s+(?:the\s+)?)?"
+    # "1,900 come from the United States" (a partitive "Thirty of the aircraft came from" is
+    # common.share_of_earlier's)
+    r"|\s+(?:come|came|comes|will\s+come)\s+from\s+(?:the\s+)?)$"
+)  # "some 33,000 personnel are from the Japan Self-Defense Forces", "1,900 come from the US"
 
 
 def _forces_of(code: str) -> bool:
@@ -609,6 +613,9 @@ def _event_fields(ctx: Ctx) -> dict[str, Any]:
     return fields
 
 
+_NEXT_ITEM = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus|along\s+with)\s+")
+
+
 def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
     q = ctx.q
     if q.kind == "duration":
@@ -647,10 +654,15 @@ def match_exercise(ctx: Ctx) -> dict[str, Any] | None:
         and (not part_of_last or _last_fact_is_exercise(ctx))
     )
     named_next = military and _named_later_in_paragraph(ctx)
+    # "More than 1,500 servicemen and about 200 units of military equipment": the next item
+    # of a list whose first item counts an exercise's forces
+    found = ctx.previous_in_sentence("exercise")
+    listed_after = found is not None and _NEXT_ITEM.fullmatch(found[1]) is not None
     if (
         not named_here
         and not follow_up
         and not named_next
+        and not listed_after
         and not ctx.has(EXERCISE_CUE)
     ):
         return None
@@ -709,6 +721,28 @@ RULE = Rule(
             "3,000 marines",
             {"value": 3000, "unit": "marine", "family": "exercise"},
             date(2024, 3, 1),
+        ),
+        # the next item of a list of an exercise's forces; a side represented by its
+        # forces; a part of the number that comes from a country
+        Example(
+            "The exercise Shield-2025 will be held in Belarus. More than 2,000 servicemen and "
+            "about 150 units of equipment will be involved. The Kazakh side is represented by "
+            "300 military personnel.",
+            "about 150 units of equipment",
+            {"family": "exercise", "event": "Shield-2025", "year": 2025},
+        ),
+        Example(
+            "The exercise Shield-2025 will be held in Belarus. More than 2,000 servicemen and "
+            "about 150 units of equipment will be involved. The Kazakh side is represented by "
+            "300 military personnel.",
+            "300 military personnel",
+            {"family": "exercise", "subject": "KZ", "event": "Shield-2025"},
+        ),
+        Example(
+            "Cobra Gold 2026 involves around 8,000 soldiers from 30 countries. Of that number, "
+            "3,100 are Thai personnel and 2,900 come from the United States.",
+            "2,900",
+            {"family": "exercise", "subject": "US", "event": "Cobra Gold 2026"},
         ),
         # a country's contingent counted; an all-capitals series with its whole year; an
         # operation a copula defines as an exercise
