@@ -140,7 +140,8 @@ _CLAUSE_LIST_GAP = re.compile(
 )
 _NUMBER_OF_REACH = 300
 # Between a count and a part listed under it: ", including ", " of whom ", ", among them "
-_PART_GAP = re.compile(r"\s*,?\s*(?:including|of\s+whom|among\s+them|among\s+whom)\s+")
+# (bounded: a gap of any length is matched in constant time)
+_PART_GAP = re.compile(r"\s{0,3},?\s{0,3}(?:including|of\s+whom|among\s+them|among\s+whom)\s{1,3}")
 
 
 def name_elliptical(text: str, found: list[Quantity], layout: Layout) -> list[Quantity]:

@@ -473,6 +473,11 @@ _STORM_WORDS = ("cyclone", "hurricane", "typhoon", "storm")
 # (the kinds a storm's given name may follow; not the gate words above, which tests open)
 _STORM_KINDS = frozenset({"cyclone", "hurricane", "typhoon"})
 _GIVEN_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
+_BODY_AFTER = re.compile(
+    r"(?i)\s+(?:agency|agencies|management|response|prevention|office|ministry|team|committee"
+    r"|authority|relief|risk|preparedness|fund|unit|department|services?|cell|council|centre"
+    r"|center|reduction|commission|board|planning|recovery)\b"
+)
 _IN_PLACE_WORDS = (
     "genocide",
     "massacre",
@@ -607,6 +612,8 @@ def _named_events(
         if not x or not starts_word(text, m.start("x")):
             continue
         kind = m.group("kind").lower()
+        if kind.endswith(("disaster", "tragedy")) and _BODY_AFTER.match(text, m.end()):
+            continue  # "the Philippine disaster agency", "the Kenya Red Cross disaster team"
         if kind in _STORM_KINDS and _GIVEN_NAME_AFTER.match(text, m.end()):
             continue  # "Super Typhoon Yolanda": the storm's given name follows (_STORM_NAMED)
         year = int(m.group("year")) if m.group("year") else None
@@ -807,6 +814,7 @@ _SHORT_EDITION = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{4,})(?P<sep>[ -])(?P<yy>(?:19|20)?\d\d)"
     r"(?![\w.,]\d|\w)"
 )  # ("ORION 26": one word in capitals, four letters at least; "KAZIND-2024": its whole year)
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 _NOT_AN_EXERCISE_ACRONYM = frozenset({"COVID", "SARS", "MERS", "AUKUS", "BRICS", "ASEAN"})
 
 
@@ -833,8 +841,13 @@ def _short_editions(text: str, lo: int, hi: int, table: EventTable) -> Iterator[
         if not _EXERCISE_CUE.search(near):
             continue
         yy = int(m.group("yy"))
-        if len(m.group("yy")) == 4 and not capitals:
-            continue  # "Pitch Black 2024" is a series' edition, read with the other patterns
+        if len(m.group("yy")) == 4 and (
+            not capitals
+            or m.group("sep") != "-"  # ("IDEX 2025", "EXPO 2025": fairs write a space)
+            or _CAPITALS_BEFORE.search(text, max(lo, m.start() - 20), m.start("name"))
+        ):
+            continue  # "Pitch Black 2024" is a series' edition, read with the other patterns;
+            # "MITRA SHAKTI-2024" is no "SHAKTI-2024"
         year = yy if yy > 99 else (1900 if yy >= 50 else 2000) + yy
         start = m.start("name") + m.group("name").index(words[0])
         yield EventMention(

@@ -415,6 +415,35 @@ def test_review_cases(text: str, quote: str, field: str, want: object) -> None:
             "Ukraine needs external financing of about 15% of its GDP in assistance.",
             "about 15% of its GDP",
         ),
+        # the eighth session's review: counts after aid with a clause or subject of their own
+        (
+            "Turkey sent 50 tonnes of humanitarian aid to Syria as 300 buildings collapsed.",
+            "300 buildings",
+        ),
+        (
+            "Germany gave €20 million in aid to Ukraine, and Russia launched 120 missiles.",
+            "120 missiles",
+        ),
+        (
+            "India sent 25 tonnes of relief material to Sri Lanka, and the navy rescued 300 "
+            "fishermen.",
+            "300 fishermen",
+        ),
+        (
+            "The UAE sent $20 million in aid to Sudan, where the war has brought hunger to 25 "
+            "million people.",
+            "25 million people",
+        ),
+        (
+            "Police seized 3,000 counterfeit bags worth $2 million at a warehouse used by aid "
+            "smugglers in Lagos.",
+            "3,000 counterfeit bags",
+        ),
+        (
+            "Japan will provide $5 million in emergency aid to Nepal. A 12-member delegation of "
+            "Chinese investors arrived in Kathmandu on Monday.",
+            "12-member",
+        ),
     ],
 )
 def test_review_cases_that_are_no_aid(text: str, quote: str) -> None:
@@ -450,3 +479,68 @@ def test_a_bare_share_after_a_gdp_share_is_no_gdp_share_unless_spending_reaches_
     text: str, quote: str
 ) -> None:
     assert one(text, quote).rule != "spending.gdp_share"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "field", "want"),
+    [
+        # the eighth session's review
+        (
+            "Britain sent £5 million in aid to victims of Russian shelling in Kharkiv.",
+            "£5 million",
+            "recipient",
+            "UA",
+        ),
+        (
+            "Ethiopia is in crisis. Britain has given £40 million in aid, one of 14 nations to "
+            "respond.",
+            "£40 million",
+            "recipient",
+            "ET",
+        ),
+        (
+            "The health ministry will receive N2.1 trillion of Nigeria's N28.7 trillion 2024 "
+            "budget.",
+            "N2.1 trillion",
+            "family",
+            "other",
+        ),
+        (
+            "Kenya has earmarked KSh 10 billion for the 2027 elections.",
+            "KSh 10 billion",
+            "family",
+            "other",
+        ),
+        (
+            "Nigeria allocated N3.25 trillion to defence in 2024. The share of education is 7.9 "
+            "percent of the N28.7 trillion budget.",
+            "7.9 percent",
+            "family",
+            "other",
+        ),
+        (
+            "The Philippine disaster agency reported 120 deaths from Typhoon Kristine.",
+            "120 deaths",
+            "event",
+            "Typhoon Kristine",
+        ),
+        (
+            "Exercise Malabar was held off Sydney in 2023 with 12 ships.\n\nThis year's Malabar "
+            "exercise will involve 30 ships.",
+            "30 ships",
+            "year",
+            None,
+        ),
+        (
+            "Under a new agreement, the Indian government will give Nepal Rs 700 crore for "
+            "hydropower.",
+            "Rs 700 crore",
+            "unit",
+            "INR",
+        ),
+    ],
+)
+def test_review_cases_of_the_eighth_session(
+    text: str, quote: str, field: str, want: object
+) -> None:
+    assert _get(one(text, quote), field) == want

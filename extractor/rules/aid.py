@@ -74,7 +74,7 @@ EQUIPMENT = frozenset(
     drone ship boat system weapon piece munition mortar interceptor radar ammunition truck
     trailer helmet vest plate generator ambulance ration dose vaccine kit tent blanket tonne
     ton kilogram litre barrel vessel warship frigate corvette submarine rifle grenade bomb
-    mine transformer wagon railcar lorry container plane flight""".split()
+    mine transformer""".split()
 )
 
 
@@ -158,6 +158,7 @@ _AID_USE = cue(
     r"|built|build|builds|opened|establish\w*|rebuil\w*|repair\w*|restor\w*|rehabilitat\w*"
     r"|implement\w*|construct\w*|renovat\w*|install\w*|drill|drills|drilled|equip\w*"
     r"|supports?|supported|helps?|helped|assists?|assisted|benefit\w*|reach\w*|feeds?|serves?"
+    r"|carry|carrying|carried|carries|complet\w*"
 )
 
 
@@ -338,7 +339,24 @@ _WORTH = re.compile(
 _WORTH_AFTER = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing)\s*$"
 )
-_BENEFICIARY = cue(r"beneficiary|beneficiaries|recipient|recipients")
+_AGREEMENTS = frozenset({"agreement", "contract", "accord", "memorandum", "deal"})
+_SIGNED = re.compile(r"(?i)\b(?:sign\w*|conclud\w*|ink\w*)\s+$")
+_BENEFICIARY_WITH = re.compile(
+    r"(?i)\b(?:beneficiary|beneficiaries|recipient|recipients)\b[^.;]{0,20}?,?\s+with\s+$"
+)
+
+
+# "The relief goods were carried in 35 railway wagons", "delivered aboard 4 planes"
+_CARRIED_IN = re.compile(
+    r"(?i)\b(?:carried|transported|delivered|shipped|sent|moved|loaded|flown|brought)\s+"
+    r"(?:in|on|aboard|by|onto|into)\s+$"
+)
+
+
+def _carried_in(ctx: Ctx) -> bool:
+    """The conveyances the aid just stated is carried in, after a verb of carrying."""
+    lo = max(ctx.sentence[0], ctx.q.start - 40)
+    return _CARRIED_IN.search(ctx.text, lo, ctx.q.start) is not None
 
 
 def _valued_as_aid(ctx: Ctx) -> bool:
@@ -350,7 +368,13 @@ def _valued_as_aid(ctx: Ctx) -> bool:
         return False
     if not _WORTH_AFTER.fullmatch(ctx.text, ctx.q.end, nxt.start):
         return False
-    return ctx.has(AID_WORD) or ctx.has(_BENEFICIARY) or _continues_aid(ctx)
+    if _BENEFICIARY_WITH.search(ctx.text, ctx.sentence[0], ctx.q.start):
+        return True  # "Yemen remains the largest beneficiary, with 1,012 projects valued at"
+    # what aid does with the things ("implemented 3,117 projects"), in a sentence about aid;
+    # agreements an aid body signs ("signed 14 agreements worth $57 million")
+    if ctx.q.unit.split()[-1] in _AGREEMENTS and _SIGNED.search(ctx.before()[-30:]):
+        return ctx.has(AID_WORD)
+    return _used_as_aid(ctx) and (ctx.has(AID_WORD) or _continues_aid(ctx))
 
 
 def _worth_of_aid(ctx: Ctx) -> dict[str, Any] | None:
@@ -516,7 +540,8 @@ def _helped_by_aid(ctx: Ctx) -> bool:
     """'£120 million in humanitarian aid to Sudan, enough to feed 650,000 people', '30 tonnes of
     food targeting 9,000 families': the people an aid figure of the same sentence helps."""
     q = ctx.q
-    if q.unit.split()[-1] not in _PEOPLE:
+    head = q.unit.split()[-1]
+    if head not in _PEOPLE and not head.endswith("child"):  # ("schoolchild")
         return False
     if not _HELPED.search(ctx.text, max(ctx.sentence[0], q.start - 60), q.start):
         return False
@@ -631,7 +656,17 @@ _NOT_GOODS = frozenset(
 # convoys", "where the magnitude 6.3 quakes")
 _OWN_CLAUSE = re.compile(
     r"(?i)\b(?:after|before|when|whenever|where|while|because|although|though|amid|despite"
-    r"|whereas|unless)\b"
+    r"|whereas|unless|since|as|which|whose|who|until)\b"
+)
+# ... and the count is joined to the aid: by a preposition of carrying or adding ("through 390
+# aid flights", "with 112 sets", "in addition to 300,000 food parcels", "training for 130
+# sailors"), by "and" or a comma ("11 aid ships and 1,814 trucks"), or as the object of a
+# verb of what aid does
+# ("carrying 1,200 tonnes", "drill 40 wells"); not "and Russia launched 120 missiles"
+_GOODS_LINK = re.compile(
+    r"(?i)(?:\b(?:through|via|aboard|by|with|including|plus|along\s+with|as\s+well\s+as"
+    r"|in\s+addition\s+to|in|on|of|for|to|and)|,)\s{1,3}"
+    r"(?:(?:an?|the|another)\s+)?(?:(?:extra|additional|further|other|new)\s+)?$"  # "and an extra"
 )
 
 
@@ -660,7 +695,9 @@ def _goods_after_aid(ctx: Ctx) -> bool:
     if gap is None or _OWN_CLAUSE.search(gap):
         return False
     head = ctx.q.unit.split()[-1]
-    return head not in _PEOPLE and head not in _NOT_GOODS
+    if head in _PEOPLE or head in _NOT_GOODS:
+        return False
+    return _GOODS_LINK.search(gap[-40:]) is not None or _used_as_aid(ctx)
 
 
 _GIVER_OWNS = re.compile(r"(?:\b(?:its|their|his|her)|['’]s?)\s+(?:[a-z-]+\s+)?$")
@@ -679,9 +716,16 @@ def _responders_sent(ctx: Ctx) -> bool:
     q = ctx.q
     if q.kind != "count" or q.unit.split()[-1] not in _RESPONDERS:
         return False
+    if q.unit == "member" and not _TEAM_AFTER.match(ctx.text, q.end):
+        return False  # "a 70-member medical team", not "a 12-member delegation of investors"
     if _aid_before(ctx) is None and ctx.previous_in_sentence("aid") is None:
         return False
     return _USED_AFTER.match(ctx.text, q.end, min(len(ctx.text), q.end + 80)) is not None
+
+
+_TEAM_AFTER = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:team|teams|crew|squad|unit|contingent|brigade|detachment)\b"
+)
 
 
 _NAME_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")
@@ -735,9 +779,14 @@ def _to_many_countries(ctx: Ctx) -> bool:
     """'3,117 projects worth more than $7.1 billion in 107 countries': the sentence counts the
     countries the aid went to, so no one country of the paragraph is its receiver."""
     return any(
-        q.kind == "count" and q.unit.split()[-1] in ("country", "nation")
+        q.kind == "count"
+        and q.unit.split()[-1] in ("country", "nation")
+        and _DESTINATION_BEFORE.search(ctx.text, max(0, q.start - 12), q.start) is not None
         for _, q in ctx.sentence_quantities()
     )
+
+
+_DESTINATION_BEFORE = re.compile(r"(?i)\b(?:in|to|across|for)\s+$")
 
 
 def _sole_other_country(ctx: Ctx, donor: str) -> str | None:
@@ -1191,9 +1240,12 @@ _HELPED = re.compile(
     r"(?i)(?:\b(?:help|helping|feed|feeding|assist|assisting|reach|reaching|support|supporting"
     r"|target|targets|targeting|targetting|benefit|benefiting|benefitting"
     r"|shelter|sheltering|serve|serving|protect|protecting)"
-    # "will provide hot meals to", "deliver food and shelter to", "cash transfers to"
-    r"|\b(?:provid|deliver|distribut|bring|brought|giv|gave|offer)\w*\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:to|for)"
+    # "will provide hot meals to", "deliver food and shelter to", "cash transfers to" (what
+    # aid gives: not "brought hunger to", "delivered threats to")
+    r"|\b(?:provid|deliver|distribut|giv|gave|offer)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:food|meals|water|aid|assistance|supplies|shelter|relief|medicines?|care|cash|vouchers"
+    r"|kits|rations|services|support|help|transfers|items|materials|parcels)"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:to|for)"
     r"|\b(?:transfers|assistance|aid|meals|food|rations|supplies|relief|vouchers|kits|shelter)"
     r"\s+(?:to|for))"
     r"\s+(?:the\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|up\s+to\s+|over\s+)?$"
@@ -1352,6 +1404,10 @@ def match_aid(ctx: Ctx) -> dict[str, Any] | None:
             )
         ):
             return None
+        if _carried_in(ctx) and _continues_aid(ctx):
+            earlier = _aid_before(ctx)  # "The relief goods were carried in 35 railway wagons":
+            if earlier is not None:  # the aid just stated, its giver and receiver
+                return {k: v for k, v in earlier.fields.items() if k in ("donor", "recipient")}
         equipment = q.unit.split()[-1] in EQUIPMENT
         given = ctx.has(EQUIPMENT_CUE)
         # "The package will include 70 military vehicles ...", "- Another 100,000 rounds"

@@ -61,7 +61,8 @@ _RELATIVE_YEAR = {
     "the following year": 1,
     "a year ago": -1,  # (not "a year earlier": earlier than the time the sentence states)
     # the budget year before the one the text is about: "the Rs2.12tr allocated for the
-    # outgoing fiscal year" (relative to a financial year it states, by its closing year)
+    # outgoing fiscal year" (with no publication date, relative to a financial year its
+    # paragraph states, by its closing year)
     "last fiscal year": -1,
     "last financial year": -1,
     "previous fiscal year": -1,
@@ -276,7 +277,7 @@ def stated_year(ctx: Ctx, *, target: bool = False) -> int | None:
     if published is None and ctx.has(_RELATIVE):
         published = document_year(ctx)
     fiscal: int | None = None
-    if ctx.has(_RELATIVE):
+    if ctx.doc.published is None and ctx.has(_RELATIVE):
         fiscal = _financial_year_of_paragraph(ctx)
     for m in ctx.matches(_RELATIVE) if published is not None or fiscal is not None else ():
         key = " ".join(m.group().lower().split())
@@ -373,14 +374,17 @@ _SPAN_EDGE = re.compile(r"[-–/]")
 
 
 def _financial_year_of_paragraph(ctx: Ctx) -> int | None:
-    """The closing year of the last financial year written as a span ('2025-26', 'FY2025/26')
-    in the figure's paragraph up to its sentence's end: the year 'the outgoing fiscal year' is
-    the one before."""
+    """The closing year of the latest financial year written as a span ('2025-26', 'FY2025/26')
+    in the figure's paragraph up to its sentence's end, not a baseline or a limit ('since
+    2015-16'): with no publication date, the year 'the outgoing fiscal year' is the one
+    before."""
     ps, _ = ctx.paragraph
     found = None
     for m in STATED_YEAR.finditer(ctx.text, ps, ctx.sentence[1]):
+        if m.group("prep").lower() in ("since", "from", "until", "before"):
+            continue  # a baseline or a limit: "has grown since 2015-16"
         if m.group("end") and closing_year(m.group("year"), m.group("end")) != int(m.group("year")):
-            found = closing_year(m.group("year"), m.group("end"))
+            found = max(found or 0, closing_year(m.group("year"), m.group("end")))
     return found
 
 

@@ -13,6 +13,7 @@ from extractor.gazetteer import EventMention, Mention, events, gazetteer
 from extractor.lexicon import trie_regex
 from extractor.rules.attribution import (
     COMPARED_ESTIMATE,
+    NOW,
     WRITTEN_DATE,
     is_country,
     stated_year,
@@ -327,9 +328,11 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
         year = int(when.group(1)) if when else None
     if year is None and event is not None:
         # "... between 20 May and 31 May 2024. Morocco will deploy 1,500 troops": the year an
-        # earlier figure of the same exercise was given
-        since = ctx.layout.paragraph_starts[max(0, ctx.paragraph_index - 2)]
-        for draft in ctx.facts_back(since):
+        # earlier figure of the same exercise was given in the paragraph (not another
+        # paragraph's edition: "This year's Malabar exercise ...")
+        if ctx.has(NOW) or _YEAR_WORD.search(ctx.sentence_text):
+            return None
+        for draft in ctx.facts_back(ctx.paragraph[0]):
             if draft.family == "exercise" and draft.fields.get("event") == event.name:
                 found = draft.fields.get("year")
                 if found is not None:
@@ -337,6 +340,7 @@ def _edition_year(ctx: Ctx, event: EventMention | None) -> int | None:
     return year
 
 
+_YEAR_WORD = re.compile(r"(?i)\byear['’]?s?\b")
 _HELD_IN_YEAR = re.compile(
     r"(?i)\b(?:held|staged|conducted|took\s+place|ran|carried\s+out)\b[^.;]{0,60}?\b(?:in|during)"
     r"\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
@@ -613,7 +617,7 @@ def _event_fields(ctx: Ctx) -> dict[str, Any]:
     return fields
 
 
-_NEXT_ITEM = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus|along\s+with)\s+")
+_NEXT_ITEM = re.compile(r"\s{0,3}(?:,|and|,\s{0,3}and|as\s+well\s+as|plus|along\s+with)\s{1,3}")
 
 
 def match_exercise(ctx: Ctx) -> dict[str, Any] | None:

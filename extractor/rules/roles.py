@@ -60,12 +60,17 @@ _TO_BEFORE = re.compile(
     r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
     r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
     r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank"
-    # "to flood-hit districts of Pakistan's Sindh province"
-    r"|districts|regions|provinces|areas|parts|communities|victims|families|villages|towns"
     r")\s+(?:of|in)\s+(?:the\s+)?)?"
     # "to northwest Syria", "for southern Lebanon": a region of the country
     rf"{REGION}$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
+)
+# "to flood-hit districts of Pakistan's Sindh province": a country's places or people, by its
+# name (an adjective there is often whose harm it is: "victims of Russian shelling")
+_TO_PLACES_OF_BEFORE = re.compile(
+    r"(?i)\b(?:to|for)\s+(?:the\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
+    r"|battered|damaged|devastated)\s+)?(?:districts|regions|provinces|areas|parts|communities"
+    r"|victims|families|villages|towns)\s+(?:of|in)\s+(?:the\s+)?$"
 )
 # "At the request of the Royal Government of Cambodia, ... will provide": who asked receives
 _REQUEST_BEFORE = re.compile(
@@ -354,6 +359,8 @@ def _role(ctx: Ctx, m: Mention) -> Role:
     ):
         return Role(m, "receiver", 2)
     name = m.form != "adjective"
+    if name and gate.ends(("of", "in"), _ARTICLES) and _TO_PLACES_OF_BEFORE.search(before):
+        return Role(m, "receiver", 2)
     if name and gate.holds(_GIVE_TO_STEMS) and _GIVE_BEFORE.search(before):
         return Role(m, "receiver", 2)  # "promised Ukraine", "provide Kyiv with"
     if name and _RECEIVER_AFTER.match(after):

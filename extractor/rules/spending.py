@@ -42,7 +42,6 @@ MONEY_SPENDING_CUE = cue(
     r"|defen[cs]e plan|defen[cs]e funding|military funding"
     r"|procurement|military spending|defen[cs]e spending|allocat\w*|expenses|outlays?"
     r"|appropriations?|spenders?|military\s+burden|set\s+aside|sets\s+aside|setting\s+aside"
-    r"|earmark\w*"
 )
 _PERIOD = re.compile(
     r"(?i)\bover\s+(?:the\s+(?:next|coming|past|last)\s+)?(\w+(?:-\w+)?)\s+(years|months|decades)\b"
@@ -570,26 +569,33 @@ _SPENDING_ANAPHOR = re.compile(
     r"|the\s+(?:[\w'’-]+\s+){0,3}?"  # "The armed forces' share is about 11 per cent"
     r"(?:government|ministry|department|cabinet|country|budget|request|plan|bill|treasury"
     r"|administration|pentagon|buildup|build-up|programme|program|allocation|outlay|figure"
-    r"|sum|amount|increase|rise|share)"
+    r"|sum|amount|increase|rise"
+    r"|(?:armed\s+forces|military|army|defen[cs]e(?:\s+ministry)?)['’]s?\s+share)"
     r"(?:['’]s\s+(?:request|budget|plan|proposal))?)\b"
 )
 
 
 # "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
 _BUDGET_AFTER = re.compile(
-    # "N budget", "N28.7 trillion 2024 budget"
-    r"(?i)\s+(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?(?:(?:defen[cs]e|military|state|national|federal"
-    r"|annual)\s+)?budget\b"
-    # "N3.25 trillion of Nigeria's N28.7 trillion 2024 budget": a share of a named budget
-    r"|\s+of\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)(?:\S*\d\S*\s+(?:(?:million|billion|trillion"
-    r"|crore|lakh)\s+)?)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?(?:state\s+|federal\s+|national\s+"
-    r"|annual\s+)?budget\b"
+    r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
     r"|\s+(?:defen[cs]e|military)\s+(?:policy\s+|spending\s+|authori[sz]ation\s+|appropriations?\s+)?bill\b"
     r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
-    # "in the proposed budget", "in the 2024 Appropriation Act"
-    r"(?:(?:state|federal|national|annual|draft|defen[cs]e|proposed|revised|approved|new"
-    r"|supplementary)\s+)?(?:budget\b|(?:appropriations?|finance)\s+(?:act|bill|law)\b)"
+    r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
 )
+_YEAR_OR_SPAN = r"(?:19|20)\d\d(?:[-–/]\d\d)?"
+# The same, further afield, only in a sentence about defence (the other sectors get budgets
+# too): "N28.7 trillion 2024 budget", "N3.25 trillion of Nigeria's N28.7 trillion 2024
+# budget", "in the proposed budget", "in the 2024 Appropriation Act"
+_DEFENCE_BUDGET_AFTER = re.compile(
+    rf"(?i)\s+{_YEAR_OR_SPAN}\s+(?:(?:state|national|federal|annual)\s+)?budget\b"
+    r"|\s+of\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)(?:\S*\d\S*\s+(?:(?:million|billion|trillion"
+    rf"|crore|lakh)\s+)?)?(?:{_YEAR_OR_SPAN}\s+)?(?:(?:state|federal|national|annual)\s+)?budget\b"
+    rf"|\s+(?:in|from|under)\s+(?:the\s+|its\s+)?(?:{_YEAR_OR_SPAN}\s+)?"
+    r"(?:(?:proposed|revised|approved|new|supplementary)\s+budget\b"
+    r"|(?:appropriations?|finance)\s+(?:act|bill|law)\b)"
+)
+_EARMARKED = cue(r"earmark\w*")
+_DEFENCE_WORD = cue(r"defen[cs]e|military|armed\s+forces|army|navy|air\s+force")
 # "The Pentagon requested $849.8 billion for fiscal 2025": a budget request, where the
 # sentence is about defence (not "Ukraine requested $5 billion from the IMF")
 _REQUESTED = cue(r"request|requests|requested|requesting|sought|seeks|proposed|proposes")
@@ -796,6 +802,8 @@ def match_budget(ctx: Ctx) -> dict[str, Any] | None:
         MONEY_SPENDING_CUE.search(before)
         or _SPENDING_AFTER.match(after)
         or _BUDGET_AFTER.match(after)
+        or (_DEFENCE_BUDGET_AFTER.match(after) and ctx.has(_DEFENCE_WORD))
+        or (_EARMARKED.search(before) and ctx.has(_DEFENCE_WORD))
         or _spending_follow_up(ctx)
         or (_REQUESTED.search(before) and ctx.has(_DEFENCE_BODY))
         or under_header  # "Military expenditure, 2024:" then "• Kazakhstan: $1.7 billion"
