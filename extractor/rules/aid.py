@@ -329,16 +329,16 @@ def _giver_just_before(ctx: Ctx) -> str | None:
     return givers[0].mention.code if givers else None
 
 
+# What values a thing in money: "worth", "valued at", "at a total cost of", "costing"
+_VALUED = r"worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing"
 _WORTH = re.compile(
-    r"(?i)\b(?:worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing|totall?ing)\s+"
+    rf"(?i)\b(?:{_VALUED}|totall?ing)\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to)\s+)?$"
 )
 
 
 # "3,117 projects worth more than $7.1 billion", "1,012 projects valued at about $4.5 billion"
-_WORTH_AFTER = re.compile(
-    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:worth|valued\s+at|at\s+a\s+(?:total\s+)?cost\s+of|costing)\s*$"
-)
+_WORTH_AFTER = re.compile(rf"(?i)\s+(?:[\w-]+\s+){{0,2}}?(?:{_VALUED})\s*$")
 _AGREEMENTS = frozenset({"agreement", "contract", "accord", "memorandum", "deal"})
 _SIGNED = re.compile(r"(?i)\b(?:sign\w*|conclud\w*|ink\w*)\s+$")
 _BENEFICIARY_WITH = re.compile(

@@ -53,14 +53,17 @@ AUX += r"(?:will|would|had|has|have)|"
 AUX += r"would\s+also|not|formally|officially|quickly|soon|jointly|together|each|both|alone|"
 AUX += r"itself)\s+)*"
 
+# "flood-hit", "war-torn", "quake-stricken"
+_STRICKEN = (
+    r"[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck|battered|damaged|devastated)"
+)
 _TO_BEFORE = re.compile(
     r"(?i)(?:\bto|\bfor|\btowards|\binto|\bin\s+support\s+of|\bwith|\bbenefit(?:ing)?"
     r"|\bhelp(?:s|ing)?|\bsupport(?:s|ing)?|\bassist(?:s|ing)?|\bback(?:s|ing)?|\btrain(?:s|ing)?"
     r"|\bstrengthen(?:s|ing)?|\bbolster(?:s|ing)?|\brebuild(?:s|ing)?|\bmoderni[sz]e|\bequip"
-    r"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
-    r"|battered|damaged|devastated)\s+)?(?:(?:people|citizens|government|armed\s+forces|military"
-    r"|army|forces|defen[cs]e\s+forces|population|refugees|central\s+bank"
-    r")\s+(?:of|in)\s+(?:the\s+)?)?"
+    rf"|\barm(?:s|ing)?)\s+(?:the\s+|an?\s+)?(?:{_STRICKEN}\s+)?"
+    r"(?:(?:people|citizens|government|armed\s+forces|military|army|forces|defen[cs]e\s+forces"
+    r"|population|refugees|central\s+bank)\s+(?:of|in)\s+(?:the\s+)?)?"
     # "to northwest Syria", "for southern Lebanon": a region of the country
     rf"{REGION}$"
     r"|(?i:\b(?:in|at|with|into)\s+(?:the\s+)?central\s+bank\s+of\s+$)"
@@ -68,8 +71,8 @@ _TO_BEFORE = re.compile(
 # "to flood-hit districts of Pakistan's Sindh province": a country's places or people, by its
 # name (an adjective there is often whose harm it is: "victims of Russian shelling")
 _TO_PLACES_OF_BEFORE = re.compile(
-    r"(?i)\b(?:to|for)\s+(?:the\s+)?(?:[a-z]+-(?:hit|stricken|ravaged|torn|affected|struck"
-    r"|battered|damaged|devastated)\s+)?(?:districts|regions|provinces|areas|parts|communities"
+    rf"(?i)\b(?:to|for)\s+(?:the\s+)?(?:{_STRICKEN}\s+)?"
+    r"(?:districts|regions|provinces|areas|parts|communities"
     r"|victims|families|villages|towns)\s+(?:of|in)\s+(?:the\s+)?$"
 )
 # "At the request of the Royal Government of Cambodia, ... will provide": who asked receives

@@ -411,7 +411,7 @@ def _gdp_share_goes_on(ctx: Ctx) -> bool:
     this year is expected to reach 4.12%'), in a paragraph (or the one after it) whose last
     spending share was one of GDP; not a share of something else ('4% of the budget')."""
     q = ctx.q
-    if re.match(r"\s+of\b", ctx.text[q.end : q.end + 4]):
+    if _OF_SOMETHING.match(ctx.text, q.end):
         return False
     if not _LEVEL_BEFORE.search(ctx.text, max(ctx.sentence[0], q.start - 90), q.start):
         return False
@@ -575,21 +575,23 @@ _SPENDING_ANAPHOR = re.compile(
 )
 
 
+_YEAR_OR_SPAN = r"(?:19|20)\d\d(?:[-–/]\d\d)?"  # "2024", "2024-25", "2024/25"
+# A whole's amount written before its noun: "the N28.7 trillion budget"
+_AMOUNT_BEFORE_NOUN = r"(?:\S*\d\S*\s+(?:(?:million|billion|trillion|crore|lakh)\s+)?)?"
 # "will receive R$ 60.9 billion in the 2025 budget": the budget named right after the amount
 _BUDGET_AFTER = re.compile(
     r"(?i)\s+(?:(?:defen[cs]e|military|state|national|federal|annual)\s+)?budget\b"  # "N budget"
     r"|\s+(?:defen[cs]e|military)\s+(?:policy\s+|spending\s+|authori[sz]ation\s+|appropriations?\s+)?bill\b"
-    r"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:(?:19|20)\d\d(?:[-–/]\d\d)?\s+)?"
+    rf"|\s+(?:in|from|under)\s+(?:the\s+|its\s+|this\s+year['’]s\s+)?(?:{_YEAR_OR_SPAN}\s+)?"
     r"(?:state\s+|federal\s+|national\s+|annual\s+|draft\s+|defen[cs]e\s+)?budget\b"
 )
-_YEAR_OR_SPAN = r"(?:19|20)\d\d(?:[-–/]\d\d)?"
 # The same, further afield, only in a sentence about defence (the other sectors get budgets
 # too): "N28.7 trillion 2024 budget", "N3.25 trillion of Nigeria's N28.7 trillion 2024
 # budget", "in the proposed budget", "in the 2024 Appropriation Act"
 _DEFENCE_BUDGET_AFTER = re.compile(
     rf"(?i)\s+{_YEAR_OR_SPAN}\s+(?:(?:state|national|federal|annual)\s+)?budget\b"
-    r"|\s+of\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)(?:\S*\d\S*\s+(?:(?:million|billion|trillion"
-    rf"|crore|lakh)\s+)?)?(?:{_YEAR_OR_SPAN}\s+)?(?:(?:state|federal|national|annual)\s+)?budget\b"
+    rf"|\s+of\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+){_AMOUNT_BEFORE_NOUN}"
+    rf"(?:{_YEAR_OR_SPAN}\s+)?(?:(?:state|federal|national|annual)\s+)?budget\b"
     rf"|\s+(?:in|from|under)\s+(?:the\s+|its\s+)?(?:{_YEAR_OR_SPAN}\s+)?"
     r"(?:(?:proposed|revised|approved|new|supplementary)\s+budget\b"
     r"|(?:appropriations?|finance)\s+(?:act|bill|law)\b)"
@@ -727,9 +729,8 @@ def _sole_year(ctx: Ctx) -> int | None:
 
 # "about 21% of total government expenditure", "32% of all federal spending"
 _OF_SPENDING = re.compile(
-    r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|all\s+|overall\s+)?"
-    # "of the N28.7 trillion budget": the whole's amount before the noun
-    r"(?:\S*\d\S*\s+(?:(?:million|billion|trillion|crore|lakh)\s+)?)?"
+    # (with the whole's amount before the noun: "of the N28.7 trillion budget")
+    rf"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|all\s+|overall\s+)?{_AMOUNT_BEFORE_NOUN}"
     r"(?:(?:central\s+)?(?:government|state|national|federal|public)\s+)?"
     r"(?:spending|expenditures?|budget|outlays)\b"
 )
